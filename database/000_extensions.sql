@@ -1,0 +1,90 @@
+-- Batch 0: extensions, schemas and the table-independent functions later batches rely on.
+-- Idempotent: every statement is "if not exists" or "create or replace".
+
+create extension if not exists postgis;
+create extension if not exists "uuid-ossp";
+create extension if not exists pgcrypto;
+
+-- Monthly analytics partitions live here so that Directus, which introspects `public`, lists only
+-- the partitioned parents (pageviews, events, conversions) and not one collection per month.
+create schema if not exists analytics_partitions;
+
+create or replace function set_date_updated() returns trigger
+language plpgsql as $$
+begin
+  new.date_updated := now();
+  return new;
+end
+$$;
+
+-- Called at the end of every batch file: any public table with a date_updated column gets the
+-- trigger, so a new table cannot forget it. Existing triggers are left untouched.
+create or replace function install_date_updated_triggers() returns void
+language plpgsql as $$
+declare
+  t record;
+begin
+  for t in
+    select c.relname
+    from pg_class c
+    join pg_namespace n on n.oid = c.relnamespace
+    join pg_attribute a on a.attrelid = c.oid and a.attname = 'date_updated' and not a.attisdropped
+    where n.nspname = 'public' and c.relkind = 'r' and not c.relispartition
+      and not exists (
+        select 1 from pg_trigger tg where tg.tgrelid = c.oid and tg.tgname = 'set_date_updated'
+      )
+  loop
+    execute format(
+      'create trigger set_date_updated before update on public.%I for each row execute function set_date_updated()',
+      t.relname
+    );
+  end loop;
+end
+$$;
+
+-- Keeps a row in the tenant of every row it references, so an id from another site (sent in a
+-- request body, picked in the Data Studio) can never tie two tenants together.
+-- Arguments come in pairs: (fk column, referenced table), ...
+-- A referenced row with site_id null is shared library, usable by every tenant.
+-- A row with site_id null (a library row) inherits the site of the first tenant row it references.
+create or replace function enforce_site_match() returns trigger
+language plpgsql as $$
+declare
+  i int := 0;
+  parent_site uuid;
+begin
+  while i < tg_nargs loop
+    execute format('select p.site_id from public.%I p where p.id = ($1).%I', tg_argv[i + 1], tg_argv[i])
+      into parent_site using new;
+    if parent_site is not null then
+      if new.site_id is null then
+        new.site_id := parent_site;
+      elsif new.site_id <> parent_site then
+        raise exception '%.% references a row that belongs to another site', tg_table_name, tg_argv[i]
+          using errcode = 'check_violation';
+      end if;
+    end if;
+    i := i + 2;
+  end loop;
+  return new;
+end
+$$;
+
+create or replace function is_slug(value text) returns boolean
+language sql immutable parallel safe as $$
+  select value ~ '^[a-z0-9]+(-[a-z0-9]+)*$'
+$$;
+
+-- Hosts are stored the way the tenant middleware looks them up: lower-case, no scheme, no port,
+-- no leading "www." (the middleware strips it from the request host).
+create or replace function is_site_host(value text) returns boolean
+language sql immutable parallel safe as $$
+  select value ~ '^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?(\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)*$'
+     and value !~ '^www\.'
+     and length(value) <= 253
+$$;
+
+create or replace function are_site_hosts(hosts text[]) returns boolean
+language sql immutable parallel safe as $$
+  select coalesce(bool_and(is_site_host(h)), true) from unnest(hosts) as h
+$$;

@@ -1,0 +1,318 @@
+-- Batch 2, Walls: generated content, jobs, site content, forms and leads.
+-- Foreign keys point into batch 1 or to tables created earlier in this file.
+
+create table if not exists generation_jobs (
+  id uuid primary key default gen_random_uuid(),
+  site_id uuid not null references sites (id) on delete cascade,
+  -- Set null: the job history outlives a deleted campaign.
+  campaign_id uuid references campaign_masters (id) on delete set null,
+  type text not null check (type in (
+    'generate_headlines', 'generate_articles', 'scan_duplicates', 'insert_links', 'publish_articles'
+  )),
+  status text not null default 'pending'
+    check (status in ('pending', 'queued', 'running', 'completed', 'failed', 'cancelled')),
+  params jsonb not null default '{}' check (jsonb_typeof(params) = 'object'),
+  total int not null default 0 check (total >= 0),
+  processed int not null default 0 check (processed >= 0),
+  failed int not null default 0 check (failed >= 0),
+  progress numeric(5, 2) not null default 0 check (progress between 0 and 100),
+  error text,
+  -- The deterministic BullMQ jobId, so a retried enqueue finds its row.
+  queue_job_id text unique,
+  started_at timestamptz,
+  finished_at timestamptz check (finished_at >= started_at),
+  date_created timestamptz not null default now(),
+  date_updated timestamptz
+);
+create index if not exists generation_jobs_site_id_idx on generation_jobs (site_id, date_created desc);
+create index if not exists generation_jobs_campaign_id_idx on generation_jobs (campaign_id);
+create index if not exists generation_jobs_status_idx on generation_jobs (status);
+create or replace trigger enforce_site_match
+  before insert or update of site_id, campaign_id on generation_jobs
+  for each row execute function enforce_site_match('campaign_id', 'campaign_masters');
+
+-- One row per headline variant × location × avatar a campaign may turn into an article. Workers
+-- claim rows with FOR UPDATE SKIP LOCKED, so two workers never write the same article.
+create table if not exists headline_inventory (
+  id uuid primary key default gen_random_uuid(),
+  site_id uuid not null references sites (id) on delete cascade,
+  campaign_id uuid not null references campaign_masters (id) on delete cascade,
+  text text not null,
+  -- Index of the headline in the spintax space; numeric because the space is counted in BigInt.
+  spintax_index numeric(78, 0) not null check (spintax_index >= 0),
+  -- Canonical key of the combination (spintax index, location, avatar), built by the engine;
+  -- stable when the campaign's location or avatar lists change, unlike a cartesian offset.
+  variant_key text not null,
+  state_id uuid references geo_states (id) on delete set null,
+  county_id uuid references geo_counties (id) on delete set null,
+  city_id uuid references geo_cities (id) on delete set null,
+  avatar_id uuid references avatar_intelligence (id) on delete set null,
+  status text not null default 'available' check (status in ('available', 'claimed', 'used')),
+  claimed_by_job uuid references generation_jobs (id) on delete set null,
+  claimed_at timestamptz,
+  date_created timestamptz not null default now(),
+  date_updated timestamptz,
+  unique (campaign_id, variant_key)
+);
+create index if not exists headline_inventory_site_id_idx on headline_inventory (site_id);
+create index if not exists headline_inventory_status_idx on headline_inventory (status);
+create index if not exists headline_inventory_available_idx
+  on headline_inventory (campaign_id, spintax_index) where status = 'available';
+create index if not exists headline_inventory_state_id_idx on headline_inventory (state_id);
+create index if not exists headline_inventory_county_id_idx on headline_inventory (county_id);
+create index if not exists headline_inventory_city_id_idx on headline_inventory (city_id);
+create index if not exists headline_inventory_avatar_id_idx on headline_inventory (avatar_id);
+create index if not exists headline_inventory_claimed_by_job_idx on headline_inventory (claimed_by_job);
+create or replace trigger enforce_site_match
+  before insert or update of site_id, campaign_id, claimed_by_job on headline_inventory
+  for each row execute function enforce_site_match(
+    'campaign_id', 'campaign_masters', 'claimed_by_job', 'generation_jobs');
+
+create table if not exists authors (
+  id uuid primary key default gen_random_uuid(),
+  site_id uuid not null references sites (id) on delete cascade,
+  slug text not null check (is_slug(slug)),
+  name text not null,
+  bio text,
+  avatar_url text,
+  date_created timestamptz not null default now(),
+  date_updated timestamptz,
+  unique (site_id, slug)
+);
+
+create table if not exists generated_articles (
+  id uuid primary key default gen_random_uuid(),
+  site_id uuid not null references sites (id) on delete cascade,
+  -- Set null throughout: a published article outlives its campaign, job and library rows.
+  campaign_id uuid references campaign_masters (id) on delete set null,
+  job_id uuid references generation_jobs (id) on delete set null,
+  headline_id uuid references headline_inventory (id) on delete set null,
+  author_id uuid references authors (id) on delete set null,
+  title text not null,
+  slug text not null check (is_slug(slug)),
+  html_content text not null default '',
+  excerpt text,
+  meta_title text check (char_length(meta_title) <= 60),
+  meta_description text check (char_length(meta_description) <= 155),
+  schema_json jsonb,
+  word_count int not null default 0 check (word_count >= 0),
+  state_id uuid references geo_states (id) on delete set null,
+  county_id uuid references geo_counties (id) on delete set null,
+  city_id uuid references geo_cities (id) on delete set null,
+  avatar_id uuid references avatar_intelligence (id) on delete set null,
+  -- The fragments the assembler used, so "least used" can be recomputed.
+  fragment_ids uuid[] not null default '{}',
+  status text not null default 'queued' check (status in (
+    'queued', 'processing', 'qc', 'approved', 'scheduled', 'published', 'archived'
+  )),
+  priority int not null default 0,
+  -- Idempotency: a retried job derives the same key and cannot insert the article twice.
+  generation_key text not null unique,
+  publish_at timestamptz,
+  -- Set by the publisher when the article goes live (datePublished is never backdated); there is
+  -- deliberately no trigger filling it in, so publishing outside the publisher fails loudly.
+  published_at timestamptz,
+  date_created timestamptz not null default now(),
+  date_updated timestamptz,
+  unique (site_id, slug),
+  constraint generated_articles_published_at_check check (status <> 'published' or published_at is not null),
+  constraint generated_articles_publish_at_check check (status <> 'scheduled' or publish_at is not null)
+);
+create index if not exists generated_articles_status_idx on generated_articles (site_id, status);
+create index if not exists generated_articles_due_idx
+  on generated_articles (publish_at) where status = 'scheduled';
+create index if not exists generated_articles_published_idx
+  on generated_articles (site_id, published_at desc) where status = 'published';
+create index if not exists generated_articles_slug_idx on generated_articles (slug);
+create index if not exists generated_articles_campaign_id_idx on generated_articles (campaign_id, status);
+create index if not exists generated_articles_job_id_idx on generated_articles (job_id);
+create index if not exists generated_articles_headline_id_idx on generated_articles (headline_id);
+create index if not exists generated_articles_author_id_idx on generated_articles (author_id);
+create index if not exists generated_articles_state_id_idx on generated_articles (state_id);
+create index if not exists generated_articles_county_id_idx on generated_articles (county_id);
+create index if not exists generated_articles_city_id_idx on generated_articles (city_id);
+create index if not exists generated_articles_avatar_id_idx on generated_articles (avatar_id);
+create or replace trigger enforce_site_match
+  before insert or update of site_id, campaign_id, job_id, headline_id, author_id, avatar_id
+  on generated_articles
+  for each row execute function enforce_site_match(
+    'campaign_id', 'campaign_masters', 'job_id', 'generation_jobs', 'headline_id', 'headline_inventory',
+    'author_id', 'authors', 'avatar_id', 'avatar_intelligence');
+
+-- Pages and posts are edited by people in the Data Studio: publishing one stamps published_at,
+-- which keeps the "published implies published_at" check from getting in their way.
+create or replace function stamp_published_at() returns trigger
+language plpgsql as $$
+begin
+  if new.status = 'published' and new.published_at is null then
+    new.published_at := now();
+  end if;
+  return new;
+end
+$$;
+
+create table if not exists pages (
+  id uuid primary key default gen_random_uuid(),
+  site_id uuid not null references sites (id) on delete cascade,
+  permalink text not null
+    check (permalink ~ '^/([a-z0-9]+(-[a-z0-9]+)*(/[a-z0-9]+(-[a-z0-9]+)*)*)?$'),
+  title text not null,
+  blocks jsonb not null default '[]' check (jsonb_typeof(blocks) = 'array'),
+  meta_title text,
+  meta_description text,
+  og_image_url text,
+  noindex boolean not null default false,
+  status text not null default 'draft' check (status in ('draft', 'published', 'archived')),
+  published_at timestamptz,
+  date_created timestamptz not null default now(),
+  date_updated timestamptz,
+  unique (site_id, permalink),
+  constraint pages_published_at_check check (status <> 'published' or published_at is not null)
+);
+create index if not exists pages_status_idx on pages (status);
+create or replace trigger stamp_published_at
+  before insert or update of status, published_at on pages
+  for each row execute function stamp_published_at();
+
+create table if not exists posts (
+  id uuid primary key default gen_random_uuid(),
+  site_id uuid not null references sites (id) on delete cascade,
+  author_id uuid references authors (id) on delete set null,
+  slug text not null check (is_slug(slug)),
+  title text not null,
+  excerpt text,
+  html_content text not null default '',
+  cover_image_url text,
+  meta_title text,
+  meta_description text,
+  tags jsonb not null default '[]' check (jsonb_typeof(tags) = 'array'),
+  status text not null default 'draft' check (status in ('draft', 'published', 'archived')),
+  published_at timestamptz,
+  date_created timestamptz not null default now(),
+  date_updated timestamptz,
+  unique (site_id, slug),
+  constraint posts_published_at_check check (status <> 'published' or published_at is not null)
+);
+create index if not exists posts_status_idx on posts (status);
+create index if not exists posts_published_idx
+  on posts (site_id, published_at desc) where status = 'published';
+create index if not exists posts_author_id_idx on posts (author_id);
+create or replace trigger stamp_published_at
+  before insert or update of status, published_at on posts
+  for each row execute function stamp_published_at();
+create or replace trigger enforce_site_match
+  before insert or update of site_id, author_id on posts
+  for each row execute function enforce_site_match('author_id', 'authors');
+
+create table if not exists forms (
+  id uuid primary key default gen_random_uuid(),
+  site_id uuid not null references sites (id) on delete cascade,
+  slug text not null check (is_slug(slug)),
+  name text not null,
+  -- Field definitions ({name, label, type, required, options?, max_length?}); submissions are
+  -- validated against them.
+  fields jsonb not null default '[]' check (jsonb_typeof(fields) = 'array'),
+  success_message text not null default 'Thank you.',
+  redirect_url text,
+  webhook_url text check (webhook_url ~ '^https?://'),
+  -- HMAC key for signing webhook deliveries; hide this field from non-admin roles.
+  webhook_secret text,
+  date_created timestamptz not null default now(),
+  date_updated timestamptz,
+  unique (site_id, slug)
+);
+
+create table if not exists leads (
+  id uuid primary key default gen_random_uuid(),
+  site_id uuid not null references sites (id) on delete cascade,
+  -- Set null: deleting a form must not destroy the leads it captured.
+  form_id uuid references forms (id) on delete set null,
+  email text,
+  name text,
+  phone text,
+  data jsonb not null default '{}' check (jsonb_typeof(data) = 'object'),
+  consent boolean not null default false,
+  -- The wording the visitor agreed to, as shown at the time.
+  consent_text text,
+  page_url text,
+  visitor_hash text,
+  utm_source text,
+  utm_medium text,
+  utm_campaign text,
+  utm_term text,
+  utm_content text,
+  gclid text,
+  fbclid text,
+  msclkid text,
+  status text not null default 'new'
+    check (status in ('new', 'contacted', 'qualified', 'converted', 'rejected', 'spam')),
+  date_created timestamptz not null default now(),
+  date_updated timestamptz,
+  constraint leads_consent_text_check check (not consent or consent_text is not null)
+);
+create index if not exists leads_site_id_idx on leads (site_id, date_created desc);
+create index if not exists leads_form_id_idx on leads (form_id);
+create index if not exists leads_status_idx on leads (status);
+create index if not exists leads_email_idx on leads (site_id, lower(email));
+create or replace trigger enforce_site_match
+  before insert or update of site_id, form_id on leads
+  for each row execute function enforce_site_match('form_id', 'forms');
+
+create table if not exists content_fragments (
+  id uuid primary key default gen_random_uuid(),
+  site_id uuid references sites (id) on delete cascade,
+  -- Matches an entry of article_templates.fragment_types.
+  fragment_type text not null check (fragment_type ~ '^[A-Za-z][A-Za-z0-9_]{0,59}$'),
+  -- Fragments written for one avatar are preferred for it; null = any avatar.
+  avatar_id uuid references avatar_intelligence (id) on delete cascade,
+  body text not null,
+  usage_count int not null default 0 check (usage_count >= 0),
+  date_created timestamptz not null default now(),
+  date_updated timestamptz
+);
+-- The natural key is (type, body); bodies are too long for a btree, so their md5 stands in.
+create unique index if not exists content_fragments_natural_key
+  on content_fragments (site_id, fragment_type, md5(body)) nulls not distinct;
+create index if not exists content_fragments_type_idx on content_fragments (fragment_type, usage_count);
+create index if not exists content_fragments_avatar_id_idx on content_fragments (avatar_id);
+create or replace trigger enforce_site_match
+  before insert or update of site_id, avatar_id on content_fragments
+  for each row execute function enforce_site_match('avatar_id', 'avatar_intelligence');
+
+-- Listing pages that gather a site's articles for a place, cluster or topic; link targets too.
+create table if not exists hub_pages (
+  id uuid primary key default gen_random_uuid(),
+  site_id uuid not null references sites (id) on delete cascade,
+  slug text not null check (is_slug(slug)),
+  title text not null,
+  kind text not null default 'topic' check (kind in ('state', 'county', 'city', 'cluster', 'topic')),
+  intro_html text,
+  state_id uuid references geo_states (id) on delete set null,
+  county_id uuid references geo_counties (id) on delete set null,
+  city_id uuid references geo_cities (id) on delete set null,
+  cluster_id uuid references geo_clusters (id) on delete set null,
+  campaign_id uuid references campaign_masters (id) on delete set null,
+  meta_title text,
+  meta_description text,
+  status text not null default 'draft' check (status in ('draft', 'published', 'archived')),
+  published_at timestamptz,
+  date_created timestamptz not null default now(),
+  date_updated timestamptz,
+  unique (site_id, slug),
+  constraint hub_pages_published_at_check check (status <> 'published' or published_at is not null)
+);
+create index if not exists hub_pages_status_idx on hub_pages (status);
+create index if not exists hub_pages_state_id_idx on hub_pages (state_id);
+create index if not exists hub_pages_county_id_idx on hub_pages (county_id);
+create index if not exists hub_pages_city_id_idx on hub_pages (city_id);
+create index if not exists hub_pages_cluster_id_idx on hub_pages (cluster_id);
+create index if not exists hub_pages_campaign_id_idx on hub_pages (campaign_id);
+create or replace trigger stamp_published_at
+  before insert or update of status, published_at on hub_pages
+  for each row execute function stamp_published_at();
+create or replace trigger enforce_site_match
+  before insert or update of site_id, cluster_id, campaign_id on hub_pages
+  for each row execute function enforce_site_match(
+    'cluster_id', 'geo_clusters', 'campaign_id', 'campaign_masters');
+
+select install_date_updated_triggers();

@@ -1,0 +1,354 @@
+-- Batch 3, Roof: linking, site chrome, submissions, quality, analytics, audit and membership.
+-- Foreign keys point into batches 1-2 or to tables created earlier in this file.
+
+-- Hand-picked URLs the internal linker may point at, besides articles and hub pages.
+create table if not exists link_targets (
+  id uuid primary key default gen_random_uuid(),
+  site_id uuid not null references sites (id) on delete cascade,
+  url text not null check (url ~ '^(/|https?://)'),
+  -- Anchors are rotated so the same target is not always linked with the same words.
+  anchor_texts jsonb not null default '[]' check (jsonb_typeof(anchor_texts) = 'array'),
+  keywords jsonb not null default '[]' check (jsonb_typeof(keywords) = 'array'),
+  priority int not null default 0,
+  is_active boolean not null default true,
+  date_created timestamptz not null default now(),
+  date_updated timestamptz,
+  unique (site_id, url)
+);
+
+-- What the linker inserted where; the source of the link report and the orphan-page report.
+create table if not exists article_links (
+  id uuid primary key default gen_random_uuid(),
+  site_id uuid not null references sites (id) on delete cascade,
+  source_article_id uuid not null references generated_articles (id) on delete cascade,
+  -- Set null: the record of a now-dangling link is what lets it be cleaned up.
+  target_article_id uuid references generated_articles (id) on delete set null,
+  target_hub_page_id uuid references hub_pages (id) on delete set null,
+  link_target_id uuid references link_targets (id) on delete set null,
+  target_url text not null,
+  anchor_text text not null,
+  -- Character offset of the anchor in the source article's html_content.
+  position int not null check (position >= 0),
+  date_created timestamptz not null default now(),
+  date_updated timestamptz,
+  unique (source_article_id, target_url),
+  constraint article_links_no_self_link_check check (target_article_id <> source_article_id)
+);
+create index if not exists article_links_site_id_idx on article_links (site_id);
+create index if not exists article_links_target_article_id_idx on article_links (target_article_id);
+create index if not exists article_links_target_hub_page_id_idx on article_links (target_hub_page_id);
+create index if not exists article_links_link_target_id_idx on article_links (link_target_id);
+create or replace trigger enforce_site_match
+  before insert or update of site_id, source_article_id, target_article_id, target_hub_page_id, link_target_id
+  on article_links
+  for each row execute function enforce_site_match(
+    'source_article_id', 'generated_articles', 'target_article_id', 'generated_articles',
+    'target_hub_page_id', 'hub_pages', 'link_target_id', 'link_targets');
+
+create table if not exists globals (
+  id uuid primary key default gen_random_uuid(),
+  site_id uuid not null unique references sites (id) on delete cascade,
+  name text not null,
+  tagline text,
+  logo_url text,
+  favicon_url text,
+  -- {primary, secondary, accent, background, text} as hex colours.
+  colors jsonb not null default '{}' check (jsonb_typeof(colors) = 'object'),
+  footer_text text,
+  -- [{network, url}], rendered in the footer.
+  social_links jsonb not null default '[]' check (jsonb_typeof(social_links) = 'array'),
+  -- https origins head scripts may load from; rendered into the tenant's CSP.
+  allowed_script_sources text[] not null default '{}',
+  date_created timestamptz not null default now(),
+  date_updated timestamptz
+);
+
+create table if not exists navigation (
+  id uuid primary key default gen_random_uuid(),
+  site_id uuid not null references sites (id) on delete cascade,
+  parent_id uuid references navigation (id) on delete cascade,
+  label text not null,
+  url text not null,
+  sort int not null default 0,
+  date_created timestamptz not null default now(),
+  date_updated timestamptz,
+  constraint navigation_not_own_parent_check check (parent_id <> id)
+);
+-- Sibling labels are the natural key of a navigation item (blueprint import upserts on it).
+create unique index if not exists navigation_sibling_label_key
+  on navigation (site_id, parent_id, lower(label)) nulls not distinct;
+create index if not exists navigation_parent_id_idx on navigation (parent_id, sort);
+create or replace trigger enforce_site_match
+  before insert or update of site_id, parent_id on navigation
+  for each row execute function enforce_site_match('parent_id', 'navigation');
+
+create table if not exists form_submissions (
+  id uuid primary key default gen_random_uuid(),
+  site_id uuid not null references sites (id) on delete cascade,
+  form_id uuid references forms (id) on delete set null,
+  lead_id uuid references leads (id) on delete set null,
+  -- The validated submission as received (honeypot and timing fields already removed).
+  payload jsonb not null check (jsonb_typeof(payload) = 'object'),
+  page_url text,
+  visitor_hash text,
+  webhook_status text not null default 'none'
+    check (webhook_status in ('none', 'pending', 'delivered', 'failed')),
+  webhook_attempts int not null default 0 check (webhook_attempts >= 0),
+  webhook_last_error text,
+  webhook_delivered_at timestamptz,
+  date_created timestamptz not null default now(),
+  date_updated timestamptz
+);
+create index if not exists form_submissions_site_id_idx on form_submissions (site_id, date_created desc);
+create index if not exists form_submissions_form_id_idx on form_submissions (form_id);
+create index if not exists form_submissions_lead_id_idx on form_submissions (lead_id);
+create index if not exists form_submissions_webhook_status_idx
+  on form_submissions (webhook_status) where webhook_status in ('pending', 'failed');
+create or replace trigger enforce_site_match
+  before insert or update of site_id, form_id, lead_id on form_submissions
+  for each row execute function enforce_site_match('form_id', 'forms', 'lead_id', 'leads');
+
+create table if not exists quality_flags (
+  id uuid primary key default gen_random_uuid(),
+  site_id uuid not null references sites (id) on delete cascade,
+  article_id uuid not null references generated_articles (id) on delete cascade,
+  -- The other article of a near-duplicate pair.
+  other_article_id uuid references generated_articles (id) on delete cascade,
+  type text not null check (type in ('near_duplicate', 'short', 'unresolved_token', 'invalid_html')),
+  -- near_duplicate: estimated Jaccard similarity; short: word count.
+  score numeric,
+  -- Text both articles share, shown side by side in duplicate review.
+  excerpt text,
+  details jsonb not null default '{}' check (jsonb_typeof(details) = 'object'),
+  status text not null default 'open' check (status in ('open', 'resolved', 'ignored')),
+  date_created timestamptz not null default now(),
+  date_updated timestamptz,
+  constraint quality_flags_pair_check check ((type = 'near_duplicate') = (other_article_id is not null)),
+  constraint quality_flags_not_self_check check (other_article_id <> article_id)
+);
+-- Re-scanning is idempotent: a pair is flagged once whichever article the scan started from,
+-- and a single-article problem once per type.
+create unique index if not exists quality_flags_pair_key
+  on quality_flags (type, least(article_id, other_article_id), greatest(article_id, other_article_id))
+  where other_article_id is not null;
+create unique index if not exists quality_flags_single_key
+  on quality_flags (article_id, type) where other_article_id is null;
+create index if not exists quality_flags_site_id_idx on quality_flags (site_id, status);
+create index if not exists quality_flags_status_idx on quality_flags (status);
+create index if not exists quality_flags_article_id_idx on quality_flags (article_id);
+create index if not exists quality_flags_other_article_id_idx on quality_flags (other_article_id);
+create or replace trigger enforce_site_match
+  before insert or update of site_id, article_id, other_article_id on quality_flags
+  for each row execute function enforce_site_match(
+    'article_id', 'generated_articles', 'other_article_id', 'generated_articles');
+
+-- MinHash LSH band hashes: articles sharing a (band, hash) with a new one are its duplicate
+-- candidates, found by index lookup across the whole site corpus. Append-only and written only by
+-- the worker from rows it just read, so it skips the per-row enforce_site_match check.
+create table if not exists article_fingerprints (
+  id uuid primary key default gen_random_uuid(),
+  site_id uuid not null references sites (id) on delete cascade,
+  article_id uuid not null references generated_articles (id) on delete cascade,
+  band smallint not null check (band >= 0),
+  hash bigint not null,
+  date_created timestamptz not null default now(),
+  unique (article_id, band)
+);
+create index if not exists article_fingerprints_lookup_idx on article_fingerprints (site_id, band, hash);
+
+-- Analytics: append-only, range-partitioned by month on occurred_at. The partition key has to be
+-- part of every unique constraint, hence primary key (id, occurred_at) and unique
+-- (event_id, occurred_at); the tracker's event_id makes buffered re-ingestion idempotent.
+-- No raw IP is stored: visitor_hash = hash(daily salt, site, IP, user agent).
+create table if not exists pageviews (
+  id uuid not null default gen_random_uuid(),
+  occurred_at timestamptz not null,
+  site_id uuid not null references sites (id) on delete cascade,
+  event_id uuid not null,
+  visitor_hash text not null,
+  session_id text,
+  url text not null,
+  path text not null,
+  referrer_host text,
+  utm_source text,
+  utm_medium text,
+  utm_campaign text,
+  utm_term text,
+  utm_content text,
+  device text check (device in ('desktop', 'mobile', 'tablet', 'other')),
+  browser text,
+  os text,
+  country text check (country ~ '^[A-Z]{2}$'),
+  date_created timestamptz not null default now(),
+  primary key (id, occurred_at),
+  unique (event_id, occurred_at)
+) partition by range (occurred_at);
+create index if not exists pageviews_site_id_idx on pageviews (site_id, occurred_at);
+
+create table if not exists events (
+  id uuid not null default gen_random_uuid(),
+  occurred_at timestamptz not null,
+  site_id uuid not null references sites (id) on delete cascade,
+  event_id uuid not null,
+  visitor_hash text not null,
+  session_id text,
+  url text,
+  path text,
+  referrer_host text,
+  utm_source text,
+  utm_medium text,
+  utm_campaign text,
+  utm_term text,
+  utm_content text,
+  device text check (device in ('desktop', 'mobile', 'tablet', 'other')),
+  browser text,
+  os text,
+  country text check (country ~ '^[A-Z]{2}$'),
+  name text not null check (char_length(name) between 1 and 100),
+  props jsonb not null default '{}' check (jsonb_typeof(props) = 'object'),
+  date_created timestamptz not null default now(),
+  primary key (id, occurred_at),
+  unique (event_id, occurred_at)
+) partition by range (occurred_at);
+create index if not exists events_site_id_idx on events (site_id, occurred_at);
+create index if not exists events_name_idx on events (site_id, name, occurred_at);
+
+create table if not exists conversions (
+  id uuid not null default gen_random_uuid(),
+  occurred_at timestamptz not null,
+  site_id uuid not null references sites (id) on delete cascade,
+  event_id uuid not null,
+  visitor_hash text,
+  session_id text,
+  url text,
+  path text,
+  referrer_host text,
+  utm_source text,
+  utm_medium text,
+  utm_campaign text,
+  utm_term text,
+  utm_content text,
+  device text check (device in ('desktop', 'mobile', 'tablet', 'other')),
+  browser text,
+  os text,
+  country text check (country ~ '^[A-Z]{2}$'),
+  type text not null check (type in ('lead', 'signup', 'purchase', 'call', 'custom')),
+  value numeric(14, 2),
+  currency text check (currency ~ '^[A-Z]{3}$'),
+  lead_id uuid references leads (id) on delete set null,
+  date_created timestamptz not null default now(),
+  primary key (id, occurred_at),
+  unique (event_id, occurred_at),
+  constraint conversions_value_currency_check check (value is null or currency is not null)
+) partition by range (occurred_at);
+create index if not exists conversions_site_id_idx on conversions (site_id, occurred_at);
+create index if not exists conversions_lead_id_idx on conversions (lead_id);
+
+-- Rows outside every monthly partition land here instead of failing ingestion;
+-- ensure_analytics_partitions moves them out when their month's partition is created.
+create table if not exists analytics_partitions.pageviews_default partition of pageviews default;
+create table if not exists analytics_partitions.events_default partition of events default;
+create table if not exists analytics_partitions.conversions_default partition of conversions default;
+
+-- Creates the missing monthly partitions (UTC months) of pageviews, events and conversions for
+-- `months` months starting at the month of from_month, and returns the names it created.
+-- Safe to call repeatedly and concurrently with ingestion; a scheduled job calls it ahead of time.
+create or replace function ensure_analytics_partitions(from_month date, months int)
+returns setof text
+language plpgsql as $$
+declare
+  parent text;
+  part text;
+  month_start timestamp;
+  lo timestamptz;
+  hi timestamptz;
+begin
+  if months is null or months < 1 then
+    raise exception 'months must be a positive number, got %', months;
+  end if;
+  foreach parent in array array['pageviews', 'events', 'conversions'] loop
+    for i in 0 .. months - 1 loop
+      month_start := date_trunc('month', from_month::timestamp) + make_interval(months => i);
+      lo := month_start at time zone 'UTC';
+      hi := (month_start + interval '1 month') at time zone 'UTC';
+      part := format('%s_p%s', parent, to_char(month_start, 'YYYY_MM'));
+      continue when to_regclass(format('analytics_partitions.%I', part)) is not null;
+      -- Rows already in the default partition for this month would make a plain
+      -- "partition of" fail, so build the table, move them in, then attach it.
+      execute format(
+        'create table analytics_partitions.%I (like public.%I including defaults including constraints)',
+        part, parent);
+      execute format(
+        'with moved as (delete from analytics_partitions.%I where occurred_at >= $1 and occurred_at < $2 returning *)
+         insert into analytics_partitions.%I select * from moved',
+        parent || '_default', part) using lo, hi;
+      execute format(
+        'alter table public.%I attach partition analytics_partitions.%I for values from (%L) to (%L)',
+        parent, part, lo, hi);
+      return next part;
+    end loop;
+  end loop;
+end
+$$;
+
+select count(*) as analytics_partitions_created
+from ensure_analytics_partitions(((now() at time zone 'UTC') - interval '3 months')::date, 7);
+
+-- What dashboards read. One row per site, UTC day and dimension value; dimension 'total' has
+-- dimension_value ''. Visitors are daily uniques: the visitor hash rotates with its daily salt,
+-- so uniques across days are deliberately not computable.
+create table if not exists analytics_daily_rollups (
+  id uuid primary key default gen_random_uuid(),
+  site_id uuid not null references sites (id) on delete cascade,
+  day date not null,
+  dimension text not null check (dimension in (
+    'total', 'path', 'referrer_host', 'utm_source', 'utm_medium', 'utm_campaign',
+    'device', 'browser', 'os', 'country', 'event', 'conversion_type'
+  )),
+  dimension_value text not null default '',
+  pageviews bigint not null default 0 check (pageviews >= 0),
+  visitors bigint not null default 0 check (visitors >= 0),
+  sessions bigint not null default 0 check (sessions >= 0),
+  events bigint not null default 0 check (events >= 0),
+  conversions bigint not null default 0 check (conversions >= 0),
+  conversion_value numeric(16, 2) not null default 0,
+  date_created timestamptz not null default now(),
+  date_updated timestamptz,
+  unique (site_id, day, dimension, dimension_value)
+);
+
+-- Audit trail of god calls, admin actions and jobs. Append-only, pruned by a retention job.
+create table if not exists work_log (
+  id uuid primary key default gen_random_uuid(),
+  -- Set null (not cascade): the entry recording a site's deletion must outlive the site.
+  site_id uuid references sites (id) on delete set null,
+  action text not null,
+  entity_type text,
+  entity_id text,
+  details jsonb not null default '{}' check (jsonb_typeof(details) = 'object'),
+  level text not null default 'info' check (level in ('debug', 'info', 'warning', 'error')),
+  -- A directus_users id. No FK: Directus creates directus_users after this schema is applied,
+  -- and log entries must survive the user's deletion anyway.
+  user_id uuid,
+  timestamp timestamptz not null default now()
+);
+create index if not exists work_log_site_timestamp_idx on work_log (site_id, timestamp desc, id desc);
+create index if not exists work_log_timestamp_idx on work_log (timestamp);
+create index if not exists work_log_level_idx on work_log (level);
+create index if not exists work_log_entity_type_idx on work_log (entity_type);
+create index if not exists work_log_action_idx on work_log (action);
+
+-- Which Directus users may work on which site, and how.
+create table if not exists site_members (
+  id uuid primary key default gen_random_uuid(),
+  site_id uuid not null references sites (id) on delete cascade,
+  -- A directus_users id. No FK: directus_users is created by Directus after this schema.
+  user_id uuid not null,
+  role text not null default 'viewer' check (role in ('owner', 'editor', 'viewer')),
+  date_created timestamptz not null default now(),
+  date_updated timestamptz,
+  unique (site_id, user_id)
+);
+create index if not exists site_members_user_id_idx on site_members (user_id);
+
+select install_date_updated_triggers();

@@ -1,0 +1,27 @@
+import { createPool, type Pool } from '@spark/db';
+import { Redis } from 'ioredis';
+import { serverEnv } from './env.js';
+
+/**
+ * Process-wide connections, created on first use. Both recover on their own after the server they talk to
+ * restarts (pg drops dead idle clients; ioredis reconnects), so nothing here needs a process restart.
+ */
+let pool: Pool | undefined;
+let redis: Redis | undefined;
+
+export function database(): Pool {
+  pool ??= createPool(serverEnv().DATABASE_URL, { max: 10 });
+  return pool;
+}
+
+export function cache(): Redis {
+  redis ??= new Redis(serverEnv().REDIS_URL, {
+    lazyConnect: false,
+    maxRetriesPerRequest: 1,
+    enableOfflineQueue: false,
+    retryStrategy: (attempt) => Math.min(attempt * 200, 2000),
+  });
+  // Without a listener ioredis logs every reconnect attempt as an unhandled error event.
+  redis.on('error', () => {});
+  return redis;
+}

@@ -1,0 +1,6 @@
+export * from './blocks.js';
+export * from './blueprint.js';
+export * from './blueprint-campaign.js';
+export * from './blueprint-library.js';
+export * from './blueprint-site.js';
+export * from './errors.js';

@@ -1,0 +1,17 @@
+export {
+  BlueprintReferenceError,
+  type ImportOptions,
+  type ImportReport,
+  importBlueprint,
+} from './blueprint/index.js';
+export {
+  EXTENSION_TABLES,
+  findTablesWithoutSiteForeignKey,
+  findUnindexedForeignKeys,
+  GLOBAL_REFERENCE_TABLES,
+  listPublicTables,
+  listTenantTables,
+  snapshotSchema,
+} from './inspect.js';
+export { createPool, type Pool, type PoolClient, type PoolOptions, withTransaction } from './pool.js';
+export { type ApplySchemaOptions, applySchema, DEFAULT_SCHEMA_DIR, listSchemaFiles } from './schema.js';

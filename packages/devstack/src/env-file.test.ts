@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import { generateDevEnv, parseEnvFile } from './env-file.js';
+
+describe('the generated development .env', () => {
+  it('contains every required secret with a random value', () => {
+    const first = parseEnvFile(generateDevEnv());
+    const second = parseEnvFile(generateDevEnv());
+    for (const key of ['DIRECTUS_ADMIN_TOKEN', 'GOD_MODE_TOKEN', 'KEY', 'SECRET', 'ADMIN_PASSWORD']) {
+      expect(first[key], key).toMatch(/^[A-Za-z0-9_-]{12,}$/);
+      expect(first[key]).not.toEqual(second[key]);
+    }
+    expect(first.DATABASE_URL).not.toEqual(second.DATABASE_URL);
+  });
+
+  it('names the local services', () => {
+    const env = parseEnvFile(generateDevEnv());
+    expect(new URL(env.DATABASE_URL ?? '').protocol).toBe('postgres:');
+    expect(env.REDIS_URL).toBe('redis://127.0.0.1:6379');
+    expect(env.PUBLIC_PLATFORM_HOST).toBe('localhost');
+  });
+});
+
+describe('parseEnvFile', () => {
+  it('skips comments and blank lines and unquotes values', () => {
+    expect(parseEnvFile('# note\n\nA=1\nB="two words"\nC=\'x=y\'\nbroken\n')).toEqual({
+      A: '1',
+      B: 'two words',
+      C: 'x=y',
+    });
+  });
+});

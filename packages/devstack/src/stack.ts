@@ -1,0 +1,204 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { applySchema, createPool } from '@spark/db';
+import {
+  type Credential,
+  createDirectusClient,
+  decideFreshInstall,
+  ensureDemoUsers,
+  linkDirectusUsers,
+  provisionAccessModel,
+  registerDirectusMetadata,
+  seedBlueprints,
+  syncAdminToken,
+  wipeDatabase,
+} from '@spark/setup';
+import { bootstrapDirectus, type DirectusConfig, startDirectus } from './directus.js';
+import { ensurePostgresRunning, ensureRoleAndDatabase } from './postgres.js';
+import {
+  assertPortFree,
+  log,
+  type RunningService,
+  runStep,
+  StackError,
+  startService,
+  stopServices,
+  waitForHttp,
+} from './processes.js';
+import { pingRedis, startRedis } from './redis.js';
+
+export interface StackConfig {
+  repoRoot: string;
+  dataDir: string;
+  /** Everything the platform's own processes read (the .env values, or the test run's). */
+  env: Record<string, string>;
+  directus: DirectusConfig;
+  frontendPort: number;
+  redisPort: number;
+  /** Dev keeps Redis data on disk like production; tests throw it away. */
+  redisPersistent: boolean;
+  editorPassword: string;
+  /** Show every service's log lines (dev) or only failures (test). */
+  echo: boolean;
+}
+
+export interface RunningStack {
+  services: RunningService[];
+  credentials: Credential[];
+  frontendUrl: string;
+  directusUrl: string;
+}
+
+function databaseParts(url: string) {
+  const parsed = new URL(url);
+  return {
+    role: decodeURIComponent(parsed.username),
+    password: decodeURIComponent(parsed.password),
+    database: parsed.pathname.slice(1),
+    port: Number(parsed.port || 5432),
+  };
+}
+
+async function time<T>(label: string, step: () => Promise<T> | T): Promise<T> {
+  const started = performance.now();
+  const result = await step();
+  log(`${label} (${((performance.now() - started) / 1000).toFixed(1)}s)`);
+  return result;
+}
+
+async function prepareDatabase(config: StackConfig) {
+  const parts = databaseParts(config.env.DATABASE_URL ?? '');
+  const clusterPort = await time('PostgreSQL is running', () => ensurePostgresRunning());
+  if (clusterPort !== parts.port) {
+    throw new StackError(
+      `DATABASE_URL uses port ${parts.port}, but the local PostgreSQL cluster listens on ${clusterPort}`,
+    );
+  }
+  await time(`Database "${parts.database}" and role "${parts.role}" exist`, () =>
+    ensureRoleAndDatabase(parts),
+  );
+  const pool = createPool(config.env.DATABASE_URL ?? '', { max: 4 });
+  const decision = decideFreshInstall(config.env, parts.database);
+  if (decision.kind === 'refuse') throw new StackError(decision.message);
+  if (decision.kind === 'wipe') {
+    const report = await wipeDatabase(pool);
+    log(`FORCE_FRESH_INSTALL: dropped ${report.tables.length} tables:`);
+    for (const table of report.tables) log(`  ${table.name} (${table.rows} rows)`);
+  }
+  const files = await time('Schema applied', () => applySchema(pool));
+  log(`  ${files.join(' → ')}`);
+  return pool;
+}
+
+/** Brings the platform up in order: PostgreSQL → schema → Redis → Directus → metadata/access/seed → apps. */
+export async function startStack(config: StackConfig): Promise<RunningStack> {
+  const services: RunningService[] = [];
+  try {
+    const pool = await prepareDatabase(config);
+    try {
+      if (await pingRedis(config.redisPort)) {
+        log(`Redis already answers on port ${config.redisPort}; using it`);
+      } else {
+        services.push(
+          await time(`Redis started on port ${config.redisPort}`, () =>
+            startRedis({
+              port: config.redisPort,
+              dir: join(config.dataDir, 'redis'),
+              persistent: config.redisPersistent,
+              echo: config.echo,
+            }),
+          ),
+        );
+      }
+      mkdirSync(config.directus.uploadsDir, { recursive: true });
+      await time('Directus bootstrapped', () => bootstrapDirectus(config.directus, config.echo));
+      await time('Directus metadata registered', async () => {
+        await linkDirectusUsers(pool);
+        await registerDirectusMetadata(pool);
+      });
+      const reports = await time('Demo blueprints loaded', () => seedBlueprints(pool));
+      for (const [file, report] of reports) log(`  ${file}: ${summarise(report)}`);
+      const access = await time('Roles, policies and permissions provisioned', () =>
+        provisionAccessModel(pool),
+      );
+      await syncAdminToken(pool, config.directus.adminEmail, config.directus.adminToken);
+
+      await assertPortFree(config.directus.port, 'Directus');
+      await assertPortFree(config.frontendPort, 'frontend');
+      services.push(
+        await time(`Directus is healthy on port ${config.directus.port}`, () =>
+          startDirectus(config.directus, config.echo),
+        ),
+      );
+      const directus = createDirectusClient(
+        `http://127.0.0.1:${config.directus.port}`,
+        config.directus.adminToken,
+      );
+      const credentials = await time('Demo users ensured', () =>
+        ensureDemoUsers(pool, directus, access, {
+          readToken: config.env.DIRECTUS_READ_TOKEN ?? '',
+          secret: config.directus.secret,
+          editorPassword: config.editorPassword,
+        }),
+      );
+
+      services.push(...(await startApps(config)));
+      return {
+        services,
+        credentials,
+        frontendUrl: `http://127.0.0.1:${config.frontendPort}`,
+        directusUrl: `http://127.0.0.1:${config.directus.port}`,
+      };
+    } finally {
+      await pool.end();
+    }
+  } catch (error) {
+    await stopServices(services);
+    throw error;
+  }
+}
+
+function summarise(report: { created: Record<string, number>; updated: Record<string, number> }): string {
+  const total = (counts: Record<string, number>) => Object.values(counts).reduce((sum, n) => sum + n, 0);
+  return `${total(report.created)} created, ${total(report.updated)} updated`;
+}
+
+async function startApps(config: StackConfig): Promise<RunningService[]> {
+  const appEnv = { ...process.env, ...config.env };
+  await time('Frontend built', () =>
+    runStep(
+      {
+        name: 'build',
+        command: 'pnpm',
+        args: ['--filter', '@spark/frontend', 'build'],
+        cwd: config.repoRoot,
+        env: appEnv,
+      },
+      { echo: config.echo },
+    ),
+  );
+  const frontend = startService(
+    {
+      name: 'frontend',
+      command: process.execPath,
+      args: ['frontend/dist/server/entry.mjs'],
+      cwd: config.repoRoot,
+      env: { ...appEnv, HOST: '0.0.0.0', PORT: String(config.frontendPort) },
+    },
+    { echo: config.echo },
+  );
+  const worker = startService(
+    {
+      name: 'worker',
+      command: join(config.repoRoot, 'node_modules/.bin/tsx'),
+      args: ['worker/src/main.ts'],
+      cwd: config.repoRoot,
+      env: appEnv,
+    },
+    { echo: config.echo },
+  );
+  await time(`Frontend is healthy on port ${config.frontendPort}`, () =>
+    waitForHttp(`http://127.0.0.1:${config.frontendPort}/api/health`, frontend, 60_000),
+  );
+  return [frontend, worker];
+}

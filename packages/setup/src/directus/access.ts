@@ -1,0 +1,200 @@
+import { withTransaction } from '@spark/db';
+import type { Pool, PoolClient } from 'pg';
+import { introspectSchema, type SchemaInfo } from './introspect.js';
+
+/**
+ * Directus access model (Directus 11: permissions live on policies; roles and the public bundle carry policies):
+ * - `Published content` — read-only, published/active rows of the website collections; attached to the public
+ *   (anonymous) access and to the `SSR reader` role whose user's static token the frontend uses.
+ * - `Site editor · <domain>` — one policy per site; full CRUD on that site's rows of every tenant-owned
+ *   collection, read of the shared library (site_id null) and of global reference data; attached to the role
+ *   of the same name. Minting a site-scoped token = creating a user in that role with a static token.
+ * Ids are derived from names so re-running is an idempotent upsert.
+ */
+export const PUBLISHED_CONTENT_POLICY = 'Published content';
+export const SSR_READER_ROLE = 'SSR reader';
+export const siteEditorName = (domain: string) => `Site editor · ${domain}`;
+
+type Action = 'create' | 'read' | 'update' | 'delete';
+interface PermissionRow {
+  collection: string;
+  action: Action;
+  permissions: Record<string, unknown> | null;
+  validation: Record<string, unknown> | null;
+  presets: Record<string, unknown> | null;
+  fields: string[];
+}
+
+/** Columns anonymous readers must never see even on published rows. */
+const PRIVATE_COLUMN = /(secret|webhook|token|password|public_key|settings)/;
+
+const PUBLISHED_COLLECTIONS: Record<string, Record<string, unknown> | null> = {
+  sites: { status: { _eq: 'active' } },
+  globals: null,
+  navigation: null,
+  pages: { status: { _eq: 'published' } },
+  posts: { status: { _eq: 'published' } },
+  authors: null,
+  forms: null,
+  generated_articles: { status: { _eq: 'published' } },
+  hub_pages: { status: { _eq: 'published' } },
+};
+
+function columnsOf(schema: SchemaInfo, table: string): string[] {
+  return schema.columns.filter((column) => column.table === table).map((column) => column.name);
+}
+
+export function publishedContentPermissions(schema: SchemaInfo): PermissionRow[] {
+  return Object.entries(PUBLISHED_COLLECTIONS)
+    .filter(([table]) => schema.tables.includes(table))
+    .map(([collection, filter]) => ({
+      collection,
+      action: 'read',
+      permissions: filter,
+      validation: null,
+      presets: null,
+      fields: columnsOf(schema, collection).filter((name) => !PRIVATE_COLUMN.test(name)),
+    }));
+}
+
+export function siteEditorPermissions(schema: SchemaInfo, siteId: string): PermissionRow[] {
+  const own = { site_id: { _eq: siteId } };
+  const rows: PermissionRow[] = [];
+  const permission = (
+    collection: string,
+    action: Action,
+    filter: Record<string, unknown> | null,
+    presets = false,
+  ) =>
+    rows.push({
+      collection,
+      action,
+      permissions: action === 'create' ? null : filter,
+      validation: action === 'create' || action === 'update' ? own : null,
+      presets: presets ? { site_id: siteId } : null,
+      fields: ['*'],
+    });
+  for (const table of schema.tables) {
+    const siteColumn = schema.columns.find((column) => column.table === table && column.name === 'site_id');
+    if (table === 'sites') {
+      permission(table, 'read', { id: { _eq: siteId } });
+    } else if (!siteColumn) {
+      permission(table, 'read', null); // global reference data (geography)
+    } else {
+      const readable = siteColumn.nullable ? { _or: [own, { site_id: { _null: true } }] } : own;
+      permission(table, 'read', readable);
+      for (const action of ['create', 'update', 'delete'] as const)
+        permission(table, action, own, action === 'create');
+    }
+  }
+  return rows;
+}
+
+/** Policies and roles get ids derived from their names (md5 as a uuid), so a re-run updates instead of duplicating. */
+async function upsertPolicy(
+  client: PoolClient,
+  name: string,
+  options: { icon: string; description: string; appAccess: boolean },
+): Promise<string> {
+  const { rows } = await client.query<{ id: string }>(
+    `insert into directus_policies (id, name, icon, description, admin_access, app_access, enforce_tfa)
+     values (md5('spark:policy:' || $1)::uuid, $1, $2, $3, false, $4, false)
+     on conflict (id) do update set name = excluded.name, icon = excluded.icon, description = excluded.description,
+       app_access = excluded.app_access
+     returning id`,
+    [name, options.icon, options.description, options.appAccess],
+  );
+  return rows[0]?.id ?? '';
+}
+
+async function upsertRole(
+  client: PoolClient,
+  name: string,
+  icon: string,
+  description: string,
+): Promise<string> {
+  const { rows } = await client.query<{ id: string }>(
+    `insert into directus_roles (id, name, icon, description) values (md5('spark:role:' || $1)::uuid, $1, $2, $3)
+     on conflict (id) do update set name = excluded.name, icon = excluded.icon, description = excluded.description
+     returning id`,
+    [name, icon, description],
+  );
+  return rows[0]?.id ?? '';
+}
+
+/** Links a policy to a role, or to the public (role and user null) when `roleId` is null. */
+async function ensureAccess(client: PoolClient, roleId: string | null, policyId: string): Promise<void> {
+  await client.query(
+    `insert into directus_access (id, role, "user", policy)
+     select gen_random_uuid(), $1, null, $2
+     where not exists (select 1 from directus_access where role is not distinct from $1 and "user" is null and policy = $2)`,
+    [roleId, policyId],
+  );
+}
+
+async function replacePermissions(
+  client: PoolClient,
+  policyId: string,
+  rows: PermissionRow[],
+): Promise<void> {
+  await client.query('delete from directus_permissions where policy = $1', [policyId]);
+  for (const row of rows) {
+    await client.query(
+      `insert into directus_permissions (collection, action, permissions, validation, presets, fields, policy)
+       values ($1, $2, $3, $4, $5, $6, $7)`,
+      [
+        row.collection,
+        row.action,
+        row.permissions && JSON.stringify(row.permissions),
+        row.validation && JSON.stringify(row.validation),
+        row.presets && JSON.stringify(row.presets),
+        row.fields.join(','),
+        policyId,
+      ],
+    );
+  }
+}
+
+export interface AccessModel {
+  ssrReaderRoleId: string;
+  siteEditorRoleIds: Map<string, string>;
+}
+
+/** Writes the policies, roles and permissions above for every site; run before Directus (re)loads its schema. */
+export async function provisionAccessModel(pool: Pool): Promise<AccessModel> {
+  const schema = await introspectSchema(pool);
+  const sites = (
+    await pool.query<{ id: string; domain: string }>('select id, domain from sites order by domain')
+  ).rows;
+  return withTransaction(pool, async (client) => {
+    const published = await upsertPolicy(client, PUBLISHED_CONTENT_POLICY, {
+      icon: 'public',
+      description: 'Read published pages, posts and articles and active sites (anonymous visitors and SSR).',
+      appAccess: false,
+    });
+    await replacePermissions(client, published, publishedContentPermissions(schema));
+    await ensureAccess(client, null, published);
+    const ssrReaderRoleId = await upsertRole(
+      client,
+      SSR_READER_ROLE,
+      'visibility',
+      'The frontend’s server-side reader.',
+    );
+    await ensureAccess(client, ssrReaderRoleId, published);
+
+    const siteEditorRoleIds = new Map<string, string>();
+    for (const site of sites) {
+      const name = siteEditorName(site.domain);
+      const policy = await upsertPolicy(client, name, {
+        icon: 'edit',
+        description: `Create, read, update and delete ${site.domain}'s rows only.`,
+        appAccess: true,
+      });
+      await replacePermissions(client, policy, siteEditorPermissions(schema, site.id));
+      const role = await upsertRole(client, name, 'badge', `Editors of ${site.domain}.`);
+      await ensureAccess(client, role, policy);
+      siteEditorRoleIds.set(site.id, role);
+    }
+    return { ssrReaderRoleId, siteEditorRoleIds };
+  });
+}

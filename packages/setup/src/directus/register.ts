@@ -1,0 +1,78 @@
+import { withTransaction } from '@spark/db';
+import type { Pool } from 'pg';
+import { introspectSchema } from './introspect.js';
+import { buildDirectusMetadata, type DirectusMetadata } from './metadata.js';
+
+const json = (value: unknown) => (value === null ? null : JSON.stringify(value));
+
+/**
+ * Makes every table of ours a managed Directus collection. The metadata is derived from the schema on each run
+ * and replaces what was there, so a fresh install and an old one end up identical (Data Studio edits to our
+ * collections' presentation are not kept: change `catalog.ts` instead). Directus must have bootstrapped this
+ * database; a running Directus must clear its schema cache afterwards.
+ */
+export async function registerDirectusMetadata(pool: Pool): Promise<DirectusMetadata> {
+  const metadata = buildDirectusMetadata(await introspectSchema(pool));
+  const names = metadata.collections.map((collection) => collection.collection);
+  await withTransaction(pool, async (client) => {
+    await client.query('delete from directus_relations where many_collection = any($1)', [names]);
+    await client.query('delete from directus_fields where collection = any($1)', [names]);
+    await client.query('delete from directus_collections where collection = any($1)', [names]);
+    for (const c of metadata.collections) {
+      await client.query(
+        `insert into directus_collections (collection, icon, note, display_template, hidden, singleton, translations,
+           archive_field, archive_app_filter, archive_value, unarchive_value, sort_field, accountability, sort,
+           "group", collapse)
+         values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)`,
+        [
+          c.collection,
+          c.icon,
+          c.note,
+          c.display_template,
+          c.hidden,
+          c.singleton,
+          json(c.translations),
+          c.archive_field,
+          c.archive_app_filter,
+          c.archive_value,
+          c.unarchive_value,
+          c.sort_field,
+          c.accountability,
+          c.sort,
+          c.group,
+          c.collapse,
+        ],
+      );
+    }
+    for (const f of metadata.fields) {
+      await client.query(
+        `insert into directus_fields (collection, field, special, interface, options, display, display_options,
+           readonly, hidden, sort, width, required, note)
+         values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)`,
+        [
+          f.collection,
+          f.field,
+          f.special,
+          f.interface,
+          json(f.options),
+          f.display,
+          json(f.display_options),
+          f.readonly,
+          f.hidden,
+          f.sort,
+          f.width,
+          f.required,
+          f.note,
+        ],
+      );
+    }
+    for (const r of metadata.relations) {
+      await client.query(
+        `insert into directus_relations (many_collection, many_field, one_collection, one_deselect_action)
+         values ($1, $2, $3, $4)`,
+        [r.many_collection, r.many_field, r.one_collection, r.one_deselect_action],
+      );
+    }
+  });
+  return metadata;
+}

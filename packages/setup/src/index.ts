@@ -1,0 +1,20 @@
+export { type Credential, deriveToken, ensureDemoUsers } from './demo-users.js';
+export {
+  type AccessModel,
+  PUBLISHED_CONTENT_POLICY,
+  provisionAccessModel,
+  SSR_READER_ROLE,
+  siteEditorName,
+} from './directus/access.js';
+export { createDirectusClient, type DirectusClient } from './directus/client.js';
+export { introspectSchema, parseEnumerationCheck, type SchemaInfo } from './directus/introspect.js';
+export { buildDirectusMetadata, type DirectusMetadata } from './directus/metadata.js';
+export { registerDirectusMetadata } from './directus/register.js';
+export { ensureSiteMember, ensureUser, linkDirectusUsers, syncAdminToken } from './directus/users.js';
+export {
+  decideFreshInstall,
+  type FreshInstallDecision,
+  type WipeReport,
+  wipeDatabase,
+} from './fresh-install.js';
+export { DEFAULT_BLUEPRINT_DIR, seedBlueprints } from './seed.js';

@@ -1,0 +1,22 @@
+import { z } from 'zod';
+
+const workerEnvSchema = z.object({
+  DATABASE_URL: z.string().url(),
+  REDIS_URL: z.string().url(),
+  WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(2),
+  /** How long work_log entries are kept; older ones are trimmed daily. */
+  WORK_LOG_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
+});
+
+export type WorkerEnv = z.infer<typeof workerEnvSchema>;
+
+export function parseWorkerEnv(source: NodeJS.ProcessEnv): WorkerEnv {
+  const parsed = workerEnvSchema.safeParse(source);
+  if (!parsed.success) {
+    const problems = parsed.error.issues
+      .map((issue) => `${issue.path.join('.')}: ${issue.message}`)
+      .join('; ');
+    throw new Error(`Invalid worker environment — ${problems}`);
+  }
+  return parsed.data;
+}

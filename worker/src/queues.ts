@@ -1,0 +1,24 @@
+import type { DefaultJobOptions } from 'bullmq';
+import { z } from 'zod';
+
+/** Every queue and job name in one place; producers and processors import them from here. */
+export const QUEUES = {
+  maintenance: 'spark-maintenance',
+} as const;
+
+/** SPEC §1: the defaults every producer uses. */
+export const DEFAULT_JOB_OPTIONS: DefaultJobOptions = {
+  attempts: 3,
+  backoff: { type: 'exponential', delay: 1000 },
+  removeOnComplete: 100,
+  removeOnFail: 1000,
+};
+
+export const maintenanceJobs = {
+  trimWorkLog: {
+    name: 'trim-work-log',
+    payload: z.object({ retentionDays: z.number().int().min(1).max(3650) }).strict(),
+  },
+} as const;
+
+export type TrimWorkLogPayload = z.infer<typeof maintenanceJobs.trimWorkLog.payload>;
