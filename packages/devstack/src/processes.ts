@@ -1,5 +1,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
+import { createWriteStream } from 'node:fs';
 import { connect } from 'node:net';
+import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 
 const COLOURS = ['\x1b[35m', '\x1b[32m', '\x1b[33m', '\x1b[34m', '\x1b[36m'];
@@ -23,6 +25,13 @@ export interface ServiceSpec {
   quiet?: RegExp;
 }
 
+let logDirectory: string | undefined;
+
+/** From now on every service's lines are also appended to `<dir>/<name>.log` (test runs print nothing). */
+export function keepLogsIn(dir: string): void {
+  logDirectory = dir;
+}
+
 export interface RunningService {
   name: string;
   child: ChildProcess;
@@ -41,8 +50,12 @@ export function startService(spec: ServiceSpec, { echo = true } = {}): RunningSe
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const recent: string[] = [];
+  const logFile = logDirectory
+    ? createWriteStream(join(logDirectory, `${spec.name}.log`), { flags: 'a' })
+    : undefined;
   for (const stream of [child.stdout, child.stderr]) {
     createInterface({ input: stream }).on('line', (line) => {
+      logFile?.write(`${line}\n`);
       recent.push(line);
       if (recent.length > 40) recent.shift();
       if (echo && !spec.quiet?.test(line)) process.stdout.write(`${prefix}${line}\n`);
@@ -54,6 +67,7 @@ export function startService(spec: ServiceSpec, { echo = true } = {}): RunningSe
       resolve(1);
     });
     child.on('exit', (code, signal) => {
+      logFile?.end();
       if (!echo && code !== 0 && signal === null)
         process.stderr.write(`${prefix}${recent.join(`\n${prefix}`)}\n`);
       resolve(code ?? (signal ? null : 0));

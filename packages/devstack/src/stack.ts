@@ -5,7 +5,8 @@ import {
   type Credential,
   createDirectusClient,
   decideFreshInstall,
-  ensureDemoUsers,
+  ensureDemoEditors,
+  ensureSsrReader,
   linkDirectusUsers,
   provisionAccessModel,
   registerDirectusMetadata,
@@ -134,13 +135,16 @@ export async function startStack(config: StackConfig): Promise<RunningStack> {
         `http://127.0.0.1:${config.directus.port}`,
         config.directus.adminToken,
       );
-      const credentials = await time('Demo users ensured', () =>
-        ensureDemoUsers(pool, directus, access, {
+      const credentials = await time('SSR reader and demo editors ensured', async () => {
+        await ensureSsrReader(directus, access, {
           readToken: config.env.DIRECTUS_READ_TOKEN ?? '',
           secret: config.directus.secret,
+        });
+        return ensureDemoEditors(pool, directus, access, {
+          secret: config.directus.secret,
           editorPassword: config.editorPassword,
-        }),
-      );
+        });
+      });
 
       services.push(...(await startApps(config)));
       return {

@@ -20,17 +20,12 @@ export function deriveToken(secret: string, purpose: string): string {
   return createHmac('sha256', secret).update(`spark-token:${purpose}`).digest('base64url');
 }
 
-/**
- * The SSR reader (token = DIRECTUS_READ_TOKEN) and one editor per site. Editor e-mails use example.com because
- * Directus validates addresses and `.localhost` is not a public suffix.
- */
-export async function ensureDemoUsers(
-  pool: Pool,
+/** The frontend's least-privilege reader: its static token is DIRECTUS_READ_TOKEN. */
+export async function ensureSsrReader(
   directus: DirectusClient,
   access: AccessModel,
-  options: { readToken: string; secret: string; editorPassword: string },
-): Promise<Credential[]> {
-  const credentials: Credential[] = [];
+  options: { readToken: string; secret: string },
+): Promise<void> {
   await ensureUser(directus, {
     email: 'ssr-reader@example.com',
     password: deriveToken(options.secret, 'ssr-reader-password'),
@@ -38,6 +33,19 @@ export async function ensureDemoUsers(
     token: options.readToken,
     firstName: SSR_READER_ROLE,
   });
+}
+
+/**
+ * One demo editor per site, in that site's editor role. E-mails use example.com because Directus validates
+ * addresses and `.localhost` is not a public suffix.
+ */
+export async function ensureDemoEditors(
+  pool: Pool,
+  directus: DirectusClient,
+  access: AccessModel,
+  options: { secret: string; editorPassword: string },
+): Promise<Credential[]> {
+  const credentials: Credential[] = [];
   const sites = (
     await pool.query<{ id: string; domain: string }>('select id, domain from sites order by domain')
   ).rows;

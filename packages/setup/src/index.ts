@@ -1,4 +1,4 @@
-export { type Credential, deriveToken, ensureDemoUsers } from './demo-users.js';
+export { type Credential, deriveToken, ensureDemoEditors, ensureSsrReader } from './demo-users.js';
 export {
   type AccessModel,
   PUBLISHED_CONTENT_POLICY,

@@ -26,11 +26,15 @@ export interface SchemaInfo {
   enumerations: Map<string, string[]>;
 }
 
-/** Tables of ours in `public`: everything but PostGIS's and Directus's own. */
+/**
+ * Tables of ours in `public` that Directus can serve: everything but PostGIS's and Directus's own, and plain
+ * tables only. Directus 11 introspects `relkind = 'r'`, so the month-partitioned analytics tables (`'p'`) are
+ * invisible to it; they are read through rollups and the analytics API instead.
+ */
 const OWN_TABLES_SQL = `
   select c.relname as table
   from pg_class c join pg_namespace n on n.oid = c.relnamespace
-  where n.nspname = 'public' and c.relkind in ('r', 'p') and not c.relispartition
+  where n.nspname = 'public' and c.relkind = 'r' and not c.relispartition
     and c.relname not like 'directus\\_%' and c.relname <> 'spatial_ref_sys'
   order by c.relname`;
 

@@ -1,0 +1,23 @@
+import { expect, test } from '@playwright/test';
+
+const port = process.env.FRONTEND_PORT ?? '4321';
+
+// Chromium resolves *.localhost to loopback by itself; Node's resolver does not, so tenant hosts go through the page.
+test('the health endpoint reports every dependency up on a tenant host', async ({ page }) => {
+  const response = await page.goto(`http://alpha.localhost:${port}/api/health`);
+  if (!response) throw new Error('navigation produced no response');
+  expect(response.status()).toBe(200);
+  const body = (await response.json()) as { status: string; services: Record<string, { status: string }> };
+  expect(body.status).toBe('ok');
+  expect(Object.keys(body.services).sort()).toEqual(['directus', 'postgres', 'redis']);
+});
+
+test('a browser loads the platform home page with its styles', async ({ page }) => {
+  await page.goto('/');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Spark');
+  const fontWeight = await page
+    .getByRole('heading', { level: 1 })
+    .evaluate((el) => getComputedStyle(el).fontWeight);
+  expect(fontWeight).toBe('700');
+  await page.screenshot({ path: '../.data/screenshots/platform-home.png', fullPage: true });
+});

@@ -1,0 +1,72 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { createServer } from 'node:net';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+const frontendUrl = process.env.FRONTEND_URL ?? '';
+const entry = fileURLToPath(new URL('../../../dist/server/entry.mjs', import.meta.url));
+
+/** A port nothing listens on: bound, then released. */
+async function closedPort(): Promise<number> {
+  return new Promise((resolve) => {
+    const server = createServer().listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => resolve(typeof address === 'object' && address ? address.port : 1));
+    });
+  });
+}
+
+describe('GET /api/health', () => {
+  it('answers 200 with every dependency up on the running stack', async () => {
+    const response = await fetch(`${frontendUrl}/api/health`, { headers: { host: 'alpha.localhost' } });
+    expect(response.status).toBe(200);
+    const body = (await response.json()) as { status: string; services: Record<string, { status: string }> };
+    expect(body.status).toBe('ok');
+    expect(Object.values(body.services).map((s) => s.status)).toEqual(['up', 'up', 'up']);
+  });
+
+  describe('when Redis is unreachable', () => {
+    let server: ChildProcess;
+    let url = '';
+
+    beforeAll(async () => {
+      const port = await closedPort();
+      const deadRedis = await closedPort();
+      server = spawn(process.execPath, [entry], {
+        env: {
+          ...process.env,
+          HOST: '127.0.0.1',
+          PORT: String(port),
+          REDIS_URL: `redis://127.0.0.1:${deadRedis}`,
+        },
+        stdio: 'ignore',
+      });
+      url = `http://127.0.0.1:${port}`;
+      for (let i = 0; i < 100; i++) {
+        const up = await fetch(`${url}/`).then(
+          () => true,
+          () => false,
+        );
+        if (up) return;
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+      throw new Error('second frontend did not start');
+    });
+
+    afterAll(() => {
+      server.kill('SIGTERM');
+    });
+
+    it('answers 503 in the error envelope naming Redis, and the other services up', async () => {
+      const response = await fetch(`${url}/api/health`);
+      expect(response.status).toBe(503);
+      const body = (await response.json()) as {
+        error: { code: string; message: string; details: { services: Record<string, { status: string }> } };
+      };
+      expect(body.error.code).toBe('SERVICE_UNAVAILABLE');
+      expect(body.error.message).toBe('Unavailable: redis');
+      expect(body.error.details.services.redis?.status).toBe('down');
+      expect(body.error.details.services.postgres?.status).toBe('up');
+    });
+  });
+});

@@ -1,0 +1,107 @@
+import { createRng } from '../random/rng.js';
+import type { SpintaxDictionaries, SpintaxTemplate } from '../spintax/ast.js';
+import { SpintaxSyntaxError } from '../spintax/errors.js';
+import { parseSpintax } from '../spintax/parse.js';
+
+export interface ContentFragment {
+  readonly id: string;
+  readonly type: string;
+  /** Parsed once per job with prepareFragments, never per article. */
+  readonly body: SpintaxTemplate;
+  /** How many articles already use it; selection prefers the least used. */
+  readonly usageCount: number;
+}
+
+export interface RawFragment {
+  readonly id: string;
+  readonly type: string;
+  readonly body: string;
+  readonly usageCount?: number;
+}
+
+export interface FragmentParseError {
+  readonly id: string;
+  readonly error: SpintaxSyntaxError;
+}
+
+/** Parses a fragment library once; broken fragments are reported and left out, not thrown. */
+export function prepareFragments(
+  raw: readonly RawFragment[],
+  dictionaries: SpintaxDictionaries = {},
+): { fragments: ContentFragment[]; errors: FragmentParseError[] } {
+  const fragments: ContentFragment[] = [];
+  const errors: FragmentParseError[] = [];
+  for (const fragment of raw) {
+    try {
+      const body = parseSpintax(fragment.body, { dictionaries });
+      fragments.push({ id: fragment.id, type: fragment.type, body, usageCount: fragment.usageCount ?? 0 });
+    } catch (error) {
+      if (!(error instanceof SpintaxSyntaxError)) throw error;
+      errors.push({ id: fragment.id, error });
+    }
+  }
+  return { fragments, errors };
+}
+
+export interface FragmentSelection {
+  readonly slot: number;
+  readonly type: string;
+  readonly fragment: ContentFragment;
+}
+
+/**
+ * One fragment per template slot. Candidates are those of the slot's type, preferring ones not yet
+ * used in this article, then the lowest usageCount (counting picks made for earlier slots); ties
+ * are broken by an RNG seeded with `seed` (campaign + variant), after ordering ties by id so the
+ * input order does not matter. Slots whose type has no fragment are returned in `missingTypes`.
+ */
+export function selectFragments(
+  slotTypes: readonly string[],
+  fragments: readonly ContentFragment[],
+  seed: string,
+): { selections: FragmentSelection[]; missingTypes: string[] } {
+  const usage = new Map<string, number>();
+  for (const fragment of fragments) usage.set(fragment.id, fragment.usageCount);
+  const usedHere = new Set<string>();
+  const selections: FragmentSelection[] = [];
+  const missingTypes: string[] = [];
+
+  slotTypes.forEach((type, slot) => {
+    const ofType = fragments.filter((fragment) => fragment.type === type);
+    if (ofType.length === 0) {
+      missingTypes.push(type);
+      return;
+    }
+    const fresh = ofType.filter((fragment) => !usedHere.has(fragment.id));
+    const pool = fresh.length > 0 ? fresh : ofType;
+    const lowest = Math.min(...pool.map((fragment) => usage.get(fragment.id) ?? 0));
+    const ties = pool
+      .filter((fragment) => (usage.get(fragment.id) ?? 0) === lowest)
+      .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    const chosen = ties[createRng(`${seed}:slot:${slot}:${type}`).nextInt(ties.length)] as ContentFragment;
+    usage.set(chosen.id, lowest + 1);
+    usedHere.add(chosen.id);
+    selections.push({ slot, type, fragment: chosen });
+  });
+  return { selections, missingTypes };
+}
+
+export interface OfferBlock {
+  readonly id: string;
+  /** null = generic offer, used when the avatar has none of its own. */
+  readonly avatarId: string | null;
+  readonly body: SpintaxTemplate;
+}
+
+/** The avatar's own offers win over generic ones; among several, the seed decides. */
+export function selectOfferBlock(
+  offers: readonly OfferBlock[],
+  avatarId: string | null,
+  seed: string,
+): OfferBlock | null {
+  const own = avatarId === null ? [] : offers.filter((offer) => offer.avatarId === avatarId);
+  const pool = own.length > 0 ? own : offers.filter((offer) => offer.avatarId === null);
+  if (pool.length === 0) return null;
+  const sorted = [...pool].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  return sorted[createRng(`${seed}:offer`).nextInt(sorted.length)] ?? null;
+}

@@ -1,0 +1,44 @@
+export {
+  type AssembleArticleInput,
+  type AssembleArticleResult,
+  type AssembledArticle,
+  assembleArticle,
+  OFFER_SLOT,
+} from './assembleArticle.js';
+export { type ArticleBindingsInput, type ArticleLocation, buildArticleBindings } from './bindings.js';
+export {
+  type ContentFragment,
+  type FragmentParseError,
+  type FragmentSelection,
+  type OfferBlock,
+  prepareFragments,
+  type RawFragment,
+  selectFragments,
+  selectOfferBlock,
+} from './fragments.js';
+export {
+  type ArticleSchema,
+  type ArticleSchemaInput,
+  type BreadcrumbEntry,
+  buildArticleSchema,
+  type JsonObject,
+  markArticlePublished,
+} from './jsonLd.js';
+export {
+  buildExcerpt,
+  buildMetaDescription,
+  buildMetaTitle,
+  EXCERPT_MAX,
+  META_DESCRIPTION_MAX,
+  META_TITLE_MAX,
+  truncateAtWord,
+} from './meta.js';
+export {
+  checkArticleQuality,
+  type QualityFailure,
+  type QualityFailureCode,
+  type QualityFlag,
+  type QualityInput,
+  type QualityVerdict,
+} from './qualityGates.js';
+export { DEFAULT_SLUG_MAX_LENGTH, slugify, uniqueSlug } from './slug.js';

@@ -1,0 +1,48 @@
+/**
+ * Length limits are counted in code points, so a cut never splits an emoji or other astral
+ * character.
+ *
+ * Ellipsis policy: descriptions and excerpts that had to be cut end in a single "…" (U+2026, one
+ * character, included in the limit) after the last whole word that fits, with trailing
+ * punctuation removed ("fast, cheap…" not "fast,…"). Titles are cut at a word boundary with no
+ * ellipsis: search engines add their own, and a stored "…" would show in tabs and share cards.
+ * A single word longer than the limit is cut hard.
+ */
+export const META_TITLE_MAX = 60;
+export const META_DESCRIPTION_MAX = 155;
+export const EXCERPT_MAX = 240;
+const ELLIPSIS = '…';
+
+function collapseWhitespace(text: string): string {
+  return text.replace(/[\s\u00a0]+/g, ' ').trim();
+}
+
+export function truncateAtWord(text: string, maxLength: number, ellipsis = ''): string {
+  const clean = collapseWhitespace(text);
+  const chars = Array.from(clean);
+  if (chars.length <= maxLength) return clean;
+  const room = maxLength - Array.from(ellipsis).length;
+  if (room <= 0) return chars.slice(0, maxLength).join('');
+  const cut = chars.slice(0, room + 1).join('');
+  // `room + 1` characters are inspected so a word ending exactly at the limit is kept whole.
+  const boundary = cut.lastIndexOf(' ');
+  const kept = boundary > 0 ? cut.slice(0, boundary) : chars.slice(0, room).join('');
+  const trimmed = kept.replace(/[\s,;:.!?\-–—|/(&]+$/u, '');
+  return `${trimmed === '' ? kept : trimmed}${ellipsis}`;
+}
+
+/** Headline as meta title; `suffix` (e.g. " | Site Name") is appended only when it fits. */
+export function buildMetaTitle(headline: string, suffix = '', maxLength = META_TITLE_MAX): string {
+  const title = truncateAtWord(headline, maxLength);
+  const withSuffix = `${title}${suffix}`;
+  return suffix !== '' && Array.from(withSuffix).length <= maxLength ? withSuffix : title;
+}
+
+export function buildMetaDescription(text: string, maxLength = META_DESCRIPTION_MAX): string {
+  return truncateAtWord(text, maxLength, ELLIPSIS);
+}
+
+/** The opening of the article's visible text (first lines joined), cut like a description. */
+export function buildExcerpt(text: string, maxLength = EXCERPT_MAX): string {
+  return truncateAtWord(text.split('\n').join(' '), maxLength, ELLIPSIS);
+}

@@ -1,0 +1,6 @@
+export {
+  type PublishingVelocity,
+  type ScheduledArticle,
+  type SchedulePublishingInput,
+  schedulePublishing,
+} from './schedulePublishing.js';

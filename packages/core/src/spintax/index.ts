@@ -1,0 +1,19 @@
+export type {
+  ChoiceNode,
+  DictionaryNode,
+  Sequence,
+  SourcePosition,
+  SpintaxDictionaries,
+  SpintaxNode,
+  SpintaxTemplate,
+  TextNode,
+  VariableBindings,
+  VariableNode,
+} from './ast.js';
+export { countVariants } from './count.js';
+export { SpintaxSyntaxError, UnresolvedVariableError } from './errors.js';
+export { bindDictionaries, type ParseSpintaxOptions, parseSpintax } from './parse.js';
+export { expandSpintax, type SampledVariant, sampleVariantIndices, sampleVariants } from './sample.js';
+export { findUnresolvedTokens, renderVariables, type UnresolvedToken } from './tokens.js';
+export { type UnrankOptions, unrankVariant } from './unrank.js';
+export { listVariables, STANDARD_VARIABLES, type TemplateIssue, validateTemplate } from './validate.js';

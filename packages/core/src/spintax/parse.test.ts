@@ -1,0 +1,120 @@
+import { describe, expect, it } from 'vitest';
+import { countVariants } from './count.js';
+import { SpintaxSyntaxError } from './errors.js';
+import { bindDictionaries, parseSpintax } from './parse.js';
+import { unrankVariant } from './unrank.js';
+
+function syntaxErrorOf(source: string): SpintaxSyntaxError {
+  try {
+    parseSpintax(source);
+  } catch (error) {
+    if (error instanceof SpintaxSyntaxError) return error;
+    throw error;
+  }
+  throw new Error(`expected a syntax error for ${JSON.stringify(source)}`);
+}
+
+describe('parseSpintax', () => {
+  it('parses plain text into a single text node', () => {
+    expect(parseSpintax('hello world').root).toEqual([{ kind: 'text', value: 'hello world' }]);
+  });
+
+  it('parses an empty template into an empty sequence with one variant', () => {
+    const template = parseSpintax('');
+    expect(template.root).toEqual([]);
+    expect(countVariants(template)).toBe(1n);
+  });
+
+  it('parses alternatives with an empty option', () => {
+    const [choice] = parseSpintax('{a|}').root;
+    expect(choice).toMatchObject({ kind: 'choice', options: [[{ kind: 'text', value: 'a' }], []] });
+  });
+
+  it('treats {Name} without a pipe as a case-insensitive variable', () => {
+    expect(parseSpintax('in {State_Code}').root[1]).toMatchObject({
+      kind: 'variable',
+      name: 'state_code',
+      raw: 'State_Code',
+      position: { offset: 3, line: 1, column: 4 },
+    });
+  });
+
+  it('treats {{CITY}} as an alias of {CITY}', () => {
+    expect(parseSpintax('{{CITY}}').root).toEqual([
+      { kind: 'variable', name: 'city', raw: 'CITY', position: { offset: 0, line: 1, column: 1 } },
+    ]);
+  });
+
+  it('treats any other {{ as nested groups', () => {
+    const template = parseSpintax('{{a|b}|c}');
+    expect(countVariants(template)).toBe(3n);
+    expect([0n, 1n, 2n].map((n) => unrankVariant(template, n))).toEqual(['a', 'b', 'c']);
+  });
+
+  it('keeps a variable inside a double-brace group that is not the alias form', () => {
+    const template = parseSpintax('{{City}|town}');
+    expect([0n, 1n].map((n) => unrankVariant(template, n, { city: 'Austin' }))).toEqual(['Austin', 'town']);
+  });
+
+  it('treats a pipe-less group that is not an identifier as a one-option choice', () => {
+    const template = parseSpintax('{New York}');
+    expect(countVariants(template)).toBe(1n);
+    expect(unrankVariant(template, 0n)).toBe('New York');
+  });
+
+  it('unescapes \\{ \\| \\} and \\\\ into literal characters', () => {
+    expect(unrankVariant(parseSpintax('a\\{b\\|c\\}d\\\\e'), 0n)).toBe('a{b|c}d\\e');
+  });
+
+  it('keeps a backslash that does not start an escape', () => {
+    expect(unrankVariant(parseSpintax('C:\\temp'), 0n)).toBe('C:\\temp');
+  });
+
+  it('resolves a variable naming a dictionary to that dictionary, case-insensitively', () => {
+    const template = parseSpintax('{Color} car', { dictionaries: { COLOR: ['red', 'blue'] } });
+    expect(template.root[0]).toMatchObject({ kind: 'dictionary', name: 'color', terms: ['red', 'blue'] });
+    expect(countVariants(template)).toBe(2n);
+  });
+
+  it('binds dictionaries late without changing the original tree', () => {
+    const parsed = parseSpintax('{a|{Color}}');
+    const bound = bindDictionaries(parsed, { color: ['red', 'blue', 'green'] });
+    expect(countVariants(parsed)).toBe(2n);
+    expect(countVariants(bound)).toBe(4n);
+  });
+
+  it('tracks line and column across newlines', () => {
+    const variable = parseSpintax('line one\n{a|b} {City}').root.at(-1);
+    expect(variable).toMatchObject({ position: { line: 2, column: 7, offset: 15 } });
+  });
+});
+
+describe('parseSpintax syntax errors', () => {
+  it('reports an unclosed brace at the brace that was opened', () => {
+    const error = syntaxErrorOf('ok\n  {a|b');
+    expect(error).toMatchObject({ code: 'SPINTAX_SYNTAX', line: 2, column: 3, offset: 5 });
+    expect(error.message).toContain("Unclosed '{'");
+  });
+
+  it('reports the innermost unclosed brace', () => {
+    expect(syntaxErrorOf('{a|{b|c')).toMatchObject({ line: 1, column: 4 });
+  });
+
+  it('reports a stray closing brace', () => {
+    expect(syntaxErrorOf('a}b')).toMatchObject({ line: 1, column: 2 });
+  });
+
+  it('reports a stray pipe at top level with a hint to escape it', () => {
+    const error = syntaxErrorOf('Plumbers | {City}');
+    expect(error).toMatchObject({ line: 1, column: 10 });
+    expect(error.reason).toContain('\\|');
+  });
+
+  it('reports a trailing backslash', () => {
+    expect(syntaxErrorOf('abc\\')).toMatchObject({ line: 1, column: 4 });
+  });
+
+  it('reports the second line correctly after CRLF line endings', () => {
+    expect(syntaxErrorOf('a\r\n}')).toMatchObject({ line: 2, column: 1 });
+  });
+});

@@ -1,0 +1,141 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { countVariants } from './count.js';
+import { parseSpintax } from './parse.js';
+import { sampleVariantIndices } from './sample.js';
+import { unrankVariant } from './unrank.js';
+
+// An independent model of a template: printed to spintax source, parsed, and compared with a
+// brute-force expansion of the model itself, so the parser is under test too.
+type ModelNode =
+  | { readonly kind: 'text'; readonly value: string }
+  | { readonly kind: 'variable'; readonly written: string }
+  | { readonly kind: 'dictionary'; readonly written: string }
+  | { readonly kind: 'choice'; readonly options: readonly ModelNode[][] };
+
+const BINDINGS = { city: 'Austin', state: 'TX', year: '2025' };
+const DICTIONARIES = { tone: ['calm', 'bold', 'a {literal|term}'] };
+
+const textArb = fc
+  .array(fc.constantFrom('a', 'b', ' ', '{', '}', '|', '\\', '\n'), { minLength: 1, maxLength: 3 })
+  .map((chars): ModelNode => ({ kind: 'text', value: chars.join('') }));
+const variableArb = fc
+  .constantFrom('{City}', '{CITY}', '{{city}}', '{State}', '{year}')
+  .map((written): ModelNode => ({ kind: 'variable', written }));
+const dictionaryArb = fc
+  .constantFrom('{Tone}', '{{TONE}}')
+  .map((written): ModelNode => ({ kind: 'dictionary', written }));
+
+const { sequence } = fc.letrec<{ node: ModelNode; sequence: ModelNode[] }>((tie) => ({
+  node: fc.oneof(
+    { depthSize: 'small', withCrossShrink: true },
+    textArb,
+    variableArb,
+    dictionaryArb,
+    fc
+      .array(tie('sequence'), { minLength: 2, maxLength: 3 })
+      .map((options): ModelNode => ({ kind: 'choice', options })),
+  ),
+  sequence: fc.array(tie('node'), { maxLength: 3 }),
+}));
+
+function escapeText(value: string): string {
+  return value.replace(/[\\{}|]/g, (ch) => `\\${ch}`);
+}
+
+function printNode(node: ModelNode): string {
+  switch (node.kind) {
+    case 'text':
+      return escapeText(node.value);
+    case 'variable':
+    case 'dictionary':
+      return node.written;
+    case 'choice':
+      return `{${node.options.map(print).join('|')}}`;
+  }
+}
+
+function print(nodes: readonly ModelNode[]): string {
+  return nodes.map(printNode).join('');
+}
+
+function expandNode(node: ModelNode): string[] {
+  switch (node.kind) {
+    case 'text':
+      return [node.value];
+    case 'variable': {
+      const name = node.written.replace(/[{}]/g, '').toLowerCase() as keyof typeof BINDINGS;
+      return [BINDINGS[name]];
+    }
+    case 'dictionary':
+      return [...DICTIONARIES.tone];
+    case 'choice':
+      return node.options.flatMap(expandSequence);
+  }
+}
+
+function expandSequence(nodes: readonly ModelNode[]): string[] {
+  return nodes.reduce<string[]>(
+    (prefixes, node) => prefixes.flatMap((prefix) => expandNode(node).map((suffix) => prefix + suffix)),
+    [''],
+  );
+}
+
+describe('spintax properties', () => {
+  it('count equals the length of a brute-force expansion of the same grammar', () => {
+    fc.assert(
+      fc.property(sequence, (model) => {
+        const expected = expandSequence(model);
+        fc.pre(expected.length <= 5000);
+        const template = parseSpintax(print(model), { dictionaries: DICTIONARIES });
+        expect(countVariants(template)).toBe(BigInt(expected.length));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('unranking 0..count-1 reproduces the brute-force expansion in the same order', () => {
+    fc.assert(
+      fc.property(sequence, (model) => {
+        const expected = expandSequence(model);
+        fc.pre(expected.length <= 2000);
+        const template = parseSpintax(print(model), { dictionaries: DICTIONARIES });
+        const actual = expected.map((_, i) => unrankVariant(template, BigInt(i), BINDINGS));
+        expect(actual).toEqual(expected);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('seeded sampling never repeats an index and stays inside the range', () => {
+    fc.assert(
+      fc.property(fc.bigInt({ min: 0n, max: 10n ** 30n }), fc.nat(300), fc.string(), (count, k, seed) => {
+        const sample = sampleVariantIndices(count, k, seed);
+        expect(sample.length).toBe(Number(count < BigInt(k) ? count : BigInt(k)));
+        expect(new Set(sample).size).toBe(sample.length);
+        for (const index of sample) expect(index >= 0n && index < count).toBe(true);
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('seeded sampling is stable for a seed', () => {
+    fc.assert(
+      fc.property(fc.bigInt({ min: 1n, max: 10n ** 40n }), fc.nat(50), fc.string(), (count, k, seed) => {
+        expect(sampleVariantIndices(count, k, seed)).toEqual(sampleVariantIndices(count, k, seed));
+      }),
+    );
+  });
+
+  it('sampling the whole of a small space returns every index exactly once', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 300 }), fc.string(), (size, seed) => {
+        const sample = sampleVariantIndices(BigInt(size), size, seed);
+        expect([...sample].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))).toEqual(
+          Array.from({ length: size }, (_, i) => BigInt(i)),
+        );
+      }),
+      { numRuns: 50 },
+    );
+  });
+});

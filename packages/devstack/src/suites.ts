@@ -1,0 +1,88 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { log, runStep } from './processes.js';
+
+export type SuiteKind = 'test:unit' | 'test:int' | 'test:e2e';
+
+export interface SuiteResult {
+  name: string;
+  passed: number;
+  failed: number;
+  ok: boolean;
+}
+
+interface WorkspacePackage {
+  name: string;
+  dir: string;
+  scripts: Record<string, string>;
+}
+
+export function workspacePackages(repoRoot: string): WorkspacePackage[] {
+  const dirs = [
+    'frontend',
+    'worker',
+    'directus-extensions',
+    ...readdirSync(join(repoRoot, 'packages')).map((d) => `packages/${d}`),
+  ];
+  return dirs
+    .map((dir) => join(repoRoot, dir))
+    .filter((dir) => existsSync(join(dir, 'package.json')))
+    .map((dir) => {
+      const manifest = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as {
+        name: string;
+        scripts?: Record<string, string>;
+      };
+      return { name: manifest.name, dir, scripts: manifest.scripts ?? {} };
+    });
+}
+
+/** Counts from a vitest (`numPassedTests`) or Playwright (`stats.expected`) JSON report. */
+function countFromReport(path: string): { passed: number; failed: number } {
+  if (!existsSync(path)) return { passed: 0, failed: 0 };
+  const report = JSON.parse(readFileSync(path, 'utf8')) as {
+    numPassedTests?: number;
+    numFailedTests?: number;
+    stats?: { expected?: number; unexpected?: number; flaky?: number };
+  };
+  if (report.stats) {
+    return {
+      passed: (report.stats.expected ?? 0) + (report.stats.flaky ?? 0),
+      failed: report.stats.unexpected ?? 0,
+    };
+  }
+  return { passed: report.numPassedTests ?? 0, failed: report.numFailedTests ?? 0 };
+}
+
+/**
+ * Runs one kind of suite in every package that has it, each with a JSON report next to the human one, so the
+ * run can end with one honest total. A failing package does not stop the others.
+ */
+export async function runSuites(
+  repoRoot: string,
+  kind: SuiteKind,
+  env: NodeJS.ProcessEnv,
+  reportDir: string,
+): Promise<SuiteResult[]> {
+  const results: SuiteResult[] = [];
+  for (const pkg of workspacePackages(repoRoot).filter((p) => p.scripts[kind])) {
+    const reportFile = join(reportDir, `${pkg.name.replace(/\W+/g, '_')}-${kind.replace(':', '-')}.json`);
+    const reporterArgs =
+      kind === 'test:e2e' ? [] : ['--reporter=default', '--reporter=json', `--outputFile.json=${reportFile}`];
+    log(`${kind} · ${pkg.name}`);
+    let ok = true;
+    try {
+      await runStep({
+        name: pkg.name.replace('@spark/', ''),
+        command: 'pnpm',
+        args: ['--silent', 'run', kind, ...reporterArgs],
+        cwd: pkg.dir,
+        env: { ...env, PLAYWRIGHT_JSON_OUTPUT_NAME: reportFile, FORCE_COLOR: '1' },
+      });
+    } catch {
+      ok = false;
+    }
+    const counts = countFromReport(reportFile);
+    results.push({ name: `${pkg.name} ${kind}`, ...counts, ok: ok && counts.failed === 0 });
+  }
+  return results;
+}

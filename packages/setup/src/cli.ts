@@ -1,0 +1,81 @@
+/**
+ * `spark-setup`: provisions a deployed platform (the compose `setup` service runs it once per `up`):
+ * schema → Directus metadata → access model → optional demo data → users, then clears Directus's schema cache.
+ * Assumes Directus has bootstrapped the same database (its container does that on start).
+ */
+import { applySchema, createPool } from '@spark/db';
+import { z } from 'zod';
+import { ensureDemoEditors, ensureSsrReader } from './demo-users.js';
+import { provisionAccessModel } from './directus/access.js';
+import { createDirectusClient } from './directus/client.js';
+import { registerDirectusMetadata } from './directus/register.js';
+import { linkDirectusUsers, syncAdminToken } from './directus/users.js';
+import { decideFreshInstall, wipeDatabase } from './fresh-install.js';
+import { seedBlueprints } from './seed.js';
+
+const envSchema = z.object({
+  DATABASE_URL: z.string().url(),
+  DIRECTUS_INTERNAL_URL: z.string().url(),
+  DIRECTUS_ADMIN_TOKEN: z.string().min(16),
+  DIRECTUS_READ_TOKEN: z.string().min(16),
+  ADMIN_EMAIL: z.string().email(),
+  SECRET: z.string().min(16),
+  SEED_DEMO: z.enum(['true', 'false']).default('false'),
+  DEMO_EDITOR_PASSWORD: z.string().min(8).optional(),
+  FORCE_FRESH_INSTALL: z.string().optional(),
+  FORCE_FRESH_INSTALL_CONFIRM: z.string().optional(),
+});
+
+async function waitForDirectus(url: string, timeoutMs = 120_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    const healthy = await fetch(new URL('/server/health', url)).then(
+      (response) => response.ok,
+      () => false,
+    );
+    if (healthy) return;
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+  }
+  throw new Error(`Directus at ${url} did not become healthy within ${timeoutMs / 1000}s`);
+}
+
+async function main() {
+  const env = envSchema.parse(process.env);
+  const pool = createPool(env.DATABASE_URL, { max: 2 });
+  try {
+    await waitForDirectus(env.DIRECTUS_INTERNAL_URL);
+    const decision = decideFreshInstall(env, new URL(env.DATABASE_URL).pathname.slice(1));
+    if (decision.kind === 'refuse') throw new Error(decision.message);
+    if (decision.kind === 'wipe') {
+      const report = await wipeDatabase(pool);
+      console.log(
+        `FORCE_FRESH_INSTALL dropped: ${report.tables.map((t) => `${t.name} (${t.rows} rows)`).join(', ')}`,
+      );
+      throw new Error('Database wiped. Restart Directus so it bootstraps again, then run setup once more.');
+    }
+    console.log(`schema: ${(await applySchema(pool)).join(' → ')}`);
+    await linkDirectusUsers(pool);
+    await registerDirectusMetadata(pool);
+    if (env.SEED_DEMO === 'true') await seedBlueprints(pool);
+    const access = await provisionAccessModel(pool);
+    await syncAdminToken(pool, env.ADMIN_EMAIL, env.DIRECTUS_ADMIN_TOKEN);
+    const directus = createDirectusClient(env.DIRECTUS_INTERNAL_URL, env.DIRECTUS_ADMIN_TOKEN);
+    await directus.request('POST', '/utils/cache/clear?system=true');
+    await ensureSsrReader(directus, access, { readToken: env.DIRECTUS_READ_TOKEN, secret: env.SECRET });
+    if (env.SEED_DEMO === 'true') {
+      const credentials = await ensureDemoEditors(pool, directus, access, {
+        secret: env.SECRET,
+        editorPassword: env.DEMO_EDITOR_PASSWORD ?? '',
+      });
+      console.log(`demo editors: ${credentials.map((c) => c.email).join(', ')}`);
+    }
+    console.log('setup complete');
+  } finally {
+    await pool.end();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(`setup failed: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+});
