@@ -1,1 +1,10 @@
 /// <reference path="../.astro/types.d.ts" />
+
+declare namespace App {
+  interface Locals {
+    /** The site the Host header names; null on the platform host and on API routes. */
+    tenant: import('./lib/server/tenancy/resolve-tenant').Tenant | null;
+    /** True on PUBLIC_PLATFORM_HOST, which serves /admin and the platform home. */
+    isPlatformHost: boolean;
+  }
+}

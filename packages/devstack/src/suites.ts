@@ -72,7 +72,7 @@ export async function runSuites(
     let ok = true;
     try {
       await runStep({
-        name: pkg.name.replace('@spark/', ''),
+        name: `${pkg.name.replace('@spark/', '')}:${kind.replace('test:', '')}`,
         command: 'pnpm',
         args: ['--silent', 'run', kind, ...reporterArgs],
         cwd: pkg.dir,

@@ -1,0 +1,74 @@
+import { AppError } from '@spark/contracts';
+
+export const PUBLIC_BODY_LIMIT = 16 * 1024;
+export const ADMIN_BODY_LIMIT = 1024 * 1024;
+const MAX_JSON_DEPTH = 32;
+
+/** Streams the body, stopping as soon as it passes `limit` bytes (a lying or absent Content-Length included). */
+async function readLimited(request: Request, limit: number): Promise<string> {
+  const declared = Number(request.headers.get('content-length') ?? Number.NaN);
+  if (Number.isFinite(declared) && declared > limit) throw tooLarge(limit);
+  if (!request.body) return '';
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > limit) {
+      await reader.cancel();
+      throw tooLarge(limit);
+    }
+    chunks.push(value);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+const tooLarge = (limit: number) =>
+  new AppError('PAYLOAD_TOO_LARGE', `The request body exceeds ${Math.round(limit / 1024)} KB`, {
+    limit_bytes: limit,
+  });
+
+function depthOf(value: unknown): number {
+  let max = 0;
+  const stack: [unknown, number][] = [[value, 1]];
+  while (stack.length > 0) {
+    const [current, depth] = stack.pop() as [unknown, number];
+    if (depth > max) max = depth;
+    if (depth > MAX_JSON_DEPTH) return depth;
+    if (current && typeof current === 'object') {
+      for (const child of Object.values(current)) stack.push([child, depth + 1]);
+    }
+  }
+  return max;
+}
+
+/**
+ * The JSON body of a request: `application/json` (or `text/plain` where allowed, for `sendBeacon`), at most
+ * `limit` bytes, at most 32 levels deep. Each failure is a distinct 4xx that says what to fix.
+ */
+export async function readJsonBody(
+  request: Request,
+  { limit, allowTextPlain = false }: { limit: number; allowTextPlain?: boolean },
+) {
+  const type = (request.headers.get('content-type') ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
+  const acceptable = type === 'application/json' || (allowTextPlain && type === 'text/plain');
+  if (!acceptable) {
+    throw new AppError(
+      'UNSUPPORTED_MEDIA_TYPE',
+      `Send the body as application/json (got ${type || 'no Content-Type'})`,
+    );
+  }
+  const text = await readLimited(request, limit);
+  if (text.trim() === '') throw new AppError('INVALID_JSON', 'The request body is empty; send a JSON object');
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (error) {
+    throw new AppError('INVALID_JSON', `The body is not valid JSON: ${(error as Error).message}`);
+  }
+  if (depthOf(value) > MAX_JSON_DEPTH)
+    throw new AppError('BAD_REQUEST', `JSON nesting deeper than ${MAX_JSON_DEPTH} levels`);
+  return value;
+}

@@ -1,0 +1,31 @@
+import { INVALIDATION_CHANNEL, type InvalidationMessage, invalidationMessageSchema } from '@spark/contracts';
+import { Redis } from 'ioredis';
+import { serverEnv } from '../env.js';
+
+type Listener = (message: InvalidationMessage) => void;
+const listeners = new Set<Listener>();
+let subscriber: Redis | undefined;
+
+/**
+ * In-process caches register here; one subscriber connection per process delivers every invalidation the
+ * Directus cache-bust hook (or the worker) publishes. A dropped connection is re-established by ioredis; the
+ * caches' short TTLs bound staleness in the meantime.
+ */
+export function onInvalidation(listener: Listener): void {
+  listeners.add(listener);
+  if (subscriber) return;
+  subscriber = new Redis(serverEnv().REDIS_URL, { maxRetriesPerRequest: null, lazyConnect: false });
+  subscriber.on('error', () => {});
+  subscriber.subscribe(INVALIDATION_CHANNEL).catch(() => {});
+  subscriber.on('message', (_channel, raw) => {
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(raw);
+    } catch {
+      return;
+    }
+    const message = invalidationMessageSchema.safeParse(parsed);
+    if (!message.success) return;
+    for (const notify of listeners) notify(message.data);
+  });
+}

@@ -1,0 +1,108 @@
+import { TENANT_HOSTS_KEY } from '@spark/contracts';
+import { database, cache as redis } from '../connections.js';
+import { normalizeHost } from './host.js';
+import { onInvalidation } from './invalidation.js';
+
+export interface Tenant {
+  id: string;
+  name: string;
+  domain: string;
+  domainAliases: string[];
+  status: 'active' | 'paused';
+}
+
+interface CacheEntry {
+  tenant: Tenant | null;
+  expiresAt: number;
+}
+
+/**
+ * Host lookups are cached in-process and in a Redis hash shared by all frontend instances. Both are dropped when
+ * an invalidation says a site's hosts changed; TTLs bound staleness if a message is ever missed.
+ */
+const TTL_MS = 60_000;
+const REDIS_TTL_S = 300;
+const MISS_TTL_MS = 10_000;
+const MAX_ENTRIES = 10_000;
+const cache = new Map<string, CacheEntry>();
+let subscribed = false;
+
+function subscribeOnce() {
+  if (subscribed) return;
+  subscribed = true;
+  onInvalidation((message) => {
+    if (message.hostsChanged || message.collection === 'sites' || message.siteId === null) {
+      cache.clear();
+      redis()
+        .del(TENANT_HOSTS_KEY)
+        .catch(() => {});
+    }
+  });
+}
+
+/** Redis is an accelerator here, never a dependency: any Redis failure falls through to PostgreSQL. */
+async function lookupShared(host: string): Promise<Tenant | null | undefined> {
+  try {
+    const raw = await redis().hget(TENANT_HOSTS_KEY, host);
+    return raw === null ? undefined : (JSON.parse(raw) as Tenant | null);
+  } catch {
+    return undefined;
+  }
+}
+
+function storeShared(host: string, tenant: Tenant | null): void {
+  redis()
+    .multi()
+    .hset(TENANT_HOSTS_KEY, host, JSON.stringify(tenant))
+    .expire(TENANT_HOSTS_KEY, REDIS_TTL_S)
+    .exec()
+    .catch(() => {});
+}
+
+async function lookupDatabase(host: string): Promise<Tenant | null> {
+  const { rows } = await database().query<{
+    id: string;
+    name: string;
+    domain: string;
+    domain_aliases: string[];
+    status: 'active' | 'paused';
+  }>(
+    `select id, name, domain, domain_aliases, status from sites
+     where (domain = $1 or $1 = any(domain_aliases)) and status <> 'archived'
+     limit 1`,
+    [host],
+  );
+  const row = rows[0];
+  return row
+    ? {
+        id: row.id,
+        name: row.name,
+        domain: row.domain,
+        domainAliases: row.domain_aliases,
+        status: row.status,
+      }
+    : null;
+}
+
+/** The site a Host header names, or null for an unknown (or archived) one — never another tenant's. */
+export async function resolveTenant(rawHost: string | null | undefined): Promise<Tenant | null> {
+  const host = normalizeHost(rawHost);
+  if (!host) return null;
+  subscribeOnce();
+  const now = Date.now();
+  const cached = cache.get(host);
+  if (cached && cached.expiresAt > now) return cached.tenant;
+  let tenant = await lookupShared(host);
+  if (tenant === undefined) {
+    tenant = await lookupDatabase(host);
+    storeShared(host, tenant);
+  }
+  if (cache.size >= MAX_ENTRIES) cache.clear(); // a flood of random hosts must not grow memory without bound
+  cache.set(host, { tenant, expiresAt: now + (tenant ? TTL_MS : MISS_TTL_MS) });
+  return tenant;
+}
+
+/** For tests and the god-mode flush: forget every cached host. */
+export function clearTenantCache(): void {
+  cache.clear();
+}

@@ -1,0 +1,36 @@
+import { defineMiddleware } from 'astro:middleware';
+import { serverEnv } from './lib/server/env.js';
+import { normalizeHost } from './lib/server/tenancy/host.js';
+import { resolveTenant } from './lib/server/tenancy/resolve-tenant.js';
+
+/**
+ * Host → site for every page request. API routes resolve (or authenticate) for themselves, so they pass through.
+ * The platform host serves the admin UI and the platform home; any other host must be a known site, or it gets
+ * a plain 404 — never another tenant's content.
+ */
+export const onRequest = defineMiddleware(async (context, next) => {
+  context.locals.tenant = null;
+  context.locals.isPlatformHost = false;
+  if (context.url.pathname.startsWith('/api/') || context.url.pathname.startsWith('/_astro/')) return next();
+
+  const host = normalizeHost(context.request.headers.get('host'));
+  if (host && host === normalizeHost(serverEnv().PUBLIC_PLATFORM_HOST)) {
+    context.locals.isPlatformHost = true;
+    return next();
+  }
+  if (context.url.pathname.startsWith('/admin')) return unknownSite(404);
+  const tenant = await resolveTenant(host);
+  if (!tenant) return unknownSite(404);
+  context.locals.tenant = tenant;
+  return next();
+});
+
+function unknownSite(status: number): Response {
+  const html = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Site not found</title>
+<meta name="robots" content="noindex"></head><body style="font-family:system-ui;margin:4rem auto;max-width:32rem">
+<h1>Site not found</h1><p>This address is not served by Spark. Check the spelling of the domain.</p></body></html>`;
+  return new Response(html, {
+    status,
+    headers: { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' },
+  });
+}

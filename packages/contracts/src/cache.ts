@@ -1,0 +1,43 @@
+import { z } from 'zod';
+
+/**
+ * The contract between writers of content (Directus hooks, the worker) and the frontend's caches.
+ * Cached entries are keyed by a per-site version; a writer bumps the version (O(1), no key scans) and
+ * publishes an invalidation so in-process caches drop what they hold at once.
+ */
+export const CACHE_PREFIX = 'spark:cache';
+
+export const siteVersionKey = (siteId: string) => `${CACHE_PREFIX}:site:${siteId}:version`;
+
+export const siteContentKey = (siteId: string, version: string | number, resource: string) =>
+  `${CACHE_PREFIX}:site:${siteId}:v${version}:${resource}`;
+
+/** Host → tenant lookups shared by every frontend instance (a hash: field = host, value = JSON or `null`). */
+export const TENANT_HOSTS_KEY = `${CACHE_PREFIX}:tenant-hosts`;
+
+/** Redis pub/sub channel every frontend instance subscribes to. */
+export const INVALIDATION_CHANNEL = 'spark:invalidate';
+
+export const invalidationMessageSchema = z.object({
+  /** null = every site (e.g. a shared-library change or a manual flush). */
+  siteId: z.string().uuid().nullable(),
+  collection: z.string().min(1).max(64),
+  /** Set when the site's own hosts may have changed: tenant lookups must be dropped too. */
+  hostsChanged: z.boolean().default(false),
+});
+
+export type InvalidationMessage = z.infer<typeof invalidationMessageSchema>;
+
+/** Collections whose changes alter what a tenant website renders. */
+export const SITE_CONTENT_COLLECTIONS = [
+  'sites',
+  'globals',
+  'navigation',
+  'pages',
+  'posts',
+  'authors',
+  'forms',
+  'generated_articles',
+  'hub_pages',
+  'offer_blocks',
+] as const;
