@@ -1,56 +1,38 @@
 import { createPool } from '@spark/db';
-import { Queue, UnrecoverableError, Worker } from 'bullmq';
 import { Redis } from 'ioredis';
 import { parseWorkerEnv } from './env.js';
-import { trimWorkLog } from './processors/trim-work-log.js';
-import { DEFAULT_JOB_OPTIONS, maintenanceJobs, QUEUES } from './queues.js';
+import { FEATURES } from './features.js';
 
-/** env → connections → queues and workers → signals. Several workers may run against one Redis (scale-out). */
+/** env → connections → features → signals. Several worker processes may share one Redis (the scale-out path). */
 async function main() {
   const env = parseWorkerEnv(process.env);
-  const pool = createPool(env.DATABASE_URL, { max: env.WORKER_CONCURRENCY + 2 });
+  const pool = createPool(env.DATABASE_URL, { max: env.WORKER_CONCURRENCY + 4 });
   // BullMQ workers block on Redis; they need maxRetriesPerRequest null to wait through reconnects.
   const connection = new Redis(env.REDIS_URL, { maxRetriesPerRequest: null });
+  connection.on('error', (error) => console.error(`redis: ${error.message}`));
 
-  const maintenance = new Queue(QUEUES.maintenance, { connection, defaultJobOptions: DEFAULT_JOB_OPTIONS });
-  await maintenance.upsertJobScheduler(
-    'daily-work-log-trim',
-    { pattern: '17 3 * * *' },
-    { name: maintenanceJobs.trimWorkLog.name, data: { retentionDays: env.WORK_LOG_RETENTION_DAYS } },
-  );
-
-  const worker = new Worker(
-    QUEUES.maintenance,
-    async (job) => {
-      if (job.name === maintenanceJobs.trimWorkLog.name) {
-        const payload = maintenanceJobs.trimWorkLog.payload.safeParse(job.data);
-        if (!payload.success)
-          throw new UnrecoverableError(`invalid ${job.name} payload: ${payload.error.message}`);
-        return { deleted: await trimWorkLog(pool, payload.data.retentionDays) };
-      }
-      throw new UnrecoverableError(`unknown maintenance job "${job.name}"`);
-    },
-    { connection, concurrency: 1 },
-  );
-  worker.on('failed', (job, error) =>
-    console.error(`job ${job?.name ?? '?'} (${job?.id ?? '?'}) failed: ${error.message}`),
-  );
-  console.log(`worker ready: queues ${Object.values(QUEUES).join(', ')}`);
+  const running: { name: string; close(): Promise<void> }[] = [];
+  for (const feature of FEATURES) {
+    running.push({ name: feature.name, ...(await feature.start({ env, pool, connection })) });
+  }
+  console.log(`worker ready: ${running.map((f) => f.name).join(', ')}`);
 
   // SIGTERM drains: running jobs finish, no new ones start, then connections close.
+  let stopping = false;
   const shutdown = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
     console.log(`${signal}: draining`);
-    await worker.close();
-    await maintenance.close();
-    await connection.quit();
+    await Promise.all(running.map((feature) => feature.close()));
+    await connection.quit().catch(() => {});
     await pool.end();
     process.exit(0);
   };
-  process.once('SIGTERM', () => void shutdown('SIGTERM'));
-  process.once('SIGINT', () => void shutdown('SIGINT'));
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+  process.on('SIGINT', () => void shutdown('SIGINT'));
 }
 
 main().catch((error: unknown) => {
-  console.error(error instanceof Error ? error.message : error);
+  console.error(error instanceof Error ? (error.stack ?? error.message) : error);
   process.exit(1);
 });

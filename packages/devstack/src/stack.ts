@@ -168,7 +168,8 @@ function summarise(report: { created: Record<string, number>; updated: Record<st
 }
 
 async function startApps(config: StackConfig): Promise<RunningService[]> {
-  const appEnv = { ...process.env, ...config.env };
+  const outDir = config.env.SPARK_FRONTEND_OUT_DIR ?? join(config.repoRoot, 'frontend/dist');
+  const appEnv = { ...process.env, ...config.env, SPARK_FRONTEND_OUT_DIR: outDir };
   await time('Frontend built', () =>
     runStep(
       {
@@ -185,7 +186,7 @@ async function startApps(config: StackConfig): Promise<RunningService[]> {
     {
       name: 'frontend',
       command: process.execPath,
-      args: ['frontend/dist/server/entry.mjs'],
+      args: [join(outDir, 'server/entry.mjs')],
       cwd: config.repoRoot,
       env: { ...appEnv, HOST: '0.0.0.0', PORT: String(config.frontendPort) },
     },

@@ -62,9 +62,13 @@ export async function runSuites(
   kind: SuiteKind,
   env: NodeJS.ProcessEnv,
   reportDir: string,
+  packageFilter?: string,
 ): Promise<SuiteResult[]> {
   const results: SuiteResult[] = [];
-  for (const pkg of workspacePackages(repoRoot).filter((p) => p.scripts[kind])) {
+  const selected = workspacePackages(repoRoot).filter(
+    (p) => p.scripts[kind] && (!packageFilter || p.name.includes(packageFilter)),
+  );
+  for (const pkg of selected) {
     const reportFile = join(reportDir, `${pkg.name.replace(/\W+/g, '_')}-${kind.replace(':', '-')}.json`);
     const reporterArgs =
       kind === 'test:e2e' ? [] : ['--reporter=default', '--reporter=json', `--outputFile.json=${reportFile}`];

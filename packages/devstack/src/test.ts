@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { directusConfigFrom } from './config.js';
 import { dropDatabase, TEMPLATE_DATABASE } from './postgres.js';
@@ -15,6 +15,13 @@ const repoRoot = resolve(import.meta.dirname, '../../..');
 const runId = `${Date.now().toString(36)}${randomBytes(3).toString('hex')}`;
 const runDir = join(repoRoot, '.data/test-runs', runId);
 const secret = (bytes = 24) => randomBytes(bytes).toString('base64url');
+
+/**
+ * Developer shortcuts (CI runs everything): `--quick` skips lint, types and unit tests;
+ * `--filter=<text>` runs integration/e2e suites only of packages whose name contains <text>.
+ */
+const quick = process.argv.includes('--quick');
+const packageFilter = process.argv.find((arg) => arg.startsWith('--filter='))?.slice('--filter='.length);
 
 async function testEnvironment() {
   const [redisPort, directusPort, frontendPort] = [await freePort(), await freePort(), await freePort()];
@@ -41,8 +48,24 @@ async function testEnvironment() {
     CORS_ORIGIN: `http://localhost:${frontendPort}`,
     MAX_PAYLOAD_SIZE: '50mb',
     WORKER_CONCURRENCY: '2',
+    SPARK_FRONTEND_OUT_DIR: join(repoRoot, 'frontend/dist-test', runId),
   };
   return { env, database, redisPort, frontendPort };
+}
+
+/** A service that died mid-run explains a wave of unrelated-looking failures: say so, with its log's tail. */
+function reportDeadServices(stack: RunningStack, phase: string): void {
+  for (const service of stack.services) {
+    const { exitCode, signalCode } = service.child;
+    if (exitCode === null && signalCode === null) continue;
+    const logPath = join(runDir, `${service.name}.log`);
+    const tail = existsSync(logPath)
+      ? readFileSync(logPath, 'utf8').split('\n').slice(-30).join('\n')
+      : '(no log)';
+    log(
+      `\x1b[31m${service.name} died during the ${phase} tests (exit ${exitCode ?? signalCode}); its log ends:\x1b[0m\n${tail}`,
+    );
+  }
 }
 
 async function main(): Promise<number> {
@@ -57,9 +80,11 @@ async function main(): Promise<number> {
       results.push({ name, passed: 0, failed: 0, ok: false });
     }
   };
-  await step('lint', join(repoRoot, 'node_modules/.bin/biome'), ['ci', '.']);
-  await step('typecheck', 'pnpm', ['-r', '--if-present', 'typecheck']);
-  results.push(...(await runSuites(repoRoot, 'test:unit', process.env, runDir)));
+  if (!quick) {
+    await step('lint', join(repoRoot, 'node_modules/.bin/biome'), ['ci', '.']);
+    await step('typecheck', 'pnpm', ['-r', '--if-present', 'typecheck']);
+    results.push(...(await runSuites(repoRoot, 'test:unit', process.env, runDir)));
+  }
 
   const { env, database, redisPort, frontendPort } = await testEnvironment();
   keepLogsIn(runDir);
@@ -84,8 +109,10 @@ async function main(): Promise<number> {
         stack.credentials.map(({ siteDomain, token, email }) => ({ siteDomain, token, email })),
       ),
     };
-    results.push(...(await runSuites(repoRoot, 'test:int', suiteEnv, runDir)));
-    results.push(...(await runSuites(repoRoot, 'test:e2e', suiteEnv, runDir)));
+    results.push(...(await runSuites(repoRoot, 'test:int', suiteEnv, runDir, packageFilter)));
+    reportDeadServices(stack, 'integration');
+    results.push(...(await runSuites(repoRoot, 'test:e2e', suiteEnv, runDir, packageFilter)));
+    reportDeadServices(stack, 'end-to-end');
   } catch (error) {
     const message =
       error instanceof StackError
@@ -101,6 +128,7 @@ async function main(): Promise<number> {
       dropDatabase(database);
       rmSync(join(runDir, 'uploads'), { recursive: true, force: true });
       rmSync(join(runDir, 'redis'), { recursive: true, force: true });
+      rmSync(env.SPARK_FRONTEND_OUT_DIR ?? '', { recursive: true, force: true });
     }
   }
 

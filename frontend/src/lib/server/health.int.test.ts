@@ -1,10 +1,10 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { createServer } from 'node:net';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 const frontendUrl = process.env.FRONTEND_URL ?? '';
-const entry = fileURLToPath(new URL('../../../dist/server/entry.mjs', import.meta.url));
+const entry = join(process.env.SPARK_FRONTEND_OUT_DIR ?? 'dist', 'server/entry.mjs');
 
 /** A port nothing listens on: bound, then released. */
 async function closedPort(): Promise<number> {
