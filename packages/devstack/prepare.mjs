@@ -44,8 +44,8 @@ export function postgresMajor() {
   return newest ? String(newest) : undefined;
 }
 
-/** @param {{ browser: boolean }} options */
-function missingSystemPackages({ browser }) {
+/** @param {{ browser: boolean, tools?: string[] }} options */
+function missingSystemPackages({ browser, tools = [] }) {
   const missing = [];
   if (!hasCommand('pg_ctlcluster') || !postgresMajor()) missing.push('postgresql', 'postgresql-contrib');
   const major = postgresMajor();
@@ -53,10 +53,12 @@ function missingSystemPackages({ browser }) {
     missing.push('postgis');
   if (!hasCommand('redis-server')) missing.push('redis-server');
   if (browser && !hasCommand('chromium')) missing.push('chromium');
+  // Debian packages named like the command they provide (e.g. wrk, the load generator of `npm run bench`).
+  for (const tool of tools) if (!hasCommand(tool)) missing.push(tool);
   return missing;
 }
 
-/** @param {{ browser: boolean }} options */
+/** @param {{ browser: boolean, tools?: string[] }} options */
 export function ensureSystemPackages(options) {
   let missing = missingSystemPackages(options);
   if (missing.length === 0) return;
@@ -111,7 +113,7 @@ function workspaceIsInstalled() {
   );
 }
 
-/** @param {{ browser: boolean, forceInstall?: boolean }} options */
+/** @param {{ browser: boolean, tools?: string[], forceInstall?: boolean }} options */
 export function prepare(options) {
   ensureSystemPackages(options);
   ensurePnpm();
