@@ -3,10 +3,14 @@ import react from '@astrojs/react';
 import tailwind from '@astrojs/tailwind';
 import { defineConfig } from 'astro/config';
 
+// Test runs build into their own folder so concurrent runs (and a running dev server) never share one dist.
+const outDir = process.env.SPARK_FRONTEND_OUT_DIR ?? './dist';
+
 export default defineConfig({
   output: 'server',
-  // Test runs build into their own folder so concurrent runs (and a running dev server) never share one dist.
-  outDir: process.env.SPARK_FRONTEND_OUT_DIR ?? './dist',
+  outDir,
+  // Spelled out because Astro resolves the defaults against ./dist, not against a custom outDir.
+  build: { client: `${outDir}/client`, server: `${outDir}/server` },
   adapter: node({ mode: 'standalone' }),
   integrations: [react(), tailwind()],
   server: { host: true, port: 4321 },

@@ -19,11 +19,28 @@ export const onRequest = defineMiddleware(async (context, next) => {
     return next();
   }
   if (context.url.pathname.startsWith('/admin')) return unknownSite(404);
-  const tenant = await resolveTenant(host);
+  let tenant: Awaited<ReturnType<typeof resolveTenant>>;
+  try {
+    tenant = await resolveTenant(host);
+  } catch (error) {
+    // PostgreSQL down or restarting: say so honestly; the pool reconnects by itself once it is back.
+    console.error(`tenant lookup failed: ${error instanceof Error ? error.message : String(error)}`);
+    return unavailable();
+  }
   if (!tenant) return unknownSite(404);
   context.locals.tenant = tenant;
   return next();
 });
+
+function unavailable(): Response {
+  const html = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Temporarily unavailable</title>
+<meta name="robots" content="noindex"></head><body style="font-family:system-ui;margin:4rem auto;max-width:32rem">
+<h1>Temporarily unavailable</h1><p>This site is having a moment. Please try again in a minute.</p></body></html>`;
+  return new Response(html, {
+    status: 503,
+    headers: { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store', 'retry-after': '30' },
+  });
+}
 
 function unknownSite(status: number): Response {
   const html = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Site not found</title>

@@ -109,3 +109,15 @@ export function ensureRoleAndDatabase({
 export function dropDatabase(database: string): void {
   runSuperuserSql(`drop database if exists ${quoteIdent(database)} with (force);`);
 }
+
+/** Drops a throwaway role and every database it still owns (tests may leave some behind when they crash). */
+export function dropRoleAndDatabases(role: string): void {
+  const owned = runSuperuserSql(
+    `select datname from pg_database where datdba = (select oid from pg_roles where rolname = ${quoteLiteral(role)});`,
+  )
+    .split('\n')
+    .map((line) => line.trim())
+    .filter(Boolean);
+  for (const database of owned) dropDatabase(database);
+  runSuperuserSql(`drop role if exists ${quoteIdent(role)};`);
+}

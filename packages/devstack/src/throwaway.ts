@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { directusConfigFrom } from './config.js';
-import { dropDatabase, TEMPLATE_DATABASE } from './postgres.js';
+import { dropRoleAndDatabases, TEMPLATE_DATABASE } from './postgres.js';
 import { freePort, keepLogsIn, log, stopServices } from './processes.js';
 import { type RunningStack, startStack } from './stack.js';
 
@@ -27,10 +27,12 @@ export async function startThrowawayStack(repoRoot: string, kind: 'test' | 'benc
   keepLogsIn(runDir);
   const [redisPort, directusPort, frontendPort] = [await freePort(), await freePort(), await freePort()];
   const password = secret(18);
+  // One role per run: concurrent runs (several checkouts, CI beside a developer) never reset each other's password.
   const database = `spark_${kind}_${runId}`;
+  const role = database;
   const env: Record<string, string> = {
-    DATABASE_URL: `postgres://spark_test:${password}@127.0.0.1:5432/${database}`,
-    PG_ADMIN_URL: `postgres://spark_test:${password}@127.0.0.1:5432/postgres`,
+    DATABASE_URL: `postgres://${role}:${password}@127.0.0.1:5432/${database}`,
+    PG_ADMIN_URL: `postgres://${role}:${password}@127.0.0.1:5432/postgres`,
     PG_TEMPLATE_DB: TEMPLATE_DATABASE,
     REDIS_URL: `redis://127.0.0.1:${redisPort}`,
     DIRECTUS_PORT: String(directusPort),
@@ -54,7 +56,7 @@ export async function startThrowawayStack(repoRoot: string, kind: 'test' | 'benc
   log(`Starting a throwaway stack (database ${database}; logs in ${runDir})`);
   const teardownFiles = () => {
     if (process.env.KEEP_TEST_STACK === '1') return;
-    dropDatabase(database);
+    dropRoleAndDatabases(role);
     for (const dir of [join(runDir, 'uploads'), join(runDir, 'redis'), env.SPARK_FRONTEND_OUT_DIR ?? '']) {
       rmSync(dir, { recursive: true, force: true });
     }

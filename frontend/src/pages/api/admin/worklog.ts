@@ -1,0 +1,7 @@
+import { listWorklog, worklogQuerySchema } from '../../../lib/server/admin/worklog.js';
+import { adminRoute } from '../../../lib/server/api/route.js';
+
+/** Activity log, newest first, filtered and cursor-paginated; scoped to the caller's sites. */
+export const GET = adminRoute({ query: worklogQuerySchema }, async ({ principal, query }) => ({
+  body: await listWorklog(principal, query),
+}));
