@@ -12,6 +12,14 @@ describe('the generated development .env', () => {
     expect(first.DATABASE_URL).not.toEqual(second.DATABASE_URL);
   });
 
+  it('gives docker compose the same database credentials as DATABASE_URL', () => {
+    const env = parseEnvFile(generateDevEnv());
+    const url = new URL(env.DATABASE_URL ?? '');
+    expect(env.POSTGRES_PASSWORD).toBe(decodeURIComponent(url.password));
+    expect(env.POSTGRES_USER).toBe(url.username);
+    expect(env.POSTGRES_DB).toBe(url.pathname.slice(1));
+  });
+
   it('names the local services', () => {
     const env = parseEnvFile(generateDevEnv());
     expect(new URL(env.DATABASE_URL ?? '').protocol).toBe('postgres:');

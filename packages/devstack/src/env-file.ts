@@ -32,6 +32,10 @@ export function generateDevEnv(): string {
     ['DIRECTUS_PORT', '8055'],
     ['FRONTEND_PORT', '4321'],
     ['DATABASE_URL', `postgres://spark:${dbPassword}@127.0.0.1:5432/spark`],
+    // The same credentials for docker compose, so this file also works for `docker compose up`.
+    ['POSTGRES_USER', 'spark'],
+    ['POSTGRES_PASSWORD', dbPassword],
+    ['POSTGRES_DB', 'spark'],
     ['REDIS_URL', 'redis://127.0.0.1:6379'],
     ['DIRECTUS_ADMIN_TOKEN', secret()],
     ['DIRECTUS_READ_TOKEN', secret()],
@@ -41,6 +45,7 @@ export function generateDevEnv(): string {
     ['ADMIN_EMAIL', 'admin@example.com'],
     ['ADMIN_PASSWORD', secret(12)],
     ['DEMO_EDITOR_PASSWORD', secret(12)],
+    ['SEED_DEMO', 'true'],
     ['CORS_ORIGIN', 'http://localhost:4321,http://alpha.localhost:4321,http://beta.localhost:4321'],
     ['MAX_PAYLOAD_SIZE', '50mb'],
     ['FORCE_FRESH_INSTALL', 'false'],
