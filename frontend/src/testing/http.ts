@@ -1,4 +1,9 @@
-/** Test helpers for calling the running frontend exactly as a client would (no in-process shortcuts). */
+import { request as httpRequest } from 'node:http';
+
+/**
+ * Test helpers for calling the running frontend exactly as a client would (no in-process shortcuts).
+ * They use node:http, not fetch: fetch silently drops a `Host` header, and tenant tests depend on it.
+ */
 export interface ApiAnswer<T = unknown> {
   status: number;
   headers: Headers;
@@ -35,19 +40,44 @@ export async function callApi<T = unknown>(path: string, request: ApiRequest = {
     body = request.raw;
     if (request.contentType) headers['content-type'] = request.contentType;
   }
-  const response = await fetch(new URL(path, frontendUrl()), {
-    method: request.method ?? 'GET',
+  const { status, responseHeaders, text } = await send(
+    new URL(path, frontendUrl()),
+    request.method ?? 'GET',
     headers,
     body,
-  });
-  const text = await response.text();
+  );
   let parsed: unknown = text;
   try {
     parsed = text ? JSON.parse(text) : null;
   } catch {
     // not JSON: keep the text
   }
-  return { status: response.status, headers: response.headers, body: parsed as T };
+  return { status, headers: responseHeaders, body: parsed as T };
+}
+
+function send(url: URL, method: string, headers: Record<string, string>, body: string | undefined) {
+  return new Promise<{ status: number; responseHeaders: Headers; text: string }>((resolve, reject) => {
+    // agent: false — one connection per call, as independent clients; no state leaks between test requests.
+    const outgoing = httpRequest(url, { method, headers, agent: false }, (response) => {
+      const chunks: Buffer[] = [];
+      response.on('data', (chunk: Buffer) => chunks.push(chunk));
+      response.on('end', () => {
+        const responseHeaders = new Headers();
+        for (const [name, value] of Object.entries(response.headers)) {
+          if (value !== undefined) responseHeaders.set(name, Array.isArray(value) ? value.join(', ') : value);
+        }
+        resolve({
+          status: response.statusCode ?? 0,
+          responseHeaders,
+          text: Buffer.concat(chunks).toString('utf8'),
+        });
+      });
+      response.on('error', reject);
+    });
+    outgoing.on('error', reject);
+    if (body !== undefined) outgoing.write(body);
+    outgoing.end();
+  });
 }
 
 export interface TestEditor {

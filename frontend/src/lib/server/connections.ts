@@ -15,10 +15,13 @@ export function database(): Pool {
 }
 
 export function cache(): Redis {
+  // Commands issued while (re)connecting wait briefly instead of failing at once, but never longer than
+  // commandTimeout: Redis being down must cost a request at most ~1.5 s, and callers decide what that means.
   redis ??= new Redis(serverEnv().REDIS_URL, {
-    lazyConnect: false,
     maxRetriesPerRequest: 1,
-    enableOfflineQueue: false,
+    enableOfflineQueue: true,
+    commandTimeout: 1500,
+    connectTimeout: 2000,
     retryStrategy: (attempt) => Math.min(attempt * 200, 2000),
   });
   // Without a listener ioredis logs every reconnect attempt as an unhandled error event.

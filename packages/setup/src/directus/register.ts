@@ -14,10 +14,23 @@ const json = (value: unknown) => (value === null ? null : JSON.stringify(value))
 export async function registerDirectusMetadata(pool: Pool): Promise<DirectusMetadata> {
   const metadata = buildDirectusMetadata(await introspectSchema(pool));
   const names = metadata.collections.map((collection) => collection.collection);
+  const folders = names.filter((name) => name.startsWith('folder_'));
   await withTransaction(pool, async (client) => {
-    await client.query('delete from directus_relations where many_collection = any($1)', [names]);
-    await client.query('delete from directus_fields where collection = any($1)', [names]);
-    await client.query('delete from directus_collections where collection = any($1)', [names]);
+    // Collections in our folders that we no longer register: metadata of a table that is gone (or that Directus
+    // cannot serve) is deleted; a real table someone filed in our folder is only moved out, keeping its metadata.
+    const stale = await client.query<{ collection: string; servable: boolean }>(
+      `select c.collection, exists (
+         select 1 from pg_class t where t.relname = c.collection and t.relkind = 'r'
+           and t.relnamespace = 'public'::regnamespace) as servable
+       from directus_collections c where c."group" = any($1) and not (c.collection = any($2))`,
+      [folders, names],
+    );
+    const detach = stale.rows.filter((row) => row.servable).map((row) => row.collection);
+    await client.query('update directus_collections set "group" = null where collection = any($1)', [detach]);
+    const replaced = [...names, ...stale.rows.filter((row) => !row.servable).map((row) => row.collection)];
+    await client.query('delete from directus_relations where many_collection = any($1)', [replaced]);
+    await client.query('delete from directus_fields where collection = any($1)', [replaced]);
+    await client.query('delete from directus_collections where collection = any($1)', [replaced]);
     for (const c of metadata.collections) {
       await client.query(
         `insert into directus_collections (collection, icon, note, display_template, hidden, singleton, translations,

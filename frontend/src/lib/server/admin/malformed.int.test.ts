@@ -116,3 +116,36 @@ describe('the malformed-input corpus on the admin routes', () => {
     }
   }
 });
+
+describe('an oversized body on a keep-alive connection', () => {
+  it('is refused with 413 and the connection is closed, so the next request on the agent still works', async () => {
+    const { Agent, request } = await import('node:http');
+    const agent = new Agent({ keepAlive: true, maxSockets: 1 });
+    const send = (method: string, path: string, body?: string) =>
+      new Promise<{ status: number; connection: string | undefined }>((resolve, reject) => {
+        const headers = { authorization: `Bearer ${adminToken()}`, 'content-type': 'application/json' };
+        const outgoing = request(
+          new URL(path, process.env.FRONTEND_URL),
+          { method, agent, headers },
+          (response) => {
+            response.resume();
+            response.on('end', () =>
+              resolve({ status: response.statusCode ?? 0, connection: response.headers.connection }),
+            );
+          },
+        );
+        outgoing.on('error', reject);
+        outgoing.end(body);
+      });
+    const tooLarge = await send(
+      'POST',
+      '/api/admin/import-blueprint',
+      JSON.stringify({ blueprint: { x: huge } }),
+    );
+    expect(tooLarge.status).toBe(413);
+    expect(tooLarge.connection).toBe('close');
+    const next = await send('GET', '/api/admin/worklog?limit=1');
+    expect(next.status).toBe(200);
+    agent.destroy();
+  });
+});

@@ -51,6 +51,9 @@ function failure(error: unknown, headers: Record<string, string>): Response {
   const appError = toAppError(error) ?? error;
   const response = errorResponse(appError);
   for (const [name, value] of Object.entries(headers)) response.headers.set(name, value);
+  // The rest of an oversized body was never read: the connection cannot carry another request.
+  if (appError instanceof AppError && appError.code === 'PAYLOAD_TOO_LARGE')
+    response.headers.set('connection', 'close');
   if (appError instanceof AppError && appError.code === 'RATE_LIMITED') {
     const details = appError.details as { retry_after_s?: number } | undefined;
     response.headers.set('retry-after', String(details?.retry_after_s ?? 60));
