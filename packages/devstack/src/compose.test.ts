@@ -281,12 +281,18 @@ function effectiveInstructions(name: string): Instruction[] {
 /** Workspace packages selected by pnpm filters of the form `pkg...` (the package and its workspace deps). */
 function selectedWorkspacePackages(filters: string[]): Set<string> {
   const manifests = new Map<string, Record<string, Record<string, string> | undefined>>();
-  const dirs = [
-    'frontend',
-    'worker',
-    'directus-extensions',
-    ...readdirSync(join(repoRoot, 'packages')).map((d) => `packages/${d}`),
-  ];
+  // The workspace as pnpm-workspace.yaml declares it (`dir` or `dir/*` entries).
+  const workspace = parse(readFileSync(join(repoRoot, 'pnpm-workspace.yaml'), 'utf8')) as {
+    packages: string[];
+  };
+  const dirs = workspace.packages.flatMap((entry) => {
+    if (!entry.endsWith('/*')) return [entry];
+    const parent = entry.slice(0, -2);
+    if (!existsSync(join(repoRoot, parent))) return [];
+    return readdirSync(join(repoRoot, parent), { withFileTypes: true })
+      .filter((d) => d.isDirectory())
+      .map((d) => `${parent}/${d.name}`);
+  });
   for (const dir of dirs) {
     const file = join(repoRoot, dir, 'package.json');
     if (!existsSync(file)) continue;

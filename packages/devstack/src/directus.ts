@@ -50,10 +50,10 @@ export function directusEnv(config: DirectusConfig): NodeJS.ProcessEnv {
     TELEMETRY: 'false',
     LOG_LEVEL: config.logLevel ?? 'info',
     LOG_STYLE: 'pretty',
-    CACHE_ENABLED: 'true',
+    // Data cache off, as in compose: the worker and setup write rows with SQL, which Directus's purge never sees.
+    // Schema cache, locks and cross-instance sync still go through Redis.
+    CACHE_ENABLED: 'false',
     CACHE_STORE: 'redis',
-    CACHE_AUTO_PURGE: 'true',
-    CACHE_TTL: '5m',
     RATE_LIMITER_ENABLED: 'false',
     REDIS: config.redisUrl,
     SYNCHRONIZATION_STORE: 'redis',

@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { applySchema, createPool } from '@spark/db';
 import {
@@ -126,11 +126,24 @@ export async function startStack(config: StackConfig): Promise<RunningStack> {
 
       await assertPortFree(config.directus.port, 'Directus');
       await assertPortFree(config.frontendPort, 'frontend');
+      await time('Directus extensions built', () =>
+        runStep(
+          {
+            name: 'extensions',
+            command: 'pnpm',
+            args: ['--filter', '@spark/directus-bundle', 'build'],
+            cwd: config.repoRoot,
+            env: { ...process.env },
+          },
+          { echo: config.echo },
+        ),
+      );
       services.push(
         await time(`Directus is healthy on port ${config.directus.port}`, () =>
           startDirectus(config.directus, config.echo),
         ),
       );
+      assertExtensionsRegistered(join(config.dataDir, 'directus.log'));
       const directus = createDirectusClient(
         `http://127.0.0.1:${config.directus.port}`,
         config.directus.adminToken,
@@ -159,6 +172,20 @@ export async function startStack(config: StackConfig): Promise<RunningStack> {
   } catch (error) {
     await stopServices(services);
     throw error;
+  }
+}
+
+/**
+ * A broken extension only makes Directus log `Couldn't register …` and carry on without it, so a run that kept
+ * Directus's log (tests) fails here instead of passing with the extension silently missing.
+ */
+function assertExtensionsRegistered(logFile: string): void {
+  if (!existsSync(logFile)) return;
+  const failures = readFileSync(logFile, 'utf8')
+    .split('\n')
+    .filter((line) => line.includes("Couldn't register"));
+  if (failures.length > 0) {
+    throw new StackError(`Directus could not register extensions (${logFile}):\n  ${failures.join('\n  ')}`);
   }
 }
 

