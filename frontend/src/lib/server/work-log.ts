@@ -16,7 +16,10 @@ export interface WorkLogEntry {
  * Records what an API action did. Pass the transaction's client when the action writes, so the log entry
  * commits (or rolls back) together with the change it describes.
  */
-export async function writeWorkLog(entry: WorkLogEntry, client: Pool | PoolClient = database()): Promise<void> {
+export async function writeWorkLog(
+  entry: WorkLogEntry,
+  client: Pool | PoolClient = database(),
+): Promise<void> {
   await client.query(
     `insert into work_log (action, entity_type, entity_id, site_id, user_id, level, details)
      values ($1, $2, $3, $4, $5, $6, $7)`,
