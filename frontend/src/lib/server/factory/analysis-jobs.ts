@@ -1,0 +1,101 @@
+import { randomUUID } from 'node:crypto';
+import {
+  generationJobs,
+  type InsertLinksRequest,
+  insertLinksJobId,
+  type ScanDuplicatesRequest,
+  scanDuplicatesJobId,
+} from '@spark/contracts';
+import { type PoolClient, withTransaction } from '@spark/db';
+import { type Principal, resolveSiteScope } from '../auth/principal.js';
+import { database } from '../connections.js';
+import { writeWorkLog } from '../work-log.js';
+import { loadVisibleCampaign } from './campaign-row.js';
+import { enqueueGenerationJob } from './queues.js';
+
+type AnalysisType = 'scan_duplicates' | 'insert_links';
+
+const JOB = {
+  scan_duplicates: { name: generationJobs.scanDuplicates.name, jobId: scanDuplicatesJobId },
+  insert_links: { name: generationJobs.insertLinks.name, jobId: insertLinksJobId },
+} as const;
+
+async function insertJob(
+  client: PoolClient,
+  principal: Principal,
+  job: { type: AnalysisType; siteId: string; campaignId: string | null; params: Record<string, unknown> },
+): Promise<string> {
+  const id = randomUUID();
+  const { rows } = await client.query<{ n: number }>(
+    `select count(*)::int as n from generated_articles
+     where site_id = $1 and ($2::uuid is null or campaign_id = $2) and status <> 'archived'`,
+    [job.siteId, job.campaignId],
+  );
+  await client.query(
+    `insert into generation_jobs (id, site_id, campaign_id, type, status, params, total, queue_job_id)
+     values ($1, $2, $3, $4, 'pending', $5, $6, $7)`,
+    [id, job.siteId, job.campaignId, job.type, job.params, rows[0]?.n ?? 0, JOB[job.type].jobId(id)],
+  );
+  await writeWorkLog(
+    {
+      action: `${job.type.replace('_', '-')}.create`,
+      entityType: 'generation_jobs',
+      entityId: id,
+      siteId: job.siteId,
+      userId: principal.userId,
+      details: job.params,
+    },
+    client,
+  );
+  return id;
+}
+
+async function enqueue(type: AnalysisType, id: string, siteId: string) {
+  const enqueued = await enqueueGenerationJob(
+    JOB[type].name,
+    { generationJobId: id, siteId },
+    JOB[type].jobId(id),
+  );
+  if (enqueued) {
+    await database().query(
+      `update generation_jobs set status = 'queued' where id = $1 and status = 'pending'`,
+      [id],
+    );
+  }
+  return { job_id: id, status: enqueued ? 'queued' : 'pending' };
+}
+
+/** A near-duplicate scan of a site (or one campaign of it) as a worker job. */
+export async function createScanDuplicatesJob(principal: Principal, request: ScanDuplicatesRequest) {
+  const job = await withTransaction(database(), async (client) => {
+    const campaign = request.campaign_id
+      ? await loadVisibleCampaign(client, principal, request.campaign_id)
+      : null;
+    const siteId = campaign?.site_id ?? resolveSiteScope(principal, request.site_id);
+    const params = { threshold: request.threshold, campaign_id: campaign?.id ?? null };
+    const id = await insertJob(client, principal, {
+      type: 'scan_duplicates',
+      siteId,
+      campaignId: campaign?.id ?? null,
+      params,
+    });
+    return { id, siteId };
+  });
+  return enqueue('scan_duplicates', job.id, job.siteId);
+}
+
+/** Internal links for a campaign's articles as a worker job. */
+export async function createInsertLinksJob(principal: Principal, request: InsertLinksRequest) {
+  const job = await withTransaction(database(), async (client) => {
+    const campaign = await loadVisibleCampaign(client, principal, request.campaign_id);
+    const params = { max_links: request.max_links, nearby_km: request.nearby_km };
+    const id = await insertJob(client, principal, {
+      type: 'insert_links',
+      siteId: campaign.site_id,
+      campaignId: campaign.id,
+      params,
+    });
+    return { id, siteId: campaign.site_id };
+  });
+  return enqueue('insert_links', job.id, job.siteId);
+}

@@ -1,0 +1,126 @@
+import { AppError, type GenerateHeadlinesRequest } from '@spark/contracts';
+import { sampleVariantIndices, UnresolvedVariableError } from '@spark/core';
+import { type PoolClient, withTransaction } from '@spark/db';
+import type { Principal } from '../auth/principal.js';
+import { database } from '../connections.js';
+import { writeWorkLog } from '../work-log.js';
+import { type CampaignRow, loadVisibleCampaign } from './campaign-row.js';
+import { type CampaignSpace, loadCampaignSpace, type SpaceItem } from './campaign-space.js';
+
+const INSERT_SLICE = 1000;
+
+/** Beyond 2^53 a JSON number loses digits, so the exact count travels as a decimal string. */
+export const exactCount = (n: bigint): number | string =>
+  n <= BigInt(Number.MAX_SAFE_INTEGER) ? Number(n) : n.toString();
+
+function renderHeadline(space: CampaignSpace, item: SpaceItem): string {
+  try {
+    return space.headlineOf(item);
+  } catch (error) {
+    if (!(error instanceof UnresolvedVariableError)) throw error;
+    const place = item.location ? ` for ${item.location.city}, ${item.location.state_code}` : '';
+    throw new AppError('VALIDATION_FAILED', `Headline variable {${error.variable}} has no value${place}`);
+  }
+}
+
+/** Exact size of the space and `limit` seeded samples; writes nothing. */
+export async function previewHeadlines(principal: Principal, request: GenerateHeadlinesRequest) {
+  const campaign = await loadVisibleCampaign(database(), principal, request.campaign_id);
+  const space = await loadCampaignSpace(database(), campaign, new Date());
+  const seed = request.seed ?? campaign.id;
+  const indices = sampleVariantIndices(space.space.total, request.limit ?? 10, seed);
+  return {
+    total: exactCount(space.space.total),
+    patterns: space.patterns.map((p) => ({ id: p.id, line: p.line, variants: exactCount(p.variantCount) })),
+    samples: indices.map((index) => {
+      const item = space.space.itemAt(index);
+      return {
+        index: exactCount(index),
+        headline: renderHeadline(space, item),
+        city: item.location?.city ?? null,
+        state_code: item.location?.state_code ?? null,
+        avatar: item.avatar?.name ?? null,
+        variant_key: item.generationKey,
+      };
+    }),
+  };
+}
+
+/**
+ * Adds up to `wanted` headlines the inventory does not hold yet, in the space's order. The scan starts
+ * where an inventory filled in order would end and wraps around, so existing rows are mostly skipped
+ * without being rendered; `on conflict do nothing` skips the rest. With `claimFor`, the new rows are
+ * born reserved for that generation job (one write per row instead of insert + update).
+ */
+export async function fillInventory(
+  client: PoolClient,
+  campaign: CampaignRow,
+  space: CampaignSpace,
+  wanted: number,
+  claimFor: string | null = null,
+): Promise<number> {
+  const { rows } = await client.query<{ n: string }>(
+    'select count(*) as n from headline_inventory where campaign_id = $1',
+    [campaign.id],
+  );
+  const total = space.space.total;
+  const start = BigInt(rows[0]?.n ?? '0') % (total === 0n ? 1n : total);
+  let inserted = 0;
+  let scanned = 0n;
+  while (inserted < wanted && scanned < total) {
+    const slice: SpaceItem[] = [];
+    const take = BigInt(Math.min(INSERT_SLICE, wanted - inserted));
+    for (let i = 0n; i < take && scanned < total; i += 1n, scanned += 1n) {
+      slice.push(space.space.itemAt((start + scanned) % total));
+    }
+    const result = await client.query(
+      `insert into headline_inventory (site_id, campaign_id, text, spintax_index, variant_key, state_id, county_id,
+                                       city_id, avatar_id, status, claimed_by_job, claimed_at)
+       select $1, $2, t.*, case when $10::uuid is null then 'available' else 'claimed' end, $10::uuid,
+              case when $10::uuid is null then null else now() end
+       from unnest($3::text[], $4::numeric[], $5::text[], $6::uuid[], $7::uuid[], $8::uuid[], $9::uuid[]) as t
+       on conflict (campaign_id, variant_key) do nothing`,
+      [
+        campaign.site_id,
+        campaign.id,
+        slice.map((item) => renderHeadline(space, item)),
+        slice.map((item) => item.variantIndex.toString()),
+        slice.map((item) => item.generationKey),
+        slice.map((item) => item.location?.state_id ?? null),
+        slice.map((item) => item.location?.county_id ?? null),
+        slice.map((item) => item.location?.id ?? null),
+        slice.map((item) => item.avatar?.id ?? null),
+        claimFor,
+      ],
+    );
+    inserted += result.rowCount ?? 0;
+  }
+  return inserted;
+}
+
+/** Persists up to `limit` new headlines (default 1000) and reports what the inventory now holds. */
+export async function persistHeadlines(principal: Principal, request: GenerateHeadlinesRequest) {
+  return withTransaction(database(), async (client) => {
+    const campaign = await loadVisibleCampaign(client, principal, request.campaign_id, true);
+    const space = await loadCampaignSpace(client, campaign, new Date());
+    const inserted = await fillInventory(client, campaign, space, request.limit ?? 1000);
+    const { rows } = await client.query<{ status: string; n: number }>(
+      `select status, count(*)::int as n from headline_inventory where campaign_id = $1 group by status`,
+      [campaign.id],
+    );
+    const inventory = { available: 0, claimed: 0, used: 0 };
+    for (const row of rows) inventory[row.status as keyof typeof inventory] = row.n;
+    await writeWorkLog(
+      {
+        action: 'headlines.generate',
+        entityType: 'campaign_masters',
+        entityId: campaign.id,
+        siteId: campaign.site_id,
+        userId: principal.userId,
+        details: { inserted, requested: request.limit ?? 1000 },
+      },
+      client,
+    );
+    return { total: exactCount(space.space.total), inserted, inventory };
+  });
+}

@@ -1,0 +1,32 @@
+import type { ApproveBatchRequest } from '@spark/contracts';
+import { withTransaction } from '@spark/db';
+import type { Principal } from '../auth/principal.js';
+import { database } from '../connections.js';
+import { writeWorkLog } from '../work-log.js';
+import { groupBySite, lockSelectedArticles } from './article-selection.js';
+
+/** qc → approved. Articles in any other status are left as they are and counted as skipped. */
+export async function approveArticles(principal: Principal, request: ApproveBatchRequest) {
+  return withTransaction(database(), async (client) => {
+    const selected = await lockSelectedArticles(client, principal, request);
+    const eligible = selected.filter((article) => article.status === 'qc');
+    for (const [siteId, articles] of groupBySite(eligible)) {
+      const ids = articles.map((article) => article.id);
+      await client.query(`update generated_articles set status = 'approved' where id = any($1::uuid[])`, [
+        ids,
+      ]);
+      await writeWorkLog(
+        {
+          action: 'articles.approve',
+          entityType: 'generated_articles',
+          entityId: request.job_id ?? (ids.length === 1 ? ids[0] : null),
+          siteId,
+          userId: principal.userId,
+          details: { count: ids.length, job_id: request.job_id ?? null, article_ids: ids.slice(0, 50) },
+        },
+        client,
+      );
+    }
+    return { approved: eligible.length, skipped: selected.length - eligible.length };
+  });
+}

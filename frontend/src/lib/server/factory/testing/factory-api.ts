@@ -1,0 +1,133 @@
+import { randomBytes } from 'node:crypto';
+import { get as httpGet } from 'node:http';
+import { GENERATION_QUEUE } from '@spark/contracts';
+import type { Pool } from '@spark/db';
+import { Queue } from 'bullmq';
+import { Redis } from 'ioredis';
+import { expect } from 'vitest';
+import { adminToken, callApi } from '../../../../testing/http.js';
+
+/** Helpers for the factory's integration tests: they drive the running stack through its HTTP API. */
+
+export const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms));
+
+export interface TenantLibrary {
+  siteId: string;
+  avatarIds: string[];
+  templateId: string;
+}
+
+/** A demo tenant's ids: its site, its first two avatars and its "Local roofing guide"-like template. */
+export async function tenantLibrary(pool: Pool, domain: string): Promise<TenantLibrary> {
+  const { rows } = await pool.query<{ site_id: string; avatar_ids: string[]; template_id: string }>(
+    `select s.id as site_id,
+            array(select id from avatar_intelligence where site_id = s.id order by name limit 2) as avatar_ids,
+            (select id from article_templates where site_id = s.id order by jsonb_array_length(fragment_types) desc,
+                    name limit 1) as template_id
+     from sites s where s.domain = $1`,
+    [domain],
+  );
+  const row = rows[0];
+  if (!row) throw new Error(`no demo site ${domain}`);
+  return { siteId: row.site_id, avatarIds: row.avatar_ids, templateId: row.template_id };
+}
+
+/** The three shared-library headline patterns, one per line. */
+export const THREE_PATTERNS = [
+  '{Best|Top|Trusted} {Niche} in {City}, {State_Code}',
+  '{Niche} Near {City}: {What to Know|A Local Guide|Costs and Options} ({Year})',
+  '{Niche} in {City} for {Avatar_Name}s: {Straight Answers|What Locals Recommend}',
+].join('\n');
+
+/** 1,800 km around north Texas covers all 50 demo cities (AZ, CO, FL, NC, TX). */
+export const FIFTY_CITIES = { center: { lat: 33, lng: -96 }, radius_km: 1800 };
+
+export async function createCampaign(
+  library: TenantLibrary,
+  overrides: Record<string, unknown> = {},
+  token = adminToken(),
+): Promise<{ id: string }> {
+  const answer = await callApi<{ data: { id: string } }>('/api/campaigns', {
+    method: 'POST',
+    token,
+    json: {
+      site_id: library.siteId,
+      name: `Factory test ${randomBytes(4).toString('hex')}`,
+      headline_spintax_root: THREE_PATTERNS,
+      niche_variables: { Niche: 'Roofing' },
+      location_mode: 'radius',
+      location: FIFTY_CITIES,
+      avatar_ids: library.avatarIds,
+      template_id: library.templateId,
+      target_word_count: 300,
+      ...overrides,
+    },
+  });
+  expect(answer.status, JSON.stringify(answer.body)).toBe(201);
+  return answer.body.data;
+}
+
+export interface JobAnswer {
+  status: string;
+  processed: number;
+  failed: number;
+  total: number;
+  error: string | null;
+}
+
+export async function waitForJob(jobId: string, timeoutMs = 60_000): Promise<JobAnswer> {
+  const started = Date.now();
+  for (;;) {
+    const answer = await callApi<JobAnswer>(`/api/seo/jobs/${jobId}`, { token: adminToken() });
+    if (['completed', 'failed', 'cancelled'].includes(answer.body.status)) return answer.body;
+    if (Date.now() - started > timeoutMs) throw new Error(`job ${jobId} still ${answer.body.status}`);
+    await sleep(200);
+  }
+}
+
+/**
+ * Watches the generation queue's event stream: every job added since `start()`, with its campaign. Added
+ * events are recorded even for jobs that already ran, so "nothing was enqueued" cannot pass by timing.
+ */
+export async function watchGenerationQueue() {
+  const redis = new Redis(process.env.REDIS_URL ?? '', { maxRetriesPerRequest: null });
+  const queue = new Queue(GENERATION_QUEUE, { connection: redis });
+  const events = `bull:${GENERATION_QUEUE}:events`;
+  const last = await redis.xrevrange(events, '+', '-', 'COUNT', 1);
+  const from = last[0]?.[0] ?? '0';
+  return {
+    async addedCampaigns(): Promise<(string | null)[]> {
+      const entries = await redis.xrange(events, `(${from}`, '+');
+      const added = entries.filter(([, fields]) => fields[fields.indexOf('event') + 1] === 'added');
+      const ids = added.map(([, fields]) => fields[fields.indexOf('jobId') + 1] ?? '');
+      const jobs = await Promise.all(ids.map((id) => queue.getJob(id)));
+      return jobs.map((job) => (job?.data as { campaignId?: string } | undefined)?.campaignId ?? null);
+    },
+    async close() {
+      await queue.close();
+      redis.disconnect();
+    },
+  };
+}
+
+/**
+ * GET a tenant page as its host. Node's fetch ignores a Host header (it always sends the URL's host), so
+ * tenant hosts are reached with node:http, which sends the header as given.
+ */
+export function getOnHost(host: string, path: string): Promise<{ status: number; body: string }> {
+  const url = new URL(path, process.env.FRONTEND_URL);
+  return new Promise((resolve, reject) => {
+    const request = httpGet(
+      { hostname: url.hostname, port: url.port, path: url.pathname, headers: { host } },
+      (response) => {
+        let body = '';
+        response.setEncoding('utf8');
+        response.on('data', (chunk: string) => {
+          body += chunk;
+        });
+        response.on('end', () => resolve({ status: response.statusCode ?? 0, body }));
+      },
+    );
+    request.on('error', reject);
+  });
+}

@@ -1,0 +1,7 @@
+import { adminRoute } from '../../../../lib/server/api/route.js';
+import { getJobStatus, routeId } from '../../../../lib/server/factory/jobs.js';
+
+/** A generation job's status and progress. */
+export const GET = adminRoute({}, async ({ principal, astro }) => ({
+  body: await getJobStatus(principal, routeId(astro.params.id, 'generation job')),
+}));

@@ -1,0 +1,104 @@
+import { z } from 'zod';
+
+/**
+ * The content factory's job contract, shared by producers (API routes, Directus hooks) and the worker.
+ * Payloads carry ids only; the worker loads everything else from PostgreSQL when the job runs and
+ * re-validates the payload on receipt.
+ */
+export const GENERATION_QUEUE = 'spark-generation';
+/** Kept apart from generation so a minute's publishing never waits behind a 10,000-article job. */
+export const PUBLISHING_QUEUE = 'spark-publishing';
+
+/**
+ * SPEC §1's job options, for producers outside the worker (API routes, hooks). They equal the worker's
+ * DEFAULT_JOB_OPTIONS; a worker test keeps the two identical.
+ */
+export const FACTORY_JOB_OPTIONS = {
+  attempts: 3,
+  backoff: { type: 'exponential', delay: 1000 },
+  removeOnComplete: 100,
+  removeOnFail: 1000,
+};
+
+/** Largest `count` one generate-article request may ask for. */
+export const MAX_ARTICLES_PER_JOB = 10_000;
+/**
+ * A generation job is split into chunk jobs of at most this many articles, so several workers (and a
+ * worker's concurrency slots) share one job, and a SIGTERM drain waits for one chunk at most.
+ */
+export const ARTICLES_PER_CHUNK = 500;
+
+const uuid = z.string().uuid();
+
+export const generationJobs = {
+  /** Turns up to ARTICLES_PER_CHUNK of the job's claimed headlines into articles. */
+  generateArticles: {
+    name: 'generate-articles',
+    payload: z
+      .object({
+        generationJobId: uuid,
+        siteId: uuid,
+        campaignId: uuid,
+        /** 0-based chunk number, or -1 for a resume chunk enqueued by process-queue. */
+        chunk: z.number().int().min(-1).max(MAX_ARTICLES_PER_JOB),
+      })
+      .strict(),
+  },
+  scanDuplicates: {
+    name: 'scan-duplicates',
+    payload: z.object({ generationJobId: uuid, siteId: uuid }).strict(),
+  },
+  insertLinks: {
+    name: 'insert-links',
+    payload: z.object({ generationJobId: uuid, siteId: uuid }).strict(),
+  },
+} as const;
+
+export const publishingJobs = {
+  /** Publishes due scheduled articles and advances pending or stalled generation jobs. */
+  processQueue: {
+    name: 'process-queue',
+    payload: z
+      .object({
+        /** null = every site (the repeatable run); an API call passes the caller's sites. */
+        siteIds: z.array(uuid).max(1000).nullable(),
+      })
+      .strict(),
+  },
+} as const;
+
+export type GenerateArticlesPayload = z.infer<typeof generationJobs.generateArticles.payload>;
+export type GenerationJobPayload = z.infer<typeof generationJobs.scanDuplicates.payload>;
+export type ProcessQueuePayload = z.infer<typeof publishingJobs.processQueue.payload>;
+export type ProcessQueueResult = { published: number; enqueued: number; resumed: number };
+
+/** BullMQ forbids ':' in custom ids; these are stable, so a retried enqueue finds the existing job. */
+export const generateChunkJobId = (generationJobId: string, chunk: number) =>
+  `generate-${generationJobId}-${chunk}`;
+/** One resume chunk per job and window (e.g. the 5-minute slot it was decided in), never a pile of them. */
+export const resumeChunkJobId = (generationJobId: string, window: number) =>
+  `generate-${generationJobId}-resume-${window}`;
+export const scanDuplicatesJobId = (generationJobId: string) => `scan-duplicates-${generationJobId}`;
+export const insertLinksJobId = (generationJobId: string) => `insert-links-${generationJobId}`;
+export const processQueueJobId = (requestId: string) => `process-queue-${requestId}`;
+
+export const chunkCount = (total: number) => Math.max(1, Math.ceil(total / ARTICLES_PER_CHUNK));
+
+/** The chunk jobs of a generation job, ready for `queue.addBulk`; the same input gives the same job ids. */
+export function generateArticlesChunks(job: {
+  id: string;
+  siteId: string;
+  campaignId: string;
+  total: number;
+}): { name: string; data: GenerateArticlesPayload; opts: { jobId: string } }[] {
+  return Array.from({ length: chunkCount(job.total) }, (_, chunk) => ({
+    name: generationJobs.generateArticles.name,
+    data: generationJobs.generateArticles.payload.parse({
+      generationJobId: job.id,
+      siteId: job.siteId,
+      campaignId: job.campaignId,
+      chunk,
+    }),
+    opts: { jobId: generateChunkJobId(job.id, chunk) },
+  }));
+}

@@ -1,0 +1,73 @@
+import { type AssembledArticle, assembleArticle, buildArticleBindings, htmlToText } from '@spark/core';
+import type { ClaimedHeadline } from './claim-headlines.js';
+import { bandHashesOf, signatureOf } from './fingerprint.js';
+import type { ProductionContext } from './production-context.js';
+
+export interface ReadyArticle {
+  headline: ClaimedHeadline;
+  article: AssembledArticle;
+  bandHashes: number[];
+}
+
+export interface FailedHeadline {
+  headline: ClaimedHeadline;
+  reason: string;
+}
+
+function bindingsFor(context: ProductionContext, headline: ClaimedHeadline, now: Date) {
+  const nicheName = Object.keys(context.nicheVariables).find((name) => name.toLowerCase() === 'niche');
+  return buildArticleBindings({
+    location: headline.city_id
+      ? {
+          city: headline.city,
+          county: headline.county,
+          state: headline.state,
+          stateCode: headline.state_code,
+        }
+      : null,
+    avatarName: headline.avatar_name,
+    niche: nicheName === undefined ? null : context.nicheVariables[nicheName],
+    nicheVariables: context.nicheVariables,
+    now,
+  });
+}
+
+/**
+ * The CPU part of a batch: assemble every article (deterministic for its variant key), fingerprint it
+ * for the duplicate index, and keep the least-used balance and the slug set current as it goes.
+ * Headlines that fail a quality gate come back with the reason instead of an article.
+ */
+export function assembleBatch(context: ProductionContext, headlines: ClaimedHeadline[], now: Date) {
+  const ready: ReadyArticle[] = [];
+  const failed: FailedHeadline[] = [];
+  for (const headline of headlines) {
+    const fragments = context
+      .fragmentsFor(headline.avatar_id)
+      .map((fragment) => ({ ...fragment, usageCount: context.usage.get(fragment.id) ?? 0 }));
+    const result = assembleArticle({
+      campaignId: context.campaignId,
+      variantKey: headline.variant_key,
+      slotTypes: context.slotTypes,
+      fragments,
+      offerBlocks: context.offers,
+      avatarId: headline.avatar_id,
+      headline: headline.text,
+      bindings: bindingsFor(context, headline, now),
+      site: context.site,
+      locationName: headline.city
+        ? `${headline.city}, ${headline.state_code ?? headline.state ?? ''}`
+        : undefined,
+      takenSlugs: context.takenSlugs,
+      targetWordCount: context.targetWordCount,
+    });
+    if (!result.ok) {
+      failed.push({ headline, reason: result.failures.map((failure) => failure.message).join('; ') });
+      continue;
+    }
+    const { article } = result;
+    context.takenSlugs.add(article.slug);
+    for (const id of article.fragmentIds) context.usage.set(id, (context.usage.get(id) ?? 0) + 1);
+    ready.push({ headline, article, bandHashes: bandHashesOf(signatureOf(htmlToText(article.html))) });
+  }
+  return { ready, failed };
+}

@@ -1,0 +1,147 @@
+import { findOrphans, planInternalLinks } from '@spark/core';
+import { type Pool, withTransaction } from '@spark/db';
+import { UnrecoverableError } from 'bullmq';
+import { FINISHED, finishJob, loadGenerationJob, markJobRunning } from './job-state.js';
+import {
+  finalOffsets,
+  hubFits,
+  loadSiteTargets,
+  nearbyArticleTargets,
+  type SiteLinkTarget,
+} from './link-targets.js';
+
+const PAGE = 200;
+
+interface ArticleRow {
+  id: string;
+  slug: string;
+  status: string;
+  html_content: string;
+  city_id: string | null;
+  county_id: string | null;
+  state_id: string | null;
+  links: number;
+}
+
+/**
+ * Links a campaign's articles to the site's link targets, hubs of their place and published articles of
+ * nearby cities. Re-running is safe: already linked URLs are skipped and the per-article cap counts the
+ * links recorded before. Ends with the orphan report (published articles nothing links to).
+ */
+export async function insertLinks(
+  pool: Pool,
+  generationJobId: string,
+  siteId: string,
+  onLiveContentChanged: (siteId: string) => Promise<void>,
+) {
+  const job = await loadGenerationJob(pool, generationJobId);
+  if (!job || job.site_id !== siteId || !job.campaign_id)
+    throw new UnrecoverableError(`links job ${generationJobId} does not exist`);
+  if (FINISHED.has(job.status)) return { articles: 0, links: 0 };
+  await markJobRunning(pool, job.id);
+  const maxLinks = typeof job.params.max_links === 'number' ? job.params.max_links : 5;
+  const nearbyKm = typeof job.params.nearby_km === 'number' ? job.params.nearby_km : 50;
+  const siteTargets = await loadSiteTargets(pool, siteId);
+  const nearby = new Map<string, SiteLinkTarget[]>();
+  const { rows: usageRows } = await pool.query<{ phrase: string; n: number }>(
+    'select lower(anchor_text) as phrase, count(*)::int as n from article_links where site_id = $1 group by 1',
+    [siteId],
+  );
+  const anchorUsage = new Map(usageRows.map((row) => [row.phrase, row.n]));
+  let after = '00000000-0000-0000-0000-000000000000';
+  let articles = 0;
+  let inserted = 0;
+  let liveChanged = false;
+  for (;;) {
+    const { rows } = await pool.query<ArticleRow>(
+      `select a.id, a.slug, a.status, a.html_content, a.city_id, a.county_id, a.state_id,
+              (select count(*)::int from article_links l where l.source_article_id = a.id) as links
+       from generated_articles a
+       where a.campaign_id = $1 and a.status in ('qc', 'approved', 'scheduled', 'published') and a.id > $2
+       order by a.id limit $3`,
+      [job.campaign_id, after, PAGE],
+    );
+    if (rows.length === 0) break;
+    after = (rows.at(-1) as ArticleRow).id;
+    await withTransaction(pool, async (client) => {
+      for (const article of rows) {
+        if (article.links >= maxLinks) continue;
+        if (article.city_id && !nearby.has(article.city_id)) {
+          nearby.set(article.city_id, await nearbyArticleTargets(pool, siteId, article.city_id, nearbyKm));
+        }
+        const targets = [
+          ...siteTargets.filter((t) => hubFits(t, article)),
+          ...(nearby.get(article.city_id ?? '') ?? []),
+        ];
+        const plan = planInternalLinks(article.html_content, targets, {
+          maxLinks: maxLinks - article.links,
+          selfId: `article:${article.id}`,
+          selfUrl: `/${article.slug}`,
+          anchorUsage,
+        });
+        if (plan.links.length === 0) continue;
+        const byId = new Map(targets.map((t) => [t.id, t]));
+        const sorted = [...plan.links].sort((a, b) => a.offset - b.offset);
+        const offsets = finalOffsets(sorted);
+        await client.query('update generated_articles set html_content = $2 where id = $1', [
+          article.id,
+          plan.html,
+        ]);
+        const pick = (kind: SiteLinkTarget['kind']) =>
+          sorted.map((l) =>
+            byId.get(l.targetId)?.kind === kind ? (byId.get(l.targetId)?.rowId ?? null) : null,
+          );
+        await client.query(
+          `insert into article_links (site_id, source_article_id, target_article_id, target_hub_page_id, link_target_id,
+                                      target_url, anchor_text, position)
+           select $1, $2, t.article, t.hub, t.target, t.url, t.anchor, t.position
+           from unnest($3::uuid[], $4::uuid[], $5::uuid[], $6::text[], $7::text[], $8::int[])
+             as t(article, hub, target, url, anchor, position)
+           on conflict (source_article_id, target_url) do nothing`,
+          [
+            siteId,
+            article.id,
+            pick('article'),
+            pick('hub_page'),
+            pick('link_target'),
+            sorted.map((l) => l.url),
+            sorted.map((l) => l.anchorText),
+            offsets,
+          ],
+        );
+        for (const link of sorted)
+          anchorUsage.set(
+            link.anchorPhrase.toLowerCase(),
+            (anchorUsage.get(link.anchorPhrase.toLowerCase()) ?? 0) + 1,
+          );
+        inserted += sorted.length;
+        liveChanged ||= article.status === 'published';
+      }
+    });
+    articles += rows.length;
+    await pool.query(
+      'update generation_jobs set processed = $2::int, progress = least(100, round(100.0 * $2::int / greatest(total, 1), 2)) where id = $1',
+      [job.id, articles],
+    );
+  }
+  if (liveChanged) await onLiveContentChanged(siteId);
+  const orphans = await orphanCount(pool, siteId, job.campaign_id);
+  await finishJob(pool, job.id, 'links.inserted', { articles, links: inserted, orphans });
+  return { articles, links: inserted, orphans };
+}
+
+/** Published articles of the campaign that no other article links to. */
+async function orphanCount(pool: Pool, siteId: string, campaignId: string): Promise<number> {
+  const [pages, edges] = await Promise.all([
+    pool.query<{ id: string }>(
+      `select id from generated_articles where campaign_id = $1 and status = 'published'`,
+      [campaignId],
+    ),
+    pool.query<{ sourceId: string; targetId: string }>(
+      `select source_article_id as "sourceId", target_article_id as "targetId" from article_links
+       where site_id = $1 and target_article_id is not null`,
+      [siteId],
+    ),
+  ]);
+  return findOrphans(pages.rows, edges.rows).length;
+}

@@ -1,0 +1,25 @@
+import type { ProcessQueueResult } from '@spark/contracts';
+import type { Pool } from '@spark/db';
+import type { Queue } from 'bullmq';
+import type { Redis } from 'ioredis';
+import { enqueuePendingJobs, resumeStalledJobs } from './advance-jobs.js';
+import { publishDueArticles } from './publish-due.js';
+import { bumpSiteContent } from './site-content.js';
+
+/**
+ * The every-minute housekeeping of the factory (also run on demand by POST /api/seo/process-queue):
+ * publish what is due, enqueue jobs whose producer could not, and nudge stalled generation jobs.
+ * `siteIds` null = every site.
+ */
+export async function processQueue(
+  deps: { pool: Pool; redis: Redis; generationQueue: Queue },
+  siteIds: string[] | null,
+): Promise<ProcessQueueResult> {
+  const published = await publishDueArticles(deps.pool, siteIds);
+  await bumpSiteContent(deps.redis, published.keys());
+  const enqueued = await enqueuePendingJobs(deps.pool, deps.generationQueue, siteIds);
+  const resumed = await resumeStalledJobs(deps.pool, deps.generationQueue, siteIds);
+  let total = 0;
+  for (const count of published.values()) total += count;
+  return { published: total, enqueued, resumed };
+}

@@ -1,0 +1,81 @@
+import type { PoolClient } from '@spark/db';
+import type { FailedHeadline, ReadyArticle } from './assemble-batch.js';
+import type { ProductionContext } from './production-context.js';
+
+/**
+ * Multi-row writes of one batch, all inside the batch's transaction: one statement per table however many
+ * articles the batch holds (unnest of column arrays), never one round trip per row.
+ */
+
+/** LSH band hashes of the new articles, so later batches and scans find near-duplicates by index lookup. */
+export async function insertFingerprints(
+  client: PoolClient,
+  siteId: string,
+  articles: { id: string; bandHashes: number[] }[],
+): Promise<void> {
+  const ids: string[] = [];
+  const bands: number[] = [];
+  const hashes: string[] = [];
+  for (const article of articles) {
+    article.bandHashes.forEach((hash, band) => {
+      ids.push(article.id);
+      bands.push(band);
+      hashes.push(String(hash));
+    });
+  }
+  if (ids.length === 0) return;
+  await client.query(
+    `insert into article_fingerprints (site_id, article_id, band, hash)
+     select $1, t.article_id, t.band, t.hash from unnest($2::uuid[], $3::smallint[], $4::bigint[]) as t(article_id, band, hash)
+     on conflict (article_id, band) do nothing`,
+    [siteId, ids, bands, hashes],
+  );
+}
+
+/** Short articles are kept but flagged for review with their word count. */
+export async function flagShortArticles(
+  client: PoolClient,
+  context: ProductionContext,
+  articles: { id: string; wordCount: number }[],
+): Promise<void> {
+  if (articles.length === 0) return;
+  await client.query(
+    `insert into quality_flags (site_id, article_id, type, score, details)
+     select $1, t.id, 'short', t.words, jsonb_build_object('target_word_count', $4::int)
+     from unnest($2::uuid[], $3::int[]) as t(id, words)
+     on conflict do nothing`,
+    [context.siteId, articles.map((a) => a.id), articles.map((a) => a.wordCount), context.targetWordCount],
+  );
+}
+
+/** Done headlines become `used`; failed ones go back to the inventory so a fixed library can retry them. */
+export async function settleHeadlines(client: PoolClient, usedIds: string[], failed: FailedHeadline[]) {
+  if (usedIds.length > 0) {
+    await client.query(`update headline_inventory set status = 'used' where id = any($1::uuid[])`, [usedIds]);
+  }
+  if (failed.length > 0) {
+    await client.query(
+      `update headline_inventory set status = 'available', claimed_by_job = null, claimed_at = null
+       where id = any($1::uuid[])`,
+      [failed.map((item) => item.headline.id)],
+    );
+  }
+}
+
+/** Locks the fragment rows in id order first, so concurrent batches never deadlock on them. */
+export async function addFragmentUsage(client: PoolClient, ready: ReadyArticle[]): Promise<void> {
+  const counts = new Map<string, number>();
+  for (const { article } of ready) {
+    for (const id of article.fragmentIds) counts.set(id, (counts.get(id) ?? 0) + 1);
+  }
+  if (counts.size === 0) return;
+  const ids = [...counts.keys()].sort();
+  await client.query('select id from content_fragments where id = any($1::uuid[]) order by id for update', [
+    ids,
+  ]);
+  await client.query(
+    `update content_fragments f set usage_count = f.usage_count + t.n
+     from unnest($1::uuid[], $2::int[]) as t(id, n) where f.id = t.id`,
+    [ids, ids.map((id) => counts.get(id) ?? 0)],
+  );
+}
