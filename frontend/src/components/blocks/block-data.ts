@@ -1,0 +1,48 @@
+/**
+ * Data blocks reference by name (posts, forms, offers), resolved on the server before rendering. Plain JSON
+ * types: an island receives them as serialised props, so nothing server-only may appear here.
+ */
+export interface PostCardData {
+  slug: string;
+  title: string;
+  excerpt: string | null;
+  coverImageUrl: string | null;
+  tags: string[];
+  publishedAt: string;
+  authorName: string | null;
+}
+
+export type FormFieldType = 'text' | 'email' | 'tel' | 'textarea' | 'select' | 'checkbox' | 'hidden';
+
+export interface FormFieldData {
+  name: string;
+  label: string;
+  type: FormFieldType;
+  required: boolean;
+  options?: string[] | undefined;
+  max_length?: number | undefined;
+}
+
+export interface SiteForm {
+  slug: string;
+  name: string;
+  fields: FormFieldData[];
+  success_message: string;
+  redirect_url: string | null;
+}
+
+export interface OfferData {
+  name: string;
+  headline: string;
+  body: string;
+  cta_label: string;
+  cta_url: string | null;
+}
+
+export interface BlockData {
+  posts: PostCardData[];
+  forms: Record<string, SiteForm>;
+  offers: Record<string, OfferData>;
+}
+
+export const EMPTY_BLOCK_DATA: BlockData = { posts: [], forms: {}, offers: {} };

@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import { buildNavigationTree } from './navigation-tree.js';
+import type { NavigationRow } from './schemas.js';
+
+const id = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
+const row = (n: number, label: string, parent: number | null, sort: number): NavigationRow => ({
+  id: id(n),
+  parent_id: parent === null ? null : id(parent),
+  label,
+  url: `/${label.toLowerCase()}`,
+  sort,
+});
+
+describe('buildNavigationTree', () => {
+  it('nests children under their parent and orders siblings by sort', () => {
+    const tree = buildNavigationTree([
+      row(3, 'Blog', null, 2),
+      row(1, 'Home', null, 0),
+      row(2, 'Services', null, 1),
+      row(5, 'Repair', 2, 1),
+      row(4, 'Replacement', 2, 0),
+    ]);
+    expect(tree.map((n) => n.label)).toEqual(['Home', 'Services', 'Blog']);
+    expect(tree[1]?.children.map((n) => n.label)).toEqual(['Replacement', 'Repair']);
+  });
+
+  it('drops items whose parent is not in the list instead of promoting them', () => {
+    const tree = buildNavigationTree([row(1, 'Home', null, 0), row(2, 'Orphan', 99, 0)]);
+    expect(tree.map((n) => n.label)).toEqual(['Home']);
+  });
+
+  it('stops at three levels and survives a parent cycle', () => {
+    const tree = buildNavigationTree([
+      row(1, 'A', null, 0),
+      row(2, 'B', 1, 0),
+      row(3, 'C', 2, 0),
+      row(4, 'D', 3, 0),
+      row(5, 'X', 6, 0),
+      row(6, 'Y', 5, 0),
+    ]);
+    expect(tree).toHaveLength(1);
+    expect(tree[0]?.children[0]?.children[0]?.label).toBe('C');
+    expect(tree[0]?.children[0]?.children[0]?.children).toEqual([]);
+  });
+});

@@ -1,0 +1,35 @@
+import type { NavigationRow } from './schemas.js';
+
+export interface NavNode {
+  label: string;
+  url: string | null;
+  children: NavNode[];
+}
+
+/** Deeper levels are flattened into the last shown level: a header menu cannot show more without a maze. */
+export const NAV_RENDER_DEPTH = 3;
+
+/**
+ * Flat `navigation` rows (parent_id + sort) → an ordered tree. Rows whose parent is missing (unpublished or
+ * deleted) are dropped with their subtree rather than promoted to the top level, and a parent cycle, which
+ * the schema cannot fully rule out, terminates instead of recursing forever.
+ */
+export function buildNavigationTree(rows: readonly NavigationRow[]): NavNode[] {
+  const byParent = new Map<string | null, NavigationRow[]>();
+  for (const row of rows) {
+    const siblings = byParent.get(row.parent_id) ?? [];
+    siblings.push(row);
+    byParent.set(row.parent_id, siblings);
+  }
+  const visited = new Set<string>();
+  const build = (parentId: string | null, depth: number): NavNode[] =>
+    [...(byParent.get(parentId) ?? [])]
+      .sort((a, b) => (a.sort ?? 0) - (b.sort ?? 0) || a.label.localeCompare(b.label))
+      .filter((row) => !visited.has(row.id) && visited.add(row.id))
+      .map((row) => ({
+        label: row.label,
+        url: row.url,
+        children: depth < NAV_RENDER_DEPTH ? build(row.id, depth + 1) : [],
+      }));
+  return build(null, 1);
+}

@@ -1,0 +1,37 @@
+import type { AstroGlobal } from 'astro';
+import { contentSecurityPolicy } from '../seo/csp.js';
+import { requestOrigin } from '../seo/origin.js';
+import type { Tenant } from '../tenancy/resolve-tenant.js';
+import { loadSiteChrome, type SiteChrome } from './site.js';
+
+export interface SiteRequest {
+  tenant: Tenant;
+  site: SiteChrome;
+  /** Scheme + host (+ port) the visitor used: the base of canonical and structured-data URLs. */
+  origin: string;
+  path: string;
+}
+
+type PageAstro = Pick<AstroGlobal, 'locals' | 'request' | 'url' | 'response'>;
+
+/**
+ * The common start of every tenant page: the tenant the middleware resolved, the site chrome, the request
+ * origin, and the response's Content-Security-Policy (script sources from the site's globals). Null on the
+ * platform host.
+ */
+export async function loadSiteRequest(astro: PageAstro): Promise<SiteRequest | null> {
+  const tenant = astro.locals.tenant;
+  if (!tenant) return null;
+  const site = await loadSiteChrome(tenant);
+  astro.response.headers.set('content-security-policy', contentSecurityPolicy(site.allowedScriptSources));
+  return { tenant, site, origin: requestOrigin(astro.request, astro.url), path: astro.url.pathname };
+}
+
+/**
+ * Answers 404 with the page being rendered (the tenant's own not-found page). `X-Astro-Reroute: no` stops
+ * Astro from rendering a second, generic error page on top of it; Astro strips the header before sending.
+ */
+export function markNotFound(astro: Pick<AstroGlobal, 'response'>): void {
+  astro.response.status = 404;
+  astro.response.headers.set('X-Astro-Reroute', 'no');
+}

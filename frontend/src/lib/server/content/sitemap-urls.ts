@@ -1,0 +1,86 @@
+import { z } from 'zod';
+import type { SitemapUrl, SitemapUrls } from '../seo/sitemap.js';
+import { cachedRead } from './cached-read.js';
+import { readItems } from './directus.js';
+import { isReservedPath, postPath } from './paths.js';
+
+const timestamp = z.string().datetime({ offset: true }).nullable();
+const pageSchema = z.object({
+  permalink: z.string(),
+  noindex: z.boolean().default(false),
+  published_at: timestamp,
+  date_updated: timestamp,
+});
+const slugSchema = z.object({ slug: z.string(), published_at: timestamp, date_updated: timestamp });
+type PageEntry = z.infer<typeof pageSchema>;
+type SlugEntry = z.infer<typeof slugSchema>;
+
+/** Directus pages through big collections in slices this size (well under its memory comfort zone). */
+const SLICE = 10_000;
+
+/** The later of publication and last edit: re-publishing or editing both change what a crawler sees. */
+function lastmodOf(row: { published_at: string | null; date_updated: string | null }): string | null {
+  const { published_at: published, date_updated: updated } = row;
+  if (!published) return updated;
+  if (!updated) return published;
+  return new Date(updated) > new Date(published) ? updated : published;
+}
+
+async function readAll<Row>(
+  collection: string,
+  query: { fields: string[]; filter: Record<string, unknown>; version: string | null },
+  schema: z.ZodType<Row, z.ZodTypeDef, unknown>,
+): Promise<Row[]> {
+  const all: Row[] = [];
+  for (let offset = 0; ; offset += SLICE) {
+    const { rows } = await readItems(collection, { ...query, sort: ['id'], limit: SLICE, offset }, schema);
+    all.push(...rows);
+    if (rows.length < SLICE) return all;
+  }
+}
+
+const byPath = (a: SitemapUrl, b: SitemapUrl) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
+
+/**
+ * Every public URL of one site, as the routes resolve them: indexable published pages, `/blog` when there are
+ * posts, live posts, and published articles whose slug no page shadows (pages win at `/<slug>`).
+ */
+export function listSitemapUrls(siteId: string): Promise<SitemapUrls> {
+  return cachedRead(siteId, 'sitemap:urls', async (version) => {
+    const published = { site_id: { _eq: siteId }, status: { _eq: 'published' } };
+    const dated = ['slug', 'published_at', 'date_updated'];
+    const [pages, posts, articles] = await Promise.all([
+      readAll<PageEntry>(
+        'pages',
+        { fields: ['permalink', 'noindex', 'published_at', 'date_updated'], filter: published, version },
+        pageSchema,
+      ),
+      readAll<SlugEntry>(
+        'posts',
+        { fields: dated, filter: { ...published, published_at: { _lte: '$NOW' } }, version },
+        slugSchema,
+      ),
+      readAll<SlugEntry>('generated_articles', { fields: dated, filter: published, version }, slugSchema),
+    ]);
+    const permalinks = new Set(pages.map((page) => page.permalink));
+    const postUrls = posts.map((post) => ({ path: postPath(post.slug), lastmod: lastmodOf(post) }));
+    const pageUrls = pages
+      .filter((page) => !page.noindex && !isReservedPath(page.permalink))
+      .map((page) => ({ path: page.permalink, lastmod: lastmodOf(page) }));
+    if (postUrls.length > 0) {
+      const newestPost = postUrls.reduce<string | null>(
+        (latest, url) => (url.lastmod && (!latest || url.lastmod > latest) ? url.lastmod : latest),
+        null,
+      );
+      pageUrls.push({ path: '/blog', lastmod: newestPost });
+    }
+    return {
+      pages: pageUrls.sort(byPath),
+      posts: postUrls.sort(byPath),
+      articles: articles
+        .filter((article) => !permalinks.has(`/${article.slug}`) && !isReservedPath(`/${article.slug}`))
+        .map((article) => ({ path: `/${article.slug}`, lastmod: lastmodOf(article) }))
+        .sort(byPath),
+    };
+  });
+}

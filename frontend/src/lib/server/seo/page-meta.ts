@@ -1,0 +1,132 @@
+import type { Block } from '@spark/contracts';
+import { buildMetaDescription, htmlToText, type JsonObject } from '@spark/core';
+import type { TenantRoute } from '../content/resolve-route.js';
+import type { ArticleRow, PageRow, PostRow } from '../content/schemas.js';
+import type { SiteChrome } from '../content/site.js';
+import {
+  articleSchemas,
+  breadcrumbSchema,
+  type Crumb,
+  faqPageSchema,
+  organizationSchema,
+} from './json-ld.js';
+import { absoluteUrl } from './origin.js';
+
+/** What SiteLayout writes into <head>: title, description, canonical, Open Graph/Twitter and JSON-LD. */
+export interface PageMeta {
+  title: string;
+  description: string | null;
+  canonical: string;
+  ogType: 'website' | 'article';
+  image: string | null;
+  noindex: boolean;
+  publishedTime: string | null;
+  modifiedTime: string | null;
+  jsonLd: JsonObject[];
+}
+
+const home = (site: SiteChrome, origin: string): Crumb => ({ name: site.name, url: `${origin}/` });
+const toDescription = (text: string | null | undefined) => (text ? buildMetaDescription(text) : null);
+
+function baseMeta(site: SiteChrome, origin: string, path: string): PageMeta {
+  return {
+    title: site.name,
+    description: toDescription(site.tagline),
+    canonical: origin + path,
+    ogType: 'website',
+    image: absoluteUrl(origin, site.logoUrl),
+    noindex: false,
+    publishedTime: null,
+    modifiedTime: null,
+    jsonLd: [organizationSchema(site, origin)],
+  };
+}
+
+export function metaForPage(
+  site: SiteChrome,
+  origin: string,
+  page: PageRow,
+  blocks: readonly Block[],
+): PageMeta {
+  const meta = baseMeta(site, origin, page.permalink);
+  const isHome = page.permalink === '/';
+  meta.title = page.meta_title ?? (isHome ? site.name : `${page.title} | ${site.name}`);
+  meta.description = page.meta_description ?? meta.description;
+  meta.image = absoluteUrl(origin, page.og_image_url) ?? meta.image;
+  meta.noindex = page.noindex;
+  if (!isHome)
+    meta.jsonLd.push(breadcrumbSchema([home(site, origin), { name: page.title, url: meta.canonical }]));
+  // Google reads one FAQPage per page: every FAQ block of the page contributes its questions to it.
+  const questions = blocks.flatMap((block) => (block.type === 'faq' ? block.items : []));
+  if (questions.length > 0) meta.jsonLd.push(faqPageSchema(questions));
+  return meta;
+}
+
+export function metaForPost(site: SiteChrome, origin: string, post: PostRow): PageMeta {
+  const meta = baseMeta(site, origin, `/blog/${post.slug}`);
+  meta.title = post.meta_title ?? `${post.title} | ${site.name}`;
+  meta.description = post.meta_description ?? toDescription(post.excerpt ?? htmlToText(post.html_content));
+  meta.image = absoluteUrl(origin, post.cover_image_url) ?? meta.image;
+  meta.ogType = 'article';
+  meta.publishedTime = post.published_at;
+  meta.modifiedTime = post.date_updated ?? post.published_at;
+  meta.jsonLd.push(
+    ...articleSchemas(site, origin, {
+      kind: 'BlogPosting',
+      headline: post.title,
+      description: meta.description ?? post.title,
+      url: meta.canonical,
+      imageUrl: absoluteUrl(origin, post.cover_image_url),
+      authorName: post.author_id?.name ?? null,
+      publishedAt: post.published_at,
+      modifiedAt: post.date_updated,
+      crumbs: [home(site, origin), { name: 'Blog', url: `${origin}/blog` }],
+    }),
+  );
+  return meta;
+}
+
+export function metaForArticle(site: SiteChrome, origin: string, article: ArticleRow): PageMeta {
+  const meta = baseMeta(site, origin, `/${article.slug}`);
+  meta.title = article.meta_title ?? article.title;
+  meta.description =
+    article.meta_description ?? toDescription(article.excerpt ?? htmlToText(article.html_content));
+  meta.ogType = 'article';
+  meta.publishedTime = article.published_at;
+  meta.modifiedTime = article.date_updated ?? article.published_at;
+  meta.jsonLd.push(
+    ...articleSchemas(site, origin, {
+      kind: 'Article',
+      headline: article.title,
+      description: meta.description ?? article.title,
+      url: meta.canonical,
+      imageUrl: null,
+      authorName: null,
+      wordCount: article.word_count,
+      publishedAt: article.published_at,
+      modifiedAt: article.date_updated,
+      crumbs: [home(site, origin)],
+    }),
+  );
+  return meta;
+}
+
+export function metaForBlog(site: SiteChrome, origin: string, path: string, page: number): PageMeta {
+  const meta = baseMeta(site, origin, path);
+  meta.title = page > 1 ? `Blog, page ${page} | ${site.name}` : `Blog | ${site.name}`;
+  meta.description = toDescription(`News, tips and guides from ${site.name}.`);
+  meta.jsonLd.push(breadcrumbSchema([home(site, origin), { name: 'Blog', url: `${origin}/blog` }]));
+  return meta;
+}
+
+/** Error and utility pages: never indexed, no structured data beyond the organisation. */
+export function metaForUtilityPage(site: SiteChrome, origin: string, path: string, title: string): PageMeta {
+  return { ...baseMeta(site, origin, path), title: `${title} | ${site.name}`, noindex: true };
+}
+
+/** The head for whatever a permalink resolved to; the tenant 404 is not indexable. */
+export function metaForRoute(site: SiteChrome, origin: string, path: string, route: TenantRoute): PageMeta {
+  if (route.kind === 'page') return metaForPage(site, origin, route.page, route.blocks);
+  if (route.kind === 'article') return metaForArticle(site, origin, route.article);
+  return metaForUtilityPage(site, origin, path, 'Page not found');
+}

@@ -1,0 +1,193 @@
+import { execFile } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { get } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { createPool, type Pool } from '@spark/db';
+import { freePort, startService, stopServices, waitForHttp } from '../processes.js';
+import type { BenchContext, Benchmark } from './harness.js';
+
+const run = promisify(execFile);
+const DURATION_S = 10;
+const CONNECTIONS = 50;
+const THREADS = 2;
+/** Distinct article URLs for the uncached run: far more than it can request, so no URL is ever asked twice. */
+const UNCACHED_ARTICLES = 40_000;
+const ARTICLE_PREFIX = 'bench-uncached-';
+/** siteVersionKey and INVALIDATION_CHANNEL of @spark/contracts (not a dependency of this package). */
+const versionKey = (siteId: string) => `spark:cache:site:${siteId}:version`;
+const INVALIDATION_CHANNEL = 'spark:invalidate';
+
+/** `done` prints one JSON line the harness parses; `path` is a fixed URL unless the script overrides requests. */
+const RESULT_REPORTER = `
+done = function(summary, latency, requests)
+  io.write(string.format('\\nRESULT {"requests":%d,"duration_us":%d,"non2xx":%d,"socket_errors":%d,"bytes":%d,"p50_us":%d,"p99_us":%d}\\n',
+    summary.requests, summary.duration, summary.errors.status,
+    summary.errors.connect + summary.errors.read + summary.errors.write + summary.errors.timeout,
+    summary.bytes, latency:percentile(50), latency:percentile(99)))
+end`;
+
+const FIXED_URL_SCRIPT = `wrk.headers["Host"] = "alpha.localhost"\n${RESULT_REPORTER}`;
+const BROTLI_SCRIPT = `wrk.headers["Accept-Encoding"] = "br, gzip"\n${FIXED_URL_SCRIPT}`;
+
+/**
+ * Each wrk thread walks its own range of article slugs, one new URL per request: every request misses the
+ * rendered-page cache and the content cache and goes to Directus, as the first visit to a page does.
+ */
+const UNCACHED_SCRIPT = `
+local threads = 0
+function setup(thread)
+  thread:set("thread_index", threads)
+  threads = threads + 1
+end
+local next_article = 0
+local span = ${Math.floor(UNCACHED_ARTICLES / THREADS)}
+wrk.headers["Host"] = "alpha.localhost"
+request = function()
+  next_article = next_article + 1
+  return wrk.format("GET", "/${ARTICLE_PREFIX}" .. (thread_index * span + next_article % span))
+end
+${RESULT_REPORTER}`;
+
+interface WrkResult {
+  requests: number;
+  duration_us: number;
+  non2xx: number;
+  socket_errors: number;
+  bytes: number;
+  p50_us: number;
+  p99_us: number;
+}
+
+async function wrk(dir: string, name: string, script: string, url: string, seconds = DURATION_S) {
+  const file = join(dir, `${name}.lua`);
+  writeFileSync(file, script);
+  // A generous timeout keeps slow answers in the latency figures instead of dropping them as errors.
+  const args = [
+    `-t${THREADS}`,
+    `-c${CONNECTIONS}`,
+    `-d${seconds}s`,
+    '--timeout',
+    '10s',
+    '--latency',
+    '-s',
+    file,
+    url,
+  ];
+  const { stdout } = await run('wrk', args, { maxBuffer: 1 << 20 });
+  return JSON.parse(stdout.split('RESULT ')[1]?.trim() ?? '{}') as WrkResult;
+}
+
+/** A GET with the tenant in the Host header (fetch would drop it). */
+function getText(port: number, path: string, host: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    get({ hostname: '127.0.0.1', port, path, headers: { host } }, (response) => {
+      let text = '';
+      response.setEncoding('utf8');
+      response.on('data', (chunk: string) => {
+        text += chunk;
+      });
+      response.on('end', () => resolve(text));
+    }).on('error', reject);
+  });
+}
+
+/** What the Directus cache-bust hook does on a content change: new version, invalidation published. */
+async function bumpSiteVersion(redisPort: string, siteId: string): Promise<void> {
+  await run('redis-cli', ['-p', redisPort, 'incr', versionKey(siteId)]);
+  const message = JSON.stringify({ siteId, collection: 'generated_articles', hostsChanged: false });
+  await run('redis-cli', ['-p', redisPort, 'publish', INVALIDATION_CHANNEL, message]);
+}
+
+async function insertBenchArticles(pool: Pool, siteId: string): Promise<void> {
+  const body = Array.from(
+    { length: 12 },
+    (_, i) => `<h2>Section ${i + 1}</h2><p>Practical roofing advice for homeowners, paragraph ${i + 1}.</p>`,
+  ).join('');
+  await pool.query(
+    `insert into generated_articles (site_id, title, slug, html_content, excerpt, status, published_at, generation_key)
+     select $1, 'Roof repair guide ' || n, $2 || n, $3, 'A local guide.', 'published', now(), 'bench:' || $2 || n
+     from generate_series(0, $4 - 1) as n
+     on conflict do nothing`,
+    [siteId, ARTICLE_PREFIX, body, UNCACHED_ARTICLES],
+  );
+}
+
+function reportRun(report: BenchContext['report'], label: string, result: WrkResult): number {
+  const rps = result.requests / (result.duration_us / 1e6);
+  const failures = result.non2xx + result.socket_errors;
+  report(`${label}: requests/s`, rps, 'req/s', failures > 0 ? `${failures} failed` : undefined);
+  report(`${label}: latency p50`, result.p50_us / 1000, 'ms');
+  report(`${label}: latency p99`, result.p99_us / 1000, 'ms');
+  report(`${label}: bytes per response`, result.bytes / Math.max(1, result.requests), 'B');
+  return rps;
+}
+
+/**
+ * Tenant page serving, one frontend process, wrk on loopback at 50 connections: (a) a cached page (rendered
+ * once, then served from the in-process page cache), (b) uncached pages (each request a URL never rendered:
+ * Directus reads + SSR + cache fill), (c) a static file from the same server. Bodies are uncompressed in all
+ * three (wrk sends no Accept-Encoding), so a/c compares serving work, not compression; (a') repeats (a) with
+ * the Brotli body a browser would get.
+ */
+async function runSitePagesBench({ repoRoot, stack, report }: BenchContext): Promise<void> {
+  const env = stack.env;
+  const port = await freePort();
+  const frontend = startService(
+    {
+      name: 'bench-site-frontend',
+      command: process.execPath,
+      args: [join(env.SPARK_FRONTEND_OUT_DIR ?? join(repoRoot, 'frontend/dist'), 'server/entry.mjs')],
+      cwd: repoRoot,
+      env: { ...process.env, ...env, HOST: '127.0.0.1', PORT: String(port) },
+    },
+    { echo: false },
+  );
+  const dir = mkdtempSync(join(tmpdir(), 'spark-bench-site-'));
+  const pool = createPool(env.DATABASE_URL ?? '', { max: 2 });
+  const redisPort = new URL(env.REDIS_URL ?? '').port;
+  const url = `http://127.0.0.1:${port}`;
+  const { rows } = await pool.query<{ id: string }>(`select id from sites where domain = 'alpha.localhost'`);
+  const siteId = rows[0]?.id ?? '';
+  try {
+    await waitForHttp(`${url}/api/health`, frontend, 60_000);
+    const home = await getText(port, '/', 'alpha.localhost');
+    const stylesheet = /href="(\/_astro\/[^"]+\.css)"/.exec(home)?.[1];
+    if (!stylesheet) throw new Error('the home page links no stylesheet to use as the static file');
+
+    await wrk(dir, 'warm', FIXED_URL_SCRIPT, `${url}/`, 3);
+    const cached = reportRun(
+      report,
+      '(a) cached page /',
+      await wrk(dir, 'cached', FIXED_URL_SCRIPT, `${url}/`),
+    );
+    const statics = reportRun(
+      report,
+      `(c) static ${stylesheet.slice(0, 24)}…`,
+      await wrk(dir, 'static', FIXED_URL_SCRIPT, `${url}${stylesheet}`),
+    );
+
+    reportRun(
+      report,
+      "(a') cached page /, Brotli like a browser",
+      await wrk(dir, 'cached-br', BROTLI_SCRIPT, `${url}/`),
+    );
+
+    await insertBenchArticles(pool, siteId);
+    await bumpSiteVersion(redisPort, siteId);
+    const uncached = await wrk(dir, 'uncached', UNCACHED_SCRIPT, url);
+    reportRun(report, '(b) uncached article pages', uncached);
+    if (uncached.requests > UNCACHED_ARTICLES)
+      report('(b) repeated URLs (cache hits)', uncached.requests - UNCACHED_ARTICLES, 'req');
+    report('ratio a/c (cached page vs static file)', cached / statics, 'ratio', 'target ≥ 0.5');
+  } finally {
+    await pool.query(`delete from generated_articles where generation_key like 'bench:${ARTICLE_PREFIX}%'`);
+    if (siteId) await bumpSiteVersion(redisPort, siteId);
+    await pool.end();
+    rmSync(dir, { recursive: true, force: true });
+    await stopServices([frontend]);
+  }
+}
+
+export const sitePagesBenchmark: Benchmark = { name: 'site-pages', run: runSitePagesBench };
