@@ -1,0 +1,91 @@
+import { AppError, describeZodIssues } from '@spark/contracts';
+import { pageContext } from '../analytics/page-url.js';
+import { activeSession, dailySalt } from '../analytics/redis-pipeline.js';
+import { summarizeUserAgentCached } from '../analytics/user-agent.js';
+import { visitorHash } from '../analytics/visitor.js';
+import type { Tenant } from '../tenancy/resolve-tenant.js';
+import { enqueueLeadWebhook } from './enqueue-webhook.js';
+import { submissionSchema } from './field-schema.js';
+import { attribution, leadColumns } from './lead-record.js';
+import { loadForm } from './load-form.js';
+import type { SubmissionBody } from './schemas.js';
+import { spamReasonFor } from './spam-signals.js';
+import { storeLead } from './store-lead.js';
+
+export interface SubmissionAnswer {
+  ok: true;
+  message: string;
+  redirect_url: string | null;
+}
+
+interface Caller {
+  tenant: Tenant;
+  ip: string;
+  headers: Headers;
+}
+
+/** Forms see a handful of submissions per visitor; more than this per minute and IP is a script. */
+export const LEAD_RATE_LIMIT = { bucket: 'lead', limit: 20, windowSeconds: 60 };
+
+/** Links the lead to the day's analytics visitor; a Redis outage must not cost us the lead itself. */
+async function visitorOf(siteId: string, ip: string, userAgent: string) {
+  try {
+    const hash = visitorHash(await dailySalt(), siteId, ip, userAgent);
+    return { hash, sessionId: await activeSession(siteId, hash) };
+  } catch {
+    return { hash: null, sessionId: null };
+  }
+}
+
+/**
+ * One lead from a form (or the contact fields): spam-screened, validated against the form's definitions, stored
+ * with its submission and conversion in one transaction, then handed to the webhook queue.
+ */
+export async function submitLead(
+  body: SubmissionBody,
+  { tenant, ip, headers }: Caller,
+): Promise<SubmissionAnswer> {
+  const form = await loadForm(tenant.id, body.form);
+  const answer: SubmissionAnswer = { ok: true, message: form.successMessage, redirect_url: form.redirectUrl };
+  const spam = spamReasonFor(body);
+  if (spam) {
+    console.info(
+      JSON.stringify({ event: 'lead.discarded', site_id: tenant.id, form: form.slug, reason: spam }),
+    );
+    return answer;
+  }
+  const parsed = submissionSchema(form.fields).safeParse(body.fields);
+  if (!parsed.success) {
+    const issues = describeZodIssues(parsed.error).map((i) => ({
+      path: i.path === '(root)' ? 'fields' : `fields.${i.path}`,
+      message: i.message,
+    }));
+    throw new AppError(
+      'VALIDATION_FAILED',
+      `fields are invalid — ${issues[0]?.path}: ${issues[0]?.message}`,
+      {
+        issues,
+      },
+    );
+  }
+  const userAgent = headers.get('user-agent') ?? '';
+  const visitor = await visitorOf(tenant.id, ip, userAgent);
+  const { submissionId } = await storeLead({
+    siteId: tenant.id,
+    form,
+    values: parsed.data,
+    columns: leadColumns(form.fields, parsed.data),
+    consent: body.consent ?? false,
+    consentText: body.consent_text ?? null,
+    pageUrl: body.page_url ?? null,
+    page: body.page_url
+      ? pageContext(body.page_url, body.referrer, [tenant.domain, ...tenant.domainAliases])
+      : null,
+    attribution: attribution(body, body.page_url),
+    visitorHash: visitor.hash,
+    sessionId: visitor.sessionId,
+    device: summarizeUserAgentCached(userAgent),
+  });
+  if (form.hasWebhook) await enqueueLeadWebhook(submissionId);
+  return answer;
+}

@@ -1,0 +1,20 @@
+import {
+  acceptTrackingCall,
+  TRACKING_RATE_LIMIT,
+} from '../../../lib/server/analytics/accept-tracking-call.js';
+import { conversionBodySchema } from '../../../lib/server/analytics/schemas.js';
+import { preflight, publicRoute } from '../../../lib/server/api/route.js';
+
+/** POST /api/track/conversion: 202 with `{accepted}` or `{accepted: false, reason}` (see API_REFERENCE.md). */
+export const POST = publicRoute(
+  { body: conversionBodySchema, allowTextPlain: true, rateLimit: TRACKING_RATE_LIMIT },
+  async ({ tenant, body, ip, astro }) => ({
+    status: 202,
+    body: await acceptTrackingCall(
+      { kind: 'conversion', body },
+      { tenant, ip, headers: astro.request.headers },
+    ),
+  }),
+);
+
+export const OPTIONS = preflight('POST');

@@ -1,0 +1,42 @@
+import { leadWebhookJobs } from '@spark/contracts';
+import { Queue, UnrecoverableError, Worker } from 'bullmq';
+import type { WorkerFeature } from '../feature.js';
+import { DEFAULT_JOB_OPTIONS, QUEUES } from '../queues.js';
+import { deliverLeadWebhook } from './deliver.js';
+import { sweepPendingWebhooks } from './sweep-pending.js';
+
+/** Lead webhooks: signed deliveries with retries, plus a sweeper for enqueues lost to a Redis outage. */
+export const webhooksFeature: WorkerFeature = {
+  name: 'webhooks',
+  async start({ pool, connection }) {
+    const queue = new Queue(QUEUES.leadWebhooks, { connection, defaultJobOptions: DEFAULT_JOB_OPTIONS });
+    await queue.upsertJobScheduler(
+      'sweep-pending-webhooks',
+      { every: 60_000 },
+      { name: leadWebhookJobs.sweepPending.name, data: { olderThanSeconds: 120 } },
+    );
+    const worker = new Worker(
+      QUEUES.leadWebhooks,
+      async (job) => {
+        if (job.name === leadWebhookJobs.deliver.name) return deliverLeadWebhook(pool, job);
+        if (job.name === leadWebhookJobs.sweepPending.name) {
+          const payload = leadWebhookJobs.sweepPending.payload.safeParse(job.data);
+          if (!payload.success)
+            throw new UnrecoverableError(`invalid ${job.name} payload: ${payload.error.message}`);
+          return { requeued: await sweepPendingWebhooks(pool, queue, payload.data.olderThanSeconds) };
+        }
+        throw new UnrecoverableError(`unknown webhook job "${job.name}"`);
+      },
+      { connection, concurrency: 8 },
+    );
+    worker.on('failed', (job, error) =>
+      console.error(`webhook job ${job?.name ?? '?'} ${job?.id ?? ''} failed: ${error.message}`),
+    );
+    return {
+      async close() {
+        await worker.close();
+        await queue.close();
+      },
+    };
+  },
+};
