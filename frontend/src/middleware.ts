@@ -1,5 +1,6 @@
 import { defineMiddleware } from 'astro:middleware';
 import { serverEnv } from './lib/server/env.js';
+import { serveTenantResponse } from './lib/server/http-cache/serve.js';
 import { normalizeHost } from './lib/server/tenancy/host.js';
 import { resolveTenant } from './lib/server/tenancy/resolve-tenant.js';
 
@@ -29,8 +30,15 @@ export const onRequest = defineMiddleware(async (context, next) => {
   }
   if (!tenant) return unknownSite(404);
   context.locals.tenant = tenant;
-  return next();
+  return serveTenantResponse(context, next);
 });
+
+/** `X-Astro-Reroute: no` — an error status must not make Astro render its 404 route through this middleware again. */
+const FINAL_PAGE_HEADERS = {
+  'content-type': 'text/html; charset=utf-8',
+  'cache-control': 'no-store',
+  'x-astro-reroute': 'no',
+};
 
 function unavailable(): Response {
   const html = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Temporarily unavailable</title>
@@ -38,7 +46,7 @@ function unavailable(): Response {
 <h1>Temporarily unavailable</h1><p>This site is having a moment. Please try again in a minute.</p></body></html>`;
   return new Response(html, {
     status: 503,
-    headers: { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store', 'retry-after': '30' },
+    headers: { ...FINAL_PAGE_HEADERS, 'retry-after': '30' },
   });
 }
 
@@ -48,6 +56,6 @@ function unknownSite(status: number): Response {
 <h1>Site not found</h1><p>This address is not served by Spark. Check the spelling of the domain.</p></body></html>`;
   return new Response(html, {
     status,
-    headers: { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' },
+    headers: FINAL_PAGE_HEADERS,
   });
 }

@@ -1,5 +1,15 @@
 import type { WorkerFeature } from './feature.js';
+import { generationFeature } from './generation/feature.js';
+import { ingestionFeature } from './ingestion/feature.js';
 import { maintenanceFeature } from './maintenance.js';
+import { rollupsFeature } from './rollups/feature.js';
+import { webhooksFeature } from './webhooks/feature.js';
 
 /** Every feature this worker process runs. Add a feature: one import and one entry. */
-export const FEATURES: WorkerFeature[] = [maintenanceFeature];
+export const FEATURES: WorkerFeature[] = [
+  maintenanceFeature,
+  ingestionFeature,
+  webhooksFeature,
+  rollupsFeature,
+  generationFeature,
+];

@@ -1,9 +1,14 @@
+import { ANALYTICS_QUEUE, GENERATION_QUEUE, LEAD_WEBHOOK_QUEUE, PUBLISHING_QUEUE } from '@spark/contracts';
 import type { DefaultJobOptions } from 'bullmq';
 import { z } from 'zod';
 
 /** Every queue and job name in one place; producers and processors import them from here. */
 export const QUEUES = {
   maintenance: 'spark-maintenance',
+  generation: GENERATION_QUEUE,
+  publishing: PUBLISHING_QUEUE,
+  leadWebhooks: LEAD_WEBHOOK_QUEUE,
+  analytics: ANALYTICS_QUEUE,
 } as const;
 
 /** SPEC §1: the defaults every producer uses. */

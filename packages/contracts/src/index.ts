@@ -5,3 +5,7 @@ export * from './blueprint-library.js';
 export * from './blueprint-site.js';
 export * from './cache.js';
 export * from './errors.js';
+export * from './factory.js';
+export * from './jobs/analytics.js';
+export * from './jobs/generation.js';
+export * from './jobs/leads.js';

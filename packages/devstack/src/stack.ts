@@ -222,8 +222,10 @@ async function startApps(config: StackConfig): Promise<RunningService[]> {
   const worker = startService(
     {
       name: 'worker',
-      command: join(config.repoRoot, 'node_modules/.bin/tsx'),
-      args: ['worker/src/main.ts'],
+      // `node --import tsx`, not the tsx CLI: the CLI runs the script in a child process, so signals sent to
+      // the PID we hold (SIGTERM to drain, SIGKILL in crash tests) would miss the real worker.
+      command: process.execPath,
+      args: ['--import', 'tsx', 'worker/src/main.ts'],
       cwd: config.repoRoot,
       env: appEnv,
     },

@@ -1,4 +1,7 @@
+import { generationBenchmark } from './generation.js';
 import type { Benchmark } from './harness.js';
+import { sitePagesBenchmark } from './site-pages.js';
+import { trackingBenchmark } from './tracking.js';
 
 /** Every benchmark `npm run bench` runs, in order. Add one: a module in this folder and an entry here. */
-export const BENCHMARKS: Benchmark[] = [];
+export const BENCHMARKS: Benchmark[] = [trackingBenchmark, sitePagesBenchmark, generationBenchmark];
