@@ -112,14 +112,24 @@ describe('sanitizeHtml', () => {
 });
 
 describe('safeHref', () => {
-  it('accepts http(s), protocol-relative and relative URLs', () => {
+  it('accepts http(s), mailto:, tel:, protocol-relative and relative URLs', () => {
     expect(safeHref('http://a.test')).toBe('http://a.test');
+    expect(safeHref('mailto:office@alpha.test')).toBe('mailto:office@alpha.test');
+    expect(safeHref('TEL:+1-512-555-0142')).toBe('TEL:+1-512-555-0142');
     expect(safeHref('  /path?q=1  ')).toBe('/path?q=1');
     expect(safeHref('//cdn.test/x')).toBe('//cdn.test/x');
   });
 
   it('rejects other schemes, empty values and undecodable references', () => {
-    for (const href of ['mailto:a@b.c', 'javascript:x', '', '   ', 'jav&unknownthing;script:x', 'a\u0000b']) {
+    for (const href of [
+      'javascript:x',
+      'data:text/html,x',
+      'vbscript:x',
+      '',
+      '   ',
+      'jav&unknownthing;script:x',
+      'a\u0000b',
+    ]) {
       expect(safeHref(href)).toBeNull();
     }
   });

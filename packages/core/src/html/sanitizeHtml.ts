@@ -46,7 +46,8 @@ const DROPPED_WITH_CONTENT: ReadonlySet<string> = new Set([
 const BLOCKS: ReadonlySet<string> = new Set(['p', 'h2', 'h3', 'h4', 'ul', 'ol', 'blockquote']);
 /** Elements that may not contain a block: opening a block closes them, as HTML closes an open <p>. */
 const CLOSED_BY_BLOCK: ReadonlySet<string> = new Set(['p', 'h2', 'h3', 'h4']);
-const SAFE_SCHEMES: ReadonlySet<string> = new Set(['http', 'https']);
+// mailto: and tel: run no code and are what small-business pages link most (click-to-call, e-mail us).
+const SAFE_SCHEMES: ReadonlySet<string> = new Set(['http', 'https', 'mailto', 'tel']);
 
 const isControl = (code: number): boolean => code < 0x20 || code === 0x7f;
 
@@ -60,7 +61,7 @@ function trimC0AndSpace(text: string): string {
 }
 
 /**
- * Returns the normalised URL if it is http(s) or relative, else null. Entities are decoded and
+ * Returns the normalised URL if it is http(s), mailto:, tel: or relative, else null. Entities are decoded and
  * tab/newline removed first, as the browser's URL parser would, so `jav&#x61;script:` and
  * `java\tscript:` are caught.
  */
