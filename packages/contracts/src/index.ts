@@ -1,3 +1,4 @@
+export * from './attribution.js';
 export * from './blocks.js';
 export * from './blueprint.js';
 export * from './blueprint-campaign.js';

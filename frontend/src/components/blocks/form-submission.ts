@@ -1,3 +1,5 @@
+// The subpath keeps this island's bundle free of zod and the rest of the contracts.
+import { ATTRIBUTION_KEYS } from '@spark/contracts/attribution';
 import type { SiteForm } from './block-data.js';
 
 /**
@@ -14,17 +16,6 @@ export interface SubmissionPayload {
   elapsed_ms: number;
   [attribution: string]: unknown;
 }
-
-const ATTRIBUTION_PARAMS = [
-  'utm_source',
-  'utm_medium',
-  'utm_campaign',
-  'utm_term',
-  'utm_content',
-  'gclid',
-  'fbclid',
-  'msclkid',
-] as const;
 
 export interface PageContext {
   href: string;
@@ -55,7 +46,7 @@ export function buildSubmission(
     elapsed_ms: Math.max(0, Math.round(page.elapsedMs)),
   };
   if (page.referrer) payload.referrer = page.referrer.slice(0, 2048);
-  for (const name of ATTRIBUTION_PARAMS) {
+  for (const name of ATTRIBUTION_KEYS) {
     const value = url.searchParams.get(name);
     if (value) payload[name] = value.slice(0, name.endsWith('clid') ? 500 : 200);
   }

@@ -1,3 +1,4 @@
+import { ATTRIBUTION_KEYS } from '@spark/contracts';
 import { database } from '../connections.js';
 import { csvRow } from './csv.js';
 
@@ -19,14 +20,7 @@ const COLUMNS = [
   'consent',
   'consent_text',
   'page_url',
-  'utm_source',
-  'utm_medium',
-  'utm_campaign',
-  'utm_term',
-  'utm_content',
-  'gclid',
-  'fbclid',
-  'msclkid',
+  ...ATTRIBUTION_KEYS,
   'data',
 ] as const;
 

@@ -1,4 +1,5 @@
 import type { FormField } from '@spark/contracts';
+import { ATTRIBUTION_KEYS } from '@spark/contracts';
 
 export interface LeadColumns {
   email: string | null;
@@ -31,16 +32,6 @@ export function leadColumns(fields: readonly FormField[], values: Record<string,
   };
 }
 
-const ATTRIBUTION_KEYS = [
-  'utm_source',
-  'utm_medium',
-  'utm_campaign',
-  'utm_term',
-  'utm_content',
-  'gclid',
-  'fbclid',
-  'msclkid',
-] as const;
 export type Attribution = Record<(typeof ATTRIBUTION_KEYS)[number], string | null>;
 
 /** UTM tags and click ids: what the body says, else what the page URL carried. */
