@@ -10,3 +10,4 @@ export * from './factory.js';
 export * from './jobs/analytics.js';
 export * from './jobs/generation.js';
 export * from './jobs/leads.js';
+export * from './json-limits.js';

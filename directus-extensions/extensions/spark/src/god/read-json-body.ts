@@ -1,5 +1,5 @@
 import type { IncomingMessage } from 'node:http';
-import { AppError } from '@spark/contracts';
+import { AppError, exceedsJsonDepth, MAX_JSON_DEPTH } from '@spark/contracts';
 
 const JSON_TYPE = /^application\/(?:[\w.+-]+\+)?json\s*(?:;|$)/i;
 
@@ -32,12 +32,16 @@ export async function readJsonBody(req: IncomingMessage, limit: number): Promise
     throw tooLarge();
   }
   const text = await collectBody(req, limit, tooLarge);
+  let value: unknown;
   try {
-    return JSON.parse(text);
+    value = JSON.parse(text);
   } catch (error) {
     const reason = error instanceof Error ? error.message : 'syntax error';
     throw new AppError('INVALID_JSON', `The body is not valid JSON: ${reason}`);
   }
+  if (exceedsJsonDepth(value))
+    throw new AppError('BAD_REQUEST', `JSON nesting deeper than ${MAX_JSON_DEPTH} levels`);
+  return value;
 }
 
 /**

@@ -1,8 +1,7 @@
-import { AppError } from '@spark/contracts';
+import { AppError, exceedsJsonDepth, MAX_JSON_DEPTH } from '@spark/contracts';
 
 export const PUBLIC_BODY_LIMIT = 16 * 1024;
 export const ADMIN_BODY_LIMIT = 1024 * 1024;
-const MAX_JSON_DEPTH = 32;
 
 /** Streams the body, stopping as soon as it passes `limit` bytes (a lying or absent Content-Length included). */
 async function readLimited(request: Request, limit: number): Promise<string> {
@@ -30,20 +29,6 @@ const tooLarge = (limit: number) =>
     limit_bytes: limit,
   });
 
-function depthOf(value: unknown): number {
-  let max = 0;
-  const stack: [unknown, number][] = [[value, 1]];
-  while (stack.length > 0) {
-    const [current, depth] = stack.pop() as [unknown, number];
-    if (depth > max) max = depth;
-    if (depth > MAX_JSON_DEPTH) return depth;
-    if (current && typeof current === 'object') {
-      for (const child of Object.values(current)) stack.push([child, depth + 1]);
-    }
-  }
-  return max;
-}
-
 /**
  * The JSON body of a request: `application/json` (or `text/plain` where allowed, for `sendBeacon`), at most
  * `limit` bytes, at most 32 levels deep. Each failure is a distinct 4xx that says what to fix.
@@ -68,7 +53,7 @@ export async function readJsonBody(
   } catch (error) {
     throw new AppError('INVALID_JSON', `The body is not valid JSON: ${(error as Error).message}`);
   }
-  if (depthOf(value) > MAX_JSON_DEPTH)
+  if (exceedsJsonDepth(value))
     throw new AppError('BAD_REQUEST', `JSON nesting deeper than ${MAX_JSON_DEPTH} levels`);
   return value;
 }
