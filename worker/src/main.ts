@@ -23,6 +23,11 @@ async function main() {
     if (stopping) return;
     stopping = true;
     console.log(`${signal}: draining`);
+    // Draining needs Redis; if it is gone, closing would wait forever. Bound it so the process always ends.
+    setTimeout(() => {
+      console.error('drain did not finish in 30 s; exiting');
+      process.exit(1);
+    }, 30_000).unref();
     await Promise.all(running.map((feature) => feature.close()));
     await connection.quit().catch(() => {});
     await pool.end();

@@ -44,11 +44,16 @@ let colourIndex = 0;
 export function startService(spec: ServiceSpec, { echo = true } = {}): RunningService {
   const colour = COLOURS[colourIndex++ % COLOURS.length] ?? '';
   const prefix = `${colour}[${spec.name}]${RESET} `;
+  // Each service gets its own process group: Ctrl-C reaches only the orchestrator, which then stops the
+  // services in order (apps, then Directus, then Redis) instead of every process dying at once mid-drain.
   const child = spawn(spec.command, spec.args, {
     cwd: spec.cwd,
     env: spec.env,
     stdio: ['ignore', 'pipe', 'pipe'],
+    detached: true,
   });
+  orphanGuard.add(child);
+  child.on('exit', () => orphanGuard.delete(child));
   const recent: string[] = [];
   const logFile = logDirectory
     ? createWriteStream(join(logDirectory, `${spec.name}.log`), { flags: 'a' })
@@ -76,17 +81,26 @@ export function startService(spec: ServiceSpec, { echo = true } = {}): RunningSe
   return { name: spec.name, child, exited };
 }
 
-/** Sends SIGTERM to every service, waits up to `graceMs`, then SIGKILLs what is left. */
-export async function stopServices(services: RunningService[], graceMs = 10_000): Promise<void> {
-  const alive = services.filter(
-    (service) => service.child.exitCode === null && service.child.signalCode === null,
-  );
-  for (const service of alive) service.child.kill('SIGTERM');
-  const timer = setTimeout(() => {
-    for (const service of alive) service.child.kill('SIGKILL');
-  }, graceMs);
-  await Promise.all(alive.map((service) => service.exited));
+/** Children still running when this process exits for any reason but SIGKILL are killed with it. */
+const orphanGuard = new Set<ChildProcess>();
+process.on('exit', () => {
+  for (const child of orphanGuard) child.kill('SIGKILL');
+});
+
+async function stopService(service: RunningService, graceMs: number): Promise<void> {
+  if (service.child.exitCode !== null || service.child.signalCode !== null) return;
+  service.child.kill('SIGTERM');
+  const timer = setTimeout(() => service.child.kill('SIGKILL'), graceMs);
+  await service.exited;
   clearTimeout(timer);
+}
+
+/**
+ * Stops services in reverse start order, each with SIGTERM and up to `graceMs` before SIGKILL: the worker and
+ * frontend drain while Directus and Redis are still there for them.
+ */
+export async function stopServices(services: RunningService[], graceMs = 10_000): Promise<void> {
+  for (const service of [...services].reverse()) await stopService(service, graceMs);
 }
 
 /** Resolves true when something accepts TCP connections on the port. */

@@ -11,6 +11,7 @@ import {
   provisionAccessModel,
   registerDirectusMetadata,
   seedBlueprints,
+  syncAdminPassword,
   syncAdminToken,
   wipeDatabase,
 } from '@spark/setup';
@@ -148,6 +149,7 @@ export async function startStack(config: StackConfig): Promise<RunningStack> {
         `http://127.0.0.1:${config.directus.port}`,
         config.directus.adminToken,
       );
+      await syncAdminPassword(pool, directus, config.directus.adminEmail, config.directus.adminPassword);
       const credentials = await time('SSR reader and demo editors ensured', async () => {
         await ensureSsrReader(directus, access, {
           readToken: config.env.DIRECTUS_READ_TOKEN ?? '',

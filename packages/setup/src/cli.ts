@@ -9,7 +9,7 @@ import { ensureDemoEditors, ensureSsrReader } from './demo-users.js';
 import { provisionAccessModel } from './directus/access.js';
 import { createDirectusClient } from './directus/client.js';
 import { registerDirectusMetadata } from './directus/register.js';
-import { linkDirectusUsers, syncAdminToken } from './directus/users.js';
+import { linkDirectusUsers, syncAdminPassword, syncAdminToken } from './directus/users.js';
 import { decideFreshInstall, wipeDatabase } from './fresh-install.js';
 import { seedBlueprints } from './seed.js';
 
@@ -19,6 +19,7 @@ const envSchema = z.object({
   DIRECTUS_ADMIN_TOKEN: z.string().min(16),
   DIRECTUS_READ_TOKEN: z.string().min(16),
   ADMIN_EMAIL: z.string().email(),
+  ADMIN_PASSWORD: z.string().min(8),
   SECRET: z.string().min(16),
   SEED_DEMO: z.enum(['true', 'false']).default('false'),
   DEMO_EDITOR_PASSWORD: z.string().min(8).optional(),
@@ -61,6 +62,7 @@ async function main() {
     await syncAdminToken(pool, env.ADMIN_EMAIL, env.DIRECTUS_ADMIN_TOKEN);
     const directus = createDirectusClient(env.DIRECTUS_INTERNAL_URL, env.DIRECTUS_ADMIN_TOKEN);
     await directus.request('POST', '/utils/cache/clear?system=true');
+    await syncAdminPassword(pool, directus, env.ADMIN_EMAIL, env.ADMIN_PASSWORD);
     await ensureSsrReader(directus, access, { readToken: env.DIRECTUS_READ_TOKEN, secret: env.SECRET });
     if (env.SEED_DEMO === 'true') {
       const credentials = await ensureDemoEditors(pool, directus, access, {

@@ -10,7 +10,13 @@ export { createDirectusClient, type DirectusClient } from './directus/client.js'
 export { introspectSchema, parseEnumerationCheck, type SchemaInfo } from './directus/introspect.js';
 export { buildDirectusMetadata, type DirectusMetadata } from './directus/metadata.js';
 export { registerDirectusMetadata } from './directus/register.js';
-export { ensureSiteMember, ensureUser, linkDirectusUsers, syncAdminToken } from './directus/users.js';
+export {
+  ensureSiteMember,
+  ensureUser,
+  linkDirectusUsers,
+  syncAdminPassword,
+  syncAdminToken,
+} from './directus/users.js';
 export {
   decideFreshInstall,
   type FreshInstallDecision,

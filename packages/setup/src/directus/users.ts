@@ -74,3 +74,22 @@ export async function linkDirectusUsers(pool: Pool): Promise<void> {
     );
   }
 }
+
+/**
+ * Keeps the bootstrap admin's password equal to ADMIN_PASSWORD (bootstrap sets it only once), so the login the
+ * credentials file shows always works. Directus hashes it, hence the REST call.
+ */
+export async function syncAdminPassword(
+  pool: Pool,
+  directus: DirectusClient,
+  adminEmail: string,
+  password: string,
+) {
+  const { rows } = await pool.query<{ id: string }>(
+    'select id from directus_users where lower(email) = lower($1)',
+    [adminEmail],
+  );
+  const id = rows[0]?.id;
+  if (!id) throw new Error(`The Directus admin ${adminEmail} does not exist; did bootstrap run?`);
+  await directus.request('PATCH', `/users/${id}`, { password });
+}
