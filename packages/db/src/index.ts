@@ -1,3 +1,4 @@
+export { markArticlesPublished, type PublishableArticle } from './articles.js';
 export {
   BlueprintReferenceError,
   type ImportOptions,

@@ -1,15 +1,6 @@
-import { type ArticleSchema, markArticlePublished } from '@spark/core';
-import { type Pool, withTransaction } from '@spark/db';
+import { markArticlesPublished, type Pool, withTransaction } from '@spark/db';
 
 const SLICE = 500;
-
-function isArticleSchema(value: unknown): value is ArticleSchema {
-  if (!value || typeof value !== 'object') return false;
-  const graph = (value as { '@graph'?: unknown })['@graph'];
-  return (
-    Array.isArray(graph) && graph.length === 2 && graph.every((node) => node && typeof node === 'object')
-  );
-}
 
 /**
  * scheduled → published for every article whose publish_at has come. `published_at` is the moment it
@@ -28,19 +19,7 @@ export async function publishDueArticles(pool: Pool, siteIds: string[] | null): 
       );
       if (rows.length === 0) return rows;
       const now = new Date();
-      await client.query(
-        `update generated_articles a set status = 'published', published_at = $2, schema_json = t.schema
-         from unnest($1::uuid[], $3::jsonb[]) as t(id, schema) where a.id = t.id`,
-        [
-          rows.map((row) => row.id),
-          now,
-          rows.map((row) =>
-            isArticleSchema(row.schema_json)
-              ? JSON.stringify(markArticlePublished(row.schema_json, now))
-              : null,
-          ),
-        ],
-      );
+      await markArticlesPublished(client, rows, now);
       const counts = new Map<string, number>();
       for (const row of rows) counts.set(row.site_id, (counts.get(row.site_id) ?? 0) + 1);
       for (const [siteId, count] of counts) {

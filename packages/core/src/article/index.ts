@@ -21,6 +21,7 @@ export {
   type ArticleSchemaInput,
   type BreadcrumbEntry,
   buildArticleSchema,
+  isArticleSchema,
   type JsonObject,
   markArticlePublished,
 } from './jsonLd.js';

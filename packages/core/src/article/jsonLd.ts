@@ -71,6 +71,15 @@ export function buildArticleSchema(input: ArticleSchemaInput): ArticleSchema {
   return { '@context': 'https://schema.org', '@graph': [article, breadcrumbList] };
 }
 
+/** True for a stored value shaped like `buildArticleSchema`'s output (Article + BreadcrumbList graph). */
+export function isArticleSchema(value: unknown): value is ArticleSchema {
+  if (!value || typeof value !== 'object') return false;
+  const graph = (value as { '@graph'?: unknown })['@graph'];
+  return (
+    Array.isArray(graph) && graph.length === 2 && graph.every((node) => node && typeof node === 'object')
+  );
+}
+
 /**
  * Stamps the publication time. Takes the injected `now` rather than an arbitrary date so callers
  * cannot backdate; an existing datePublished is kept (re-publishing is a modification).

@@ -1,11 +1,6 @@
 import { AppError, type PublishArticleRequest } from '@spark/contracts';
-import {
-  type ArticleSchema,
-  markArticlePublished,
-  type PublishingVelocity,
-  schedulePublishing,
-} from '@spark/core';
-import { type PoolClient, withTransaction } from '@spark/db';
+import { type PublishingVelocity, schedulePublishing } from '@spark/core';
+import { markArticlesPublished, type PoolClient, withTransaction } from '@spark/db';
 import type { Principal } from '../auth/principal.js';
 import { database } from '../connections.js';
 import { writeWorkLog } from '../work-log.js';
@@ -13,14 +8,6 @@ import { groupBySite, lockSelectedArticles, type SelectedArticle } from './artic
 import { bumpSiteContent } from './site-content.js';
 
 const PUBLISHABLE = new Set(['approved', 'scheduled']);
-
-function isArticleSchema(value: unknown): value is ArticleSchema {
-  if (!value || typeof value !== 'object') return false;
-  const graph = (value as { '@graph'?: unknown })['@graph'];
-  return (
-    Array.isArray(graph) && graph.length === 2 && graph.every((node) => node && typeof node === 'object')
-  );
-}
 
 interface VelocityRow {
   id: string;
@@ -95,19 +82,7 @@ export async function publishArticles(principal: Principal, request: PublishArti
     const when = (article: SelectedArticle) => plan.get(article.id) ?? startAt;
     const live = eligible.filter((article) => when(article) <= now);
     const later = eligible.filter((article) => when(article) > now);
-    await client.query(
-      `update generated_articles a set status = 'published', published_at = $2, schema_json = t.schema
-       from unnest($1::uuid[], $3::jsonb[]) as t(id, schema) where a.id = t.id`,
-      [
-        live.map((article) => article.id),
-        now,
-        live.map((article) =>
-          isArticleSchema(article.schema_json)
-            ? JSON.stringify(markArticlePublished(article.schema_json, now))
-            : null,
-        ),
-      ],
-    );
+    await markArticlesPublished(client, live, now);
     await client.query(
       `update generated_articles a set status = 'scheduled', publish_at = t.at
        from unnest($1::uuid[], $2::timestamptz[]) as t(id, at) where a.id = t.id`,
