@@ -20,6 +20,8 @@ export interface ApiRequest {
   raw?: string;
   contentType?: string;
   headers?: Record<string, string>;
+  /** Another frontend than the stack's (tests that start their own server). */
+  baseUrl?: string;
 }
 
 export const frontendUrl = () => {
@@ -41,7 +43,7 @@ export async function callApi<T = unknown>(path: string, request: ApiRequest = {
     if (request.contentType) headers['content-type'] = request.contentType;
   }
   const { status, responseHeaders, text } = await send(
-    new URL(path, frontendUrl()),
+    new URL(path, request.baseUrl ?? frontendUrl()),
     request.method ?? 'GET',
     headers,
     body,
