@@ -1,6 +1,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { connect, createServer, type Server, type Socket } from 'node:net';
 import { join } from 'node:path';
+import { freePort } from '@spark/devstack/src/ports.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { adminToken, callApi, isErrorEnvelope } from '../testing/http.js';
 
@@ -11,15 +12,6 @@ import { adminToken, callApi, isErrorEnvelope } from '../testing/http.js';
  */
 const database = new URL(process.env.DATABASE_URL ?? '');
 const entry = join(process.env.SPARK_FRONTEND_OUT_DIR ?? 'dist', 'server/entry.mjs');
-
-async function freePort(): Promise<number> {
-  return new Promise((done) => {
-    const probe = createServer().listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      probe.close(() => done(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
-}
 
 /** A minimal TCP relay to PostgreSQL that can be switched off and on. */
 function createRelay(listenPort: number) {

@@ -4,6 +4,8 @@ import { connect } from 'node:net';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 
+export { freePort } from './ports.js';
+
 const COLOURS = ['\x1b[35m', '\x1b[32m', '\x1b[33m', '\x1b[34m', '\x1b[36m'];
 const RESET = '\x1b[0m';
 
@@ -127,21 +129,6 @@ export async function assertPortFree(port: number, service: string): Promise<voi
         'shows which) or choose another port in .env.',
     );
   }
-}
-
-/** A free TCP port chosen by the kernel, for throwaway test services. */
-export async function freePort(): Promise<number> {
-  const { createServer } = await import('node:net');
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() =>
-        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')),
-      );
-    });
-  });
 }
 
 /** Polls `url` until it answers 2xx, the service exits, or the timeout passes. */

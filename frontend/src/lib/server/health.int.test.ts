@@ -1,20 +1,10 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
+import { freePort } from '@spark/devstack/src/ports.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 const frontendUrl = process.env.FRONTEND_URL ?? '';
 const entry = join(process.env.SPARK_FRONTEND_OUT_DIR ?? 'dist', 'server/entry.mjs');
-
-/** A port nothing listens on: bound, then released. */
-async function closedPort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === 'object' && address ? address.port : 1));
-    });
-  });
-}
 
 describe('GET /api/health', () => {
   it('answers 200 with every dependency up on the running stack', async () => {
@@ -30,8 +20,8 @@ describe('GET /api/health', () => {
     let url = '';
 
     beforeAll(async () => {
-      const port = await closedPort();
-      const deadRedis = await closedPort();
+      const port = await freePort();
+      const deadRedis = await freePort();
       server = spawn(process.execPath, [entry], {
         env: {
           ...process.env,

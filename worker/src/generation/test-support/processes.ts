@@ -1,6 +1,6 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { createServer } from 'node:net';
 import { resolve } from 'node:path';
+import { freePort } from '@spark/devstack/src/ports.js';
 import { Redis } from 'ioredis';
 
 /**
@@ -18,15 +18,6 @@ export async function until(check: () => Promise<boolean>, timeoutMs: number, wh
       throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
     await sleep(50);
   }
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((done) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => done(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
 }
 
 export async function startPrivateRedis(): Promise<{ url: string; redis: Redis; stop(): void }> {
