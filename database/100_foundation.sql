@@ -84,9 +84,7 @@ create table if not exists avatar_variants (
   unique (avatar_id, name)
 );
 create index if not exists avatar_variants_site_id_idx on avatar_variants (site_id);
-create or replace trigger enforce_site_match
-  before insert or update of site_id, avatar_id on avatar_variants
-  for each row execute function enforce_site_match('avatar_id', 'avatar_intelligence');
+call install_site_match('avatar_variants', 'avatar_id', 'avatar_intelligence');
 
 -- geo_states, geo_counties and geo_cities are global reference data shared by every tenant, so
 -- they have no site_id (they are the documented exception to "every table has a site_id FK").
@@ -149,9 +147,7 @@ create table if not exists geo_cluster_members (
 );
 create index if not exists geo_cluster_members_site_id_idx on geo_cluster_members (site_id);
 create index if not exists geo_cluster_members_city_id_idx on geo_cluster_members (city_id);
-create or replace trigger enforce_site_match
-  before insert or update of site_id, cluster_id on geo_cluster_members
-  for each row execute function enforce_site_match('cluster_id', 'geo_clusters');
+call install_site_match('geo_cluster_members', 'cluster_id', 'geo_clusters');
 
 create table if not exists spintax_dictionaries (
   id uuid primary key default gen_random_uuid(),
@@ -192,9 +188,7 @@ create table if not exists offer_blocks (
   unique nulls not distinct (site_id, name)
 );
 create index if not exists offer_blocks_avatar_id_idx on offer_blocks (avatar_id);
-create or replace trigger enforce_site_match
-  before insert or update of site_id, avatar_id on offer_blocks
-  for each row execute function enforce_site_match('avatar_id', 'avatar_intelligence');
+call install_site_match('offer_blocks', 'avatar_id', 'avatar_intelligence');
 
 create table if not exists campaign_masters (
   id uuid primary key default gen_random_uuid(),
@@ -243,8 +237,6 @@ create index if not exists campaign_masters_target_state_id_idx on campaign_mast
 create index if not exists campaign_masters_target_county_id_idx on campaign_masters (target_county_id);
 create index if not exists campaign_masters_target_city_id_idx on campaign_masters (target_city_id);
 create index if not exists campaign_masters_template_id_idx on campaign_masters (template_id);
-create or replace trigger enforce_site_match
-  before insert or update of site_id, template_id on campaign_masters
-  for each row execute function enforce_site_match('template_id', 'article_templates');
+call install_site_match('campaign_masters', 'template_id', 'article_templates');
 
 select install_date_updated_triggers();

@@ -27,9 +27,7 @@ create table if not exists generation_jobs (
 create index if not exists generation_jobs_site_id_idx on generation_jobs (site_id, date_created desc);
 create index if not exists generation_jobs_campaign_id_idx on generation_jobs (campaign_id);
 create index if not exists generation_jobs_status_idx on generation_jobs (status);
-create or replace trigger enforce_site_match
-  before insert or update of site_id, campaign_id on generation_jobs
-  for each row execute function enforce_site_match('campaign_id', 'campaign_masters');
+call install_site_match('generation_jobs', 'campaign_id', 'campaign_masters');
 
 -- One row per headline variant × location × avatar a campaign may turn into an article. Workers
 -- claim rows with FOR UPDATE SKIP LOCKED, so two workers never write the same article.
@@ -63,10 +61,7 @@ create index if not exists headline_inventory_county_id_idx on headline_inventor
 create index if not exists headline_inventory_city_id_idx on headline_inventory (city_id);
 create index if not exists headline_inventory_avatar_id_idx on headline_inventory (avatar_id);
 create index if not exists headline_inventory_claimed_by_job_idx on headline_inventory (claimed_by_job);
-create or replace trigger enforce_site_match
-  before insert or update of site_id, campaign_id, claimed_by_job on headline_inventory
-  for each row execute function enforce_site_match(
-    'campaign_id', 'campaign_masters', 'claimed_by_job', 'generation_jobs');
+call install_site_match('headline_inventory', 'campaign_id', 'campaign_masters', 'claimed_by_job', 'generation_jobs');
 
 create table if not exists authors (
   id uuid primary key default gen_random_uuid(),
@@ -132,12 +127,7 @@ create index if not exists generated_articles_state_id_idx on generated_articles
 create index if not exists generated_articles_county_id_idx on generated_articles (county_id);
 create index if not exists generated_articles_city_id_idx on generated_articles (city_id);
 create index if not exists generated_articles_avatar_id_idx on generated_articles (avatar_id);
-create or replace trigger enforce_site_match
-  before insert or update of site_id, campaign_id, job_id, headline_id, author_id, avatar_id
-  on generated_articles
-  for each row execute function enforce_site_match(
-    'campaign_id', 'campaign_masters', 'job_id', 'generation_jobs', 'headline_id', 'headline_inventory',
-    'author_id', 'authors', 'avatar_id', 'avatar_intelligence');
+call install_site_match('generated_articles', 'campaign_id', 'campaign_masters', 'job_id', 'generation_jobs', 'headline_id', 'headline_inventory', 'author_id', 'authors', 'avatar_id', 'avatar_intelligence');
 
 -- Pages and posts are edited by people in the Data Studio: publishing one stamps published_at,
 -- which keeps the "published implies published_at" check from getting in their way.
@@ -200,9 +190,7 @@ create index if not exists posts_author_id_idx on posts (author_id);
 create or replace trigger stamp_published_at
   before insert or update of status, published_at on posts
   for each row execute function stamp_published_at();
-create or replace trigger enforce_site_match
-  before insert or update of site_id, author_id on posts
-  for each row execute function enforce_site_match('author_id', 'authors');
+call install_site_match('posts', 'author_id', 'authors');
 
 create table if not exists forms (
   id uuid primary key default gen_random_uuid(),
@@ -254,9 +242,7 @@ create index if not exists leads_site_id_idx on leads (site_id, date_created des
 create index if not exists leads_form_id_idx on leads (form_id);
 create index if not exists leads_status_idx on leads (status);
 create index if not exists leads_email_idx on leads (site_id, lower(email));
-create or replace trigger enforce_site_match
-  before insert or update of site_id, form_id on leads
-  for each row execute function enforce_site_match('form_id', 'forms');
+call install_site_match('leads', 'form_id', 'forms');
 
 create table if not exists content_fragments (
   id uuid primary key default gen_random_uuid(),
@@ -275,9 +261,7 @@ create unique index if not exists content_fragments_natural_key
   on content_fragments (site_id, fragment_type, md5(body)) nulls not distinct;
 create index if not exists content_fragments_type_idx on content_fragments (fragment_type, usage_count);
 create index if not exists content_fragments_avatar_id_idx on content_fragments (avatar_id);
-create or replace trigger enforce_site_match
-  before insert or update of site_id, avatar_id on content_fragments
-  for each row execute function enforce_site_match('avatar_id', 'avatar_intelligence');
+call install_site_match('content_fragments', 'avatar_id', 'avatar_intelligence');
 
 -- Listing pages that gather a site's articles for a place, cluster or topic; link targets too.
 create table if not exists hub_pages (
@@ -310,9 +294,6 @@ create index if not exists hub_pages_campaign_id_idx on hub_pages (campaign_id);
 create or replace trigger stamp_published_at
   before insert or update of status, published_at on hub_pages
   for each row execute function stamp_published_at();
-create or replace trigger enforce_site_match
-  before insert or update of site_id, cluster_id, campaign_id on hub_pages
-  for each row execute function enforce_site_match(
-    'cluster_id', 'geo_clusters', 'campaign_id', 'campaign_masters');
+call install_site_match('hub_pages', 'cluster_id', 'geo_clusters', 'campaign_id', 'campaign_masters');
 
 select install_date_updated_triggers();

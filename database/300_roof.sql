@@ -38,12 +38,7 @@ create index if not exists article_links_site_id_idx on article_links (site_id);
 create index if not exists article_links_target_article_id_idx on article_links (target_article_id);
 create index if not exists article_links_target_hub_page_id_idx on article_links (target_hub_page_id);
 create index if not exists article_links_link_target_id_idx on article_links (link_target_id);
-create or replace trigger enforce_site_match
-  before insert or update of site_id, source_article_id, target_article_id, target_hub_page_id, link_target_id
-  on article_links
-  for each row execute function enforce_site_match(
-    'source_article_id', 'generated_articles', 'target_article_id', 'generated_articles',
-    'target_hub_page_id', 'hub_pages', 'link_target_id', 'link_targets');
+call install_site_match('article_links', 'source_article_id', 'generated_articles', 'target_article_id', 'generated_articles', 'target_hub_page_id', 'hub_pages', 'link_target_id', 'link_targets');
 
 create table if not exists globals (
   id uuid primary key default gen_random_uuid(),
@@ -78,9 +73,7 @@ create table if not exists navigation (
 create unique index if not exists navigation_sibling_label_key
   on navigation (site_id, parent_id, lower(label)) nulls not distinct;
 create index if not exists navigation_parent_id_idx on navigation (parent_id, sort);
-create or replace trigger enforce_site_match
-  before insert or update of site_id, parent_id on navigation
-  for each row execute function enforce_site_match('parent_id', 'navigation');
+call install_site_match('navigation', 'parent_id', 'navigation');
 
 create table if not exists form_submissions (
   id uuid primary key default gen_random_uuid(),
@@ -104,9 +97,7 @@ create index if not exists form_submissions_form_id_idx on form_submissions (for
 create index if not exists form_submissions_lead_id_idx on form_submissions (lead_id);
 create index if not exists form_submissions_webhook_status_idx
   on form_submissions (webhook_status) where webhook_status in ('pending', 'failed');
-create or replace trigger enforce_site_match
-  before insert or update of site_id, form_id, lead_id on form_submissions
-  for each row execute function enforce_site_match('form_id', 'forms', 'lead_id', 'leads');
+call install_site_match('form_submissions', 'form_id', 'forms', 'lead_id', 'leads');
 
 create table if not exists quality_flags (
   id uuid primary key default gen_random_uuid(),
@@ -137,24 +128,33 @@ create index if not exists quality_flags_site_id_idx on quality_flags (site_id, 
 create index if not exists quality_flags_status_idx on quality_flags (status);
 create index if not exists quality_flags_article_id_idx on quality_flags (article_id);
 create index if not exists quality_flags_other_article_id_idx on quality_flags (other_article_id);
-create or replace trigger enforce_site_match
-  before insert or update of site_id, article_id, other_article_id on quality_flags
-  for each row execute function enforce_site_match(
-    'article_id', 'generated_articles', 'other_article_id', 'generated_articles');
+call install_site_match('quality_flags', 'article_id', 'generated_articles', 'other_article_id', 'generated_articles');
 
--- MinHash LSH band hashes: articles sharing a (band, hash) with a new one are its duplicate
--- candidates, found by index lookup across the whole site corpus. Append-only and written only by
--- the worker from rows it just read, so it skips the per-row enforce_site_match check.
+-- MinHash LSH band hashes, one row per article: articles sharing any element of band_hashes with a
+-- new one are its duplicate candidates, found through the GIN index (`band_hashes && $1`) across
+-- the whole site corpus. Each element already mixes in its band number, so equal hashes in
+-- different bands never collide. One array row instead of one row per band costs the worker a
+-- thirtieth of the writes.
+-- The earlier shape (one row per band) is derived data: it is dropped, and the duplicate scan
+-- fingerprints any article that has no row here as it goes.
+do $$
+begin
+  if exists (select 1 from information_schema.columns
+             where table_schema = 'public' and table_name = 'article_fingerprints' and column_name = 'band') then
+    drop table article_fingerprints;
+  end if;
+end
+$$;
 create table if not exists article_fingerprints (
   id uuid primary key default gen_random_uuid(),
   site_id uuid not null references sites (id) on delete cascade,
-  article_id uuid not null references generated_articles (id) on delete cascade,
-  band smallint not null check (band >= 0),
-  hash bigint not null,
-  date_created timestamptz not null default now(),
-  unique (article_id, band)
+  article_id uuid not null unique references generated_articles (id) on delete cascade,
+  band_hashes bigint[] not null check (cardinality(band_hashes) > 0),
+  date_created timestamptz not null default now()
 );
-create index if not exists article_fingerprints_lookup_idx on article_fingerprints (site_id, band, hash);
+create index if not exists article_fingerprints_site_id_idx on article_fingerprints (site_id);
+create index if not exists article_fingerprints_band_hashes_idx on article_fingerprints using gin (band_hashes);
+call install_site_match('article_fingerprints', 'article_id', 'generated_articles');
 
 -- Analytics: append-only, range-partitioned by month on occurred_at. The partition key has to be
 -- part of every unique constraint, hence primary key (id, occurred_at) and unique

@@ -249,6 +249,51 @@ describe('the canonical schema in database/', { timeout: 30_000 }, () => {
     expect(await violation(() => lead(a))).toBeUndefined();
   });
 
+  it('checks every row of a multi-row insert, updates row by row, and fills in a missing site_id', async () => {
+    const [a, b] = [await createSite(), await createSite()];
+    const form = async (siteId: string) =>
+      (
+        await q<{ id: string }>(
+          `insert into forms (site_id, slug, name) values ($1, 'f', 'F') returning id`,
+          [siteId],
+        )
+      ).rows[0]?.id;
+    const [formA, formB] = [await form(a), await form(b)];
+    const bulk = () =>
+      q(
+        `insert into leads (site_id, form_id, email)
+         select $1, f, 'x@example.com' from unnest($2::uuid[]) as f`,
+        [a, [formA, formA, formB, formA]],
+      );
+    expect((await violation(bulk))?.code).toBe(CHECK_VIOLATION);
+    expect((await q('select 1 from leads where site_id = $1', [a])).rowCount).toBe(0);
+    const { rows: leads } = await q<{ id: string; site_id: string }>(
+      `insert into leads (form_id, email) values ($1, 'y@example.com') returning id, site_id`,
+      [formA],
+    );
+    expect(leads[0]?.site_id).toBe(a);
+    const move = () => q('update leads set form_id = $2 where id = $1', [leads[0]?.id, formB]);
+    expect((await violation(move))?.code).toBe(CHECK_VIOLATION);
+  });
+
+  it('replaces the one-row-per-band article_fingerprints with the array shape on re-apply', async () => {
+    await q('drop table article_fingerprints');
+    await q(`create table article_fingerprints (id uuid primary key, site_id uuid, article_id uuid,
+             band smallint, hash bigint)`);
+    await applySchema(db.pool);
+    const { rows } = await q<{ column_name: string }>(
+      `select column_name from information_schema.columns where table_name = 'article_fingerprints'
+       order by column_name`,
+    );
+    expect(rows.map((r) => r.column_name)).toEqual([
+      'article_id',
+      'band_hashes',
+      'date_created',
+      'id',
+      'site_id',
+    ]);
+  });
+
   it('finds a city within a radius with ST_DWithin on geography', async () => {
     const { rows: states } = await q<{ id: string }>(
       `insert into geo_states (code, name) values ('TX', 'Texas') returning id`,

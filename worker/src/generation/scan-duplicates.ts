@@ -3,6 +3,7 @@ import type { Pool } from '@spark/db';
 import { UnrecoverableError } from 'bullmq';
 import { bandHashesOf, signatureOf } from './fingerprint.js';
 import { FINISHED, finishJob, loadGenerationJob, markJobRunning } from './job-state.js';
+import { insertFingerprints } from './write-batch.js';
 
 const PAGE = 500;
 
@@ -25,7 +26,7 @@ async function loadArticles(pool: Pool, ids: string[]): Promise<ArticleText[]> {
 }
 
 /**
- * Candidate pairs by LSH band lookup in article_fingerprints (the whole site corpus, by index), confirmed
+ * Candidate pairs by LSH band overlap in article_fingerprints (the whole site corpus, GIN index), confirmed
  * by estimated Jaccard ≥ threshold, flagged in quality_flags with the longest shared passage. Articles
  * without fingerprints (imported, or older) get them on the way, so the index becomes complete.
  */
@@ -59,22 +60,15 @@ export async function scanDuplicates(pool: Pool, generationJobId: string, siteId
     after = (page.at(-1) as ArticleText).id;
     const bands = page.map((article) => ({
       id: article.id,
-      hashes: bandHashesOf(fingerprint(article).signature),
+      bandHashes: bandHashesOf(fingerprint(article).signature),
     }));
-    const ids = bands.flatMap((b) => b.hashes.map(() => b.id));
-    const bandNumbers = bands.flatMap((b) => b.hashes.map((_, band) => band));
-    const hashes = bands.flatMap((b) => b.hashes.map(String));
-    await pool.query(
-      `insert into article_fingerprints (site_id, article_id, band, hash)
-       select $1, t.id, t.band, t.hash from unnest($2::uuid[], $3::smallint[], $4::bigint[]) as t(id, band, hash)
-       on conflict (article_id, band) do nothing`,
-      [siteId, ids, bandNumbers, hashes],
-    );
+    await insertFingerprints(pool, siteId, bands);
     const { rows: pairs } = await pool.query<{ source: string; candidate: string }>(
       `select distinct t.id as source, f.article_id as candidate
-       from unnest($2::uuid[], $3::smallint[], $4::bigint[]) as t(id, band, hash)
-       join article_fingerprints f on f.site_id = $1 and f.band = t.band and f.hash = t.hash and f.article_id <> t.id`,
-      [siteId, ids, bandNumbers, hashes],
+       from unnest($2::uuid[], $3::text[]) as t(id, band_hashes)
+       join article_fingerprints f
+         on f.site_id = $1 and f.band_hashes && t.band_hashes::bigint[] and f.article_id <> t.id`,
+      [siteId, bands.map((b) => b.id), bands.map((b) => `{${b.bandHashes.join(',')}}`)],
     );
     const unknown = [...new Set(pairs.map((p) => p.candidate))].filter((id) => !known.has(id));
     for (const article of await loadArticles(pool, unknown)) fingerprint(article);

@@ -7,28 +7,24 @@ import type { ProductionContext } from './production-context.js';
  * articles the batch holds (unnest of column arrays), never one round trip per row.
  */
 
-/** LSH band hashes of the new articles, so later batches and scans find near-duplicates by index lookup. */
+/** Anything that runs a query: the pool, or a client inside a transaction. */
+type Queryable = Pick<PoolClient, 'query'>;
+
+/**
+ * LSH band hashes of articles, one array row each, so later batches and scans find near-duplicates by a
+ * GIN lookup. An article that already has its row keeps it (a retried batch, a rescan).
+ */
 export async function insertFingerprints(
-  client: PoolClient,
+  db: Queryable,
   siteId: string,
-  articles: { id: string; bandHashes: number[] }[],
+  articles: { id: string; bandHashes: readonly number[] }[],
 ): Promise<void> {
-  const ids: string[] = [];
-  const bands: number[] = [];
-  const hashes: string[] = [];
-  for (const article of articles) {
-    article.bandHashes.forEach((hash, band) => {
-      ids.push(article.id);
-      bands.push(band);
-      hashes.push(String(hash));
-    });
-  }
-  if (ids.length === 0) return;
-  await client.query(
-    `insert into article_fingerprints (site_id, article_id, band, hash)
-     select $1, t.article_id, t.band, t.hash from unnest($2::uuid[], $3::smallint[], $4::bigint[]) as t(article_id, band, hash)
-     on conflict (article_id, band) do nothing`,
-    [siteId, ids, bands, hashes],
+  if (articles.length === 0) return;
+  await db.query(
+    `insert into article_fingerprints (site_id, article_id, band_hashes)
+     select $1, t.article_id, t.band_hashes::bigint[] from unnest($2::uuid[], $3::text[]) as t(article_id, band_hashes)
+     on conflict (article_id) do nothing`,
+    [siteId, articles.map((a) => a.id), articles.map((a) => `{${a.bandHashes.join(',')}}`)],
   );
 }
 

@@ -35,12 +35,18 @@ function buildWorkerBundle(repoRoot: string): Promise<void> {
   );
 }
 
+/** `SPARK_BENCH_CPU_PROF=<dir>` writes a V8 CPU profile of each bundled worker there (open in Chrome DevTools). */
+function profileArgs(): string[] {
+  const dir = process.env.SPARK_BENCH_CPU_PROF;
+  return dir ? ['--cpu-prof', `--cpu-prof-dir=${dir}`] : [];
+}
+
 function bundledWorker(repoRoot: string, env: Record<string, string>, name: string): RunningService {
   return startService(
     {
       name,
       command: process.execPath,
-      args: [join(repoRoot, BUNDLE)],
+      args: [...profileArgs(), join(repoRoot, BUNDLE)],
       cwd: repoRoot,
       env: { ...process.env, ...env },
     },
