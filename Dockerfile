@@ -82,4 +82,4 @@ EXPOSE 4321
 # itself is fine then and recovers on its own). Anything else, or no answer, is unhealthy.
 HEALTHCHECK --interval=10s --timeout=5s --start-period=20s --retries=3 \
   CMD ["node", "-e", "fetch('http://127.0.0.1:4321/api/health').then((r) => process.exit([200, 503].includes(r.status) ? 0 : 1), () => process.exit(1))"]
-CMD ["node", "frontend/dist/server/entry.mjs"]
+CMD ["node", "frontend/dist/server/main.mjs"]

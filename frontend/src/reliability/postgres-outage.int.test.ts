@@ -11,7 +11,7 @@ import { adminToken, callApi, isErrorEnvelope } from '../testing/http.js';
  * connections cut), reopening it is the database coming back. The frontend process is never restarted.
  */
 const database = new URL(process.env.DATABASE_URL ?? '');
-const entry = join(process.env.SPARK_FRONTEND_OUT_DIR ?? 'dist', 'server/entry.mjs');
+const entry = join(process.env.SPARK_FRONTEND_OUT_DIR ?? 'dist', 'server/main.mjs');
 
 /** A minimal TCP relay to PostgreSQL that can be switched off and on. */
 function createRelay(listenPort: number) {

@@ -215,7 +215,7 @@ async function startApps(config: StackConfig): Promise<RunningService[]> {
     {
       name: 'frontend',
       command: process.execPath,
-      args: [join(outDir, 'server/entry.mjs')],
+      args: [join(outDir, 'server/main.mjs')],
       cwd: config.repoRoot,
       env: { ...appEnv, HOST: '0.0.0.0', PORT: String(config.frontendPort) },
     },

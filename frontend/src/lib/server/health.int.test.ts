@@ -4,7 +4,7 @@ import { freePort } from '@spark/devstack/src/ports.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 const frontendUrl = process.env.FRONTEND_URL ?? '';
-const entry = join(process.env.SPARK_FRONTEND_OUT_DIR ?? 'dist', 'server/entry.mjs');
+const entry = join(process.env.SPARK_FRONTEND_OUT_DIR ?? 'dist', 'server/main.mjs');
 
 describe('GET /api/health', () => {
   it('answers 200 with every dependency up on the running stack', async () => {

@@ -1,17 +1,27 @@
 import { AppError } from '@spark/contracts';
+import { toWebResponse } from './api/astro-adapter.js';
+import type { EndpointReply } from './api/endpoint.js';
 
 const JSON_HEADERS = { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' };
 
-export function jsonResponse(body: unknown, status = 200, headers: Record<string, string> = {}): Response {
-  return new Response(JSON.stringify(body), { status, headers: { ...JSON_HEADERS, ...headers } });
+export function jsonReply(body: unknown, status = 200, headers: Record<string, string> = {}): EndpointReply {
+  return { status, headers: { ...JSON_HEADERS, ...headers }, body: JSON.stringify(body) };
 }
 
 /** Every API error leaves through here, in the one envelope; unknown errors never show their stack. */
-export function errorResponse(error: unknown): Response {
-  if (error instanceof AppError) return jsonResponse(error.toEnvelope(), error.status);
+export function errorReply(error: unknown): EndpointReply {
+  if (error instanceof AppError) return jsonReply(error.toEnvelope(), error.status);
   console.error(error);
-  return jsonResponse(
+  return jsonReply(
     new AppError('INTERNAL', 'Something went wrong on our side; it has been logged.').toEnvelope(),
     500,
   );
+}
+
+export function jsonResponse(body: unknown, status = 200, headers: Record<string, string> = {}): Response {
+  return toWebResponse(jsonReply(body, status, headers));
+}
+
+export function errorResponse(error: unknown): Response {
+  return toWebResponse(errorReply(error));
 }

@@ -5,8 +5,8 @@ import { LEAD_RATE_LIMIT, submitLead } from '../../lib/server/leads/submit-lead.
 /** POST /api/lead: a lead for a named form, or the built-in contact fields (see API_REFERENCE.md). */
 export const POST = publicRoute(
   { body: leadBodySchema, rateLimit: LEAD_RATE_LIMIT },
-  async ({ tenant, body, ip, astro }) => ({
-    body: await submitLead(body, { tenant, ip, headers: astro.request.headers }),
+  async ({ tenant, body, ip, headers }) => ({
+    body: await submitLead(body, { tenant, ip, headers }),
   }),
 );
 

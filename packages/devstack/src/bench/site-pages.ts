@@ -138,7 +138,7 @@ async function runSitePagesBench({ repoRoot, stack, report }: BenchContext): Pro
     {
       name: 'bench-site-frontend',
       command: process.execPath,
-      args: [join(env.SPARK_FRONTEND_OUT_DIR ?? join(repoRoot, 'frontend/dist'), 'server/entry.mjs')],
+      args: [join(env.SPARK_FRONTEND_OUT_DIR ?? join(repoRoot, 'frontend/dist'), 'server/main.mjs')],
       cwd: repoRoot,
       env: { ...process.env, ...env, HOST: '127.0.0.1', PORT: String(port) },
     },

@@ -68,9 +68,7 @@ describe('Dockerfile', () => {
       .map((i) => i.args);
     expect(build).toContain('pnpm --filter @spark/frontend build');
     const frontend = stage('frontend').instructions;
-    expect(frontend.find((i) => i.keyword === 'CMD')?.args).toBe(
-      '["node", "frontend/dist/server/entry.mjs"]',
-    );
+    expect(frontend.find((i) => i.keyword === 'CMD')?.args).toBe('["node", "frontend/dist/server/main.mjs"]');
     expect(frontend.find((i) => i.keyword === 'EXPOSE')?.args).toBe('4321');
     expect(frontend.find((i) => i.keyword === 'HEALTHCHECK')?.args).toContain('/api/health');
   });

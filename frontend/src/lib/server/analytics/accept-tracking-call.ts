@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { AppError, type DropReason } from '@spark/contracts';
+import type { HeaderReader } from '../api/endpoint.js';
 import type { RateLimit } from '../api/rate-limit.js';
 import type { Tenant } from '../tenancy/resolve-tenant.js';
 import { dropReasonFor } from './drop-rules.js';
@@ -20,7 +21,7 @@ export type TrackingOutcome = { accepted: true } | { accepted: false; reason: Dr
 interface Caller {
   tenant: Tenant;
   ip: string;
-  headers: Headers;
+  headers: HeaderReader;
 }
 
 /** Ten calls a second per visitor IP and site is far above what a person clicks, even behind an office NAT. */

@@ -1,5 +1,6 @@
 import type { DropReason } from '@spark/contracts';
 import { isbot } from 'isbot';
+import type { HeaderReader } from '../api/endpoint.js';
 
 // isbot knows crawlers; automation frameworks often keep a browser-like agent but still name themselves.
 const HEADLESS = /Headless|PhantomJS|SlimerJS|Puppeteer|Playwright|Selenium|Lighthouse|Electron\//i;
@@ -10,7 +11,7 @@ export interface DropRuleSettings {
 }
 
 /** Why a tracking call must not be recorded, or null when it should be. Pure: headers in, reason out. */
-export function dropReasonFor(headers: Headers, settings: DropRuleSettings): DropReason | null {
+export function dropReasonFor(headers: HeaderReader, settings: DropRuleSettings): DropReason | null {
   const ua = headers.get('user-agent')?.trim() ?? '';
   if (!ua) return 'missing_user_agent';
   if (HEADLESS.test(ua)) return 'headless_browser';

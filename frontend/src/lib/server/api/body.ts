@@ -1,30 +1,10 @@
 import { AppError, exceedsJsonDepth, MAX_JSON_DEPTH } from '@spark/contracts';
+import type { EndpointCall } from './endpoint.js';
 
 export const PUBLIC_BODY_LIMIT = 16 * 1024;
 export const ADMIN_BODY_LIMIT = 1024 * 1024;
 
-/** Streams the body, stopping as soon as it passes `limit` bytes (a lying or absent Content-Length included). */
-async function readLimited(request: Request, limit: number): Promise<string> {
-  const declared = Number(request.headers.get('content-length') ?? Number.NaN);
-  if (Number.isFinite(declared) && declared > limit) throw tooLarge(limit);
-  if (!request.body) return '';
-  const reader = request.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > limit) {
-      await reader.cancel();
-      throw tooLarge(limit);
-    }
-    chunks.push(value);
-  }
-  return Buffer.concat(chunks).toString('utf8');
-}
-
-const tooLarge = (limit: number) =>
+export const payloadTooLarge = (limit: number) =>
   new AppError('PAYLOAD_TOO_LARGE', `The request body exceeds ${Math.round(limit / 1024)} KB`, {
     limit_bytes: limit,
   });
@@ -34,10 +14,10 @@ const tooLarge = (limit: number) =>
  * `limit` bytes, at most 32 levels deep. Each failure is a distinct 4xx that says what to fix.
  */
 export async function readJsonBody(
-  request: Request,
+  call: Pick<EndpointCall, 'headers' | 'readBody'>,
   { limit, allowTextPlain = false }: { limit: number; allowTextPlain?: boolean },
 ) {
-  const type = (request.headers.get('content-type') ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
+  const type = (call.headers.get('content-type') ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
   const acceptable = type === 'application/json' || (allowTextPlain && type === 'text/plain');
   if (!acceptable) {
     throw new AppError(
@@ -45,7 +25,9 @@ export async function readJsonBody(
       `Send the body as application/json (got ${type || 'no Content-Type'})`,
     );
   }
-  const text = await readLimited(request, limit);
+  const declared = Number(call.headers.get('content-length') ?? Number.NaN);
+  if (Number.isFinite(declared) && declared > limit) throw payloadTooLarge(limit);
+  const text = await call.readBody(limit);
   if (text.trim() === '') throw new AppError('INVALID_JSON', 'The request body is empty; send a JSON object');
   let value: unknown;
   try {

@@ -1,17 +1,13 @@
-import type { APIContext } from 'astro';
+import type { EndpointCall } from './endpoint.js';
 
 /**
  * The caller's IP. Behind a reverse proxy (TRUST_PROXY=true) it is the left-most X-Forwarded-For entry the
  * proxy appended; otherwise the socket address, which a client cannot forge.
  */
-export function clientIp(context: Pick<APIContext, 'request' | 'clientAddress'>): string {
+export function clientIp(call: Pick<EndpointCall, 'headers' | 'clientAddress'>): string {
   if (process.env.TRUST_PROXY === 'true') {
-    const forwarded = context.request.headers.get('x-forwarded-for')?.split(',')[0]?.trim();
+    const forwarded = call.headers.get('x-forwarded-for')?.split(',')[0]?.trim();
     if (forwarded) return forwarded;
   }
-  try {
-    return context.clientAddress;
-  } catch {
-    return 'unknown';
-  }
+  return call.clientAddress;
 }

@@ -1,5 +1,6 @@
 import { AppError } from '@spark/contracts';
-import { cache as redis } from '../connections.js';
+import type { Redis } from 'ioredis';
+import { cache } from '../connections.js';
 
 export interface RateLimit {
   /** Groups routes that share a budget, e.g. `public-write`. */
@@ -15,6 +16,19 @@ local count = redis.call('INCR', KEYS[1])
 if count == 1 then redis.call('PEXPIRE', KEYS[1], ARGV[1]) end
 return {count, redis.call('PTTL', KEYS[1])}`;
 
+type Limiter = Redis & { sparkFixedWindow(key: string, windowMs: number): Promise<[number, number]> };
+const withCommand = new WeakSet<Redis>();
+
+/** The script as a named command: ioredis sends EVALSHA (40 bytes) instead of the script on every request. */
+function limiter(): Limiter {
+  const redis = cache();
+  if (!withCommand.has(redis)) {
+    redis.defineCommand('sparkFixedWindow', { numberOfKeys: 1, lua: FIXED_WINDOW });
+    withCommand.add(redis);
+  }
+  return redis as Limiter;
+}
+
 /**
  * Fixed-window counter per (bucket, client key) in Redis, shared by every frontend instance. When Redis is
  * down the request is let through: the limiter protects capacity, it must not take the site down with it.
@@ -23,7 +37,7 @@ export async function enforceRateLimit(rule: RateLimit, clientKey: string): Prom
   const key = `spark:rate:${rule.bucket}:${clientKey}`;
   let result: [number, number];
   try {
-    result = (await redis().eval(FIXED_WINDOW, 1, key, rule.windowSeconds * 1000)) as [number, number];
+    result = await limiter().sparkFixedWindow(key, rule.windowSeconds * 1000);
   } catch {
     return;
   }

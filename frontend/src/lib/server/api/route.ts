@@ -3,16 +3,24 @@ import type { APIContext, APIRoute } from 'astro';
 import type { z } from 'zod';
 import { authenticate } from '../auth/authenticate.js';
 import type { Principal } from '../auth/principal.js';
-import { errorResponse, jsonResponse } from '../http.js';
+import { errorReply, jsonReply } from '../http.js';
 import { resolveTenant, type Tenant } from '../tenancy/resolve-tenant.js';
+import { astroRoute, callFromAstro, toWebResponse } from './astro-adapter.js';
 import { ADMIN_BODY_LIMIT, PUBLIC_BODY_LIMIT, readJsonBody } from './body.js';
 import { clientIp } from './client.js';
 import { allowedOrigin, corsHeaders } from './cors.js';
+import type { Endpoint, EndpointCall, EndpointReply, HeaderReader } from './endpoint.js';
 import { toAppError } from './errors.js';
 import { enforceRateLimit, type RateLimit } from './rate-limit.js';
 
-/** What a handler returns: a body (sent as 200 JSON), or a ready Response for anything else. */
-type HandlerResult = Response | { status?: number; body: unknown; headers?: Record<string, string> };
+/** What a handler returns: a body (sent as JSON, 200 unless `status` says otherwise). */
+interface JsonResult {
+  status?: number;
+  body: unknown;
+  headers?: Record<string, string>;
+}
+/** Admin handlers may also return a ready Response (CSV downloads, event streams). */
+type AdminResult = Response | JsonResult;
 
 interface RouteSpec<Body extends z.ZodTypeAny, Query extends z.ZodTypeAny> {
   body?: Body;
@@ -23,58 +31,51 @@ interface RouteSpec<Body extends z.ZodTypeAny, Query extends z.ZodTypeAny> {
 }
 
 interface BaseContext<Body extends z.ZodTypeAny, Query extends z.ZodTypeAny> {
-  astro: APIContext;
   body: z.infer<Body>;
   query: z.infer<Query>;
   ip: string;
 }
 
 export interface PublicContext<B extends z.ZodTypeAny, Q extends z.ZodTypeAny> extends BaseContext<B, Q> {
+  headers: HeaderReader;
   tenant: Tenant;
 }
 export interface AdminContext<B extends z.ZodTypeAny, Q extends z.ZodTypeAny> extends BaseContext<B, Q> {
+  astro: APIContext;
   principal: Principal;
 }
 
 const DEFAULT_PUBLIC_LIMIT: RateLimit = { bucket: 'public', limit: 120, windowSeconds: 60 };
 const DEFAULT_ADMIN_LIMIT: RateLimit = { bucket: 'admin', limit: 600, windowSeconds: 60 };
 
-function toResponse(result: HandlerResult, headers: Record<string, string>): Response {
-  if (result instanceof Response) {
-    for (const [name, value] of Object.entries(headers)) result.headers.set(name, value);
-    return result;
-  }
-  return jsonResponse(result.body, result.status ?? 200, { ...headers, ...result.headers });
-}
-
-function failure(error: unknown, headers: Record<string, string>): Response {
+function failure(error: unknown, headers: Record<string, string>): EndpointReply {
   const appError = toAppError(error) ?? error;
-  const response = errorResponse(appError);
-  for (const [name, value] of Object.entries(headers)) response.headers.set(name, value);
+  const reply = errorReply(appError);
+  Object.assign(reply.headers, headers);
   // The rest of an oversized body was never read: the connection cannot carry another request.
   if (appError instanceof AppError && appError.code === 'PAYLOAD_TOO_LARGE')
-    response.headers.set('connection', 'close');
+    reply.headers.connection = 'close';
   if (appError instanceof AppError && appError.code === 'RATE_LIMITED') {
     const details = appError.details as { retry_after_s?: number } | undefined;
-    response.headers.set('retry-after', String(details?.retry_after_s ?? 60));
+    reply.headers['retry-after'] = String(details?.retry_after_s ?? 60);
   }
-  return response;
+  return reply;
 }
 
 async function parseInput<B extends z.ZodTypeAny, Q extends z.ZodTypeAny>(
-  context: APIContext,
+  call: EndpointCall,
   spec: RouteSpec<B, Q>,
   defaultLimit: number,
 ): Promise<{ body: z.infer<B>; query: z.infer<Q> }> {
   let query: unknown;
   if (spec.query) {
-    const parsed = spec.query.safeParse(Object.fromEntries(context.url.searchParams));
+    const parsed = spec.query.safeParse(Object.fromEntries(call.url.searchParams));
     if (!parsed.success) throw validationError(parsed.error, 'Query string');
     query = parsed.data;
   }
   let body: unknown;
   if (spec.body) {
-    const raw = await readJsonBody(context.request, {
+    const raw = await readJsonBody(call, {
       limit: spec.maxBodyBytes ?? defaultLimit,
       allowTextPlain: spec.allowTextPlain,
     });
@@ -87,32 +88,41 @@ async function parseInput<B extends z.ZodTypeAny, Q extends z.ZodTypeAny>(
 
 /**
  * A public endpoint: the site comes from the Host header (never from the body), CORS allows the site's own
- * domains, rate-limited per IP + site. Parse → rate-limit → handle → respond; errors leave in the envelope.
+ * domains, rate-limited per IP + site. Parse → rate-limit → handle → reply; errors leave in the envelope.
+ * Framework-neutral (see endpoint.ts); `publicRoute` is the same for an Astro route file.
  */
-export function publicRoute<B extends z.ZodTypeAny = z.ZodNever, Q extends z.ZodTypeAny = z.ZodNever>(
+export function publicEndpoint<B extends z.ZodTypeAny = z.ZodNever, Q extends z.ZodTypeAny = z.ZodNever>(
   spec: RouteSpec<B, Q>,
-  handler: (ctx: PublicContext<B, Q>) => Promise<HandlerResult>,
-): APIRoute {
-  return async (astro) => {
+  handler: (ctx: PublicContext<B, Q>) => Promise<JsonResult>,
+): Endpoint {
+  return async (call) => {
     let headers: Record<string, string> = { vary: 'Origin' };
     try {
-      const tenant = await resolveTenant(astro.request.headers.get('host'));
-      headers = corsHeaders(allowedOrigin(astro.request.headers.get('origin'), tenant), astro.request.method);
+      const tenant = await resolveTenant(call.headers.get('host'));
+      headers = corsHeaders(allowedOrigin(call.headers.get('origin'), tenant), call.method);
       if (!tenant) throw new AppError('SITE_NOT_FOUND', 'This host does not serve a Spark site');
-      const ip = clientIp(astro);
+      const ip = clientIp(call);
       await enforceRateLimit(spec.rateLimit ?? DEFAULT_PUBLIC_LIMIT, `${tenant.id}:${ip}`);
-      const input = await parseInput(astro, spec, PUBLIC_BODY_LIMIT);
-      return toResponse(await handler({ astro, ...input, ip, tenant }), headers);
+      const input = await parseInput(call, spec, PUBLIC_BODY_LIMIT);
+      const result = await handler({ ...input, headers: call.headers, ip, tenant });
+      return jsonReply(result.body, result.status ?? 200, { ...headers, ...result.headers });
     } catch (error) {
       return failure(error, headers);
     }
   };
 }
 
+export function publicRoute<B extends z.ZodTypeAny = z.ZodNever, Q extends z.ZodTypeAny = z.ZodNever>(
+  spec: RouteSpec<B, Q>,
+  handler: (ctx: PublicContext<B, Q>) => Promise<JsonResult>,
+): APIRoute {
+  return astroRoute(publicEndpoint(spec, handler));
+}
+
 /** An admin endpoint: Bearer token → principal (site scope checked by the handler via principal helpers). */
 export function adminRoute<B extends z.ZodTypeAny = z.ZodNever, Q extends z.ZodTypeAny = z.ZodNever>(
   spec: RouteSpec<B, Q>,
-  handler: (ctx: AdminContext<B, Q>) => Promise<HandlerResult>,
+  handler: (ctx: AdminContext<B, Q>) => Promise<AdminResult>,
 ): APIRoute {
   return async (astro) => {
     const headers = corsHeaders(
@@ -120,22 +130,30 @@ export function adminRoute<B extends z.ZodTypeAny = z.ZodNever, Q extends z.ZodT
       astro.request.method,
     );
     try {
-      const ip = clientIp(astro);
+      const call = callFromAstro(astro);
+      const ip = clientIp(call);
       const principal = await authenticate(astro.request);
       await enforceRateLimit(spec.rateLimit ?? DEFAULT_ADMIN_LIMIT, principal.userId);
-      const input = await parseInput(astro, spec, ADMIN_BODY_LIMIT);
-      return toResponse(await handler({ astro, ...input, ip, principal }), headers);
+      const input = await parseInput(call, spec, ADMIN_BODY_LIMIT);
+      const result = await handler({ astro, ...input, ip, principal });
+      if (!(result instanceof Response)) {
+        return toWebResponse(jsonReply(result.body, result.status ?? 200, { ...headers, ...result.headers }));
+      }
+      for (const [name, value] of Object.entries(headers)) result.headers.set(name, value);
+      return result;
     } catch (error) {
-      return failure(error, headers);
+      return toWebResponse(failure(error, headers));
     }
   };
 }
 
 /** CORS preflight for a public endpoint: answers only origins the site (or CORS_ORIGIN) allows. */
-export const preflight =
-  (methods: string): APIRoute =>
-  async (astro) => {
-    const tenant = await resolveTenant(astro.request.headers.get('host')).catch(() => null);
-    const origin = allowedOrigin(astro.request.headers.get('origin'), tenant);
-    return new Response(null, { status: origin ? 204 : 403, headers: corsHeaders(origin, methods) });
+export const preflightEndpoint =
+  (methods: string): Endpoint =>
+  async (call) => {
+    const tenant = await resolveTenant(call.headers.get('host')).catch(() => null);
+    const origin = allowedOrigin(call.headers.get('origin'), tenant);
+    return { status: origin ? 204 : 403, headers: corsHeaders(origin, methods), body: null };
   };
+
+export const preflight = (methods: string): APIRoute => astroRoute(preflightEndpoint(methods));

@@ -3,6 +3,7 @@ import { pageContext } from '../analytics/page-url.js';
 import { activeSession, dailySalt } from '../analytics/redis-pipeline.js';
 import { summarizeUserAgentCached } from '../analytics/user-agent.js';
 import { visitorHash } from '../analytics/visitor.js';
+import type { HeaderReader } from '../api/endpoint.js';
 import type { Tenant } from '../tenancy/resolve-tenant.js';
 import { enqueueLeadWebhook } from './enqueue-webhook.js';
 import { submissionSchema } from './field-schema.js';
@@ -21,7 +22,7 @@ export interface SubmissionAnswer {
 interface Caller {
   tenant: Tenant;
   ip: string;
-  headers: Headers;
+  headers: HeaderReader;
 }
 
 /** Forms see a handful of submissions per visitor; more than this per minute and IP is a script. */

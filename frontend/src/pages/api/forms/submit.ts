@@ -5,8 +5,8 @@ import { LEAD_RATE_LIMIT, submitLead } from '../../../lib/server/leads/submit-le
 /** POST /api/forms/submit: a submission of one of the site's forms (see API_REFERENCE.md). */
 export const POST = publicRoute(
   { body: formSubmitBodySchema, rateLimit: LEAD_RATE_LIMIT },
-  async ({ tenant, body, ip, astro }) => ({
-    body: await submitLead(body, { tenant, ip, headers: astro.request.headers }),
+  async ({ tenant, body, ip, headers }) => ({
+    body: await submitLead(body, { tenant, ip, headers }),
   }),
 );
 

@@ -1,20 +1,10 @@
 import {
-  acceptTrackingCall,
-  TRACKING_RATE_LIMIT,
-} from '../../../lib/server/analytics/accept-tracking-call.js';
-import { pageviewBodySchema } from '../../../lib/server/analytics/schemas.js';
-import { preflight, publicRoute } from '../../../lib/server/api/route.js';
+  TRACKING_ENDPOINTS,
+  type TrackingEndpoint,
+} from '../../../lib/server/analytics/tracking-endpoints.js';
+import { astroRoute } from '../../../lib/server/api/astro-adapter.js';
 
-/** POST /api/track/pageview: 202 with `{accepted}` or `{accepted: false, reason}` (see API_REFERENCE.md). */
-export const POST = publicRoute(
-  { body: pageviewBodySchema, allowTextPlain: true, rateLimit: TRACKING_RATE_LIMIT },
-  async ({ tenant, body, ip, astro }) => ({
-    status: 202,
-    body: await acceptTrackingCall(
-      { kind: 'pageview', body },
-      { tenant, ip, headers: astro.request.headers },
-    ),
-  }),
-);
-
-export const OPTIONS = preflight('POST');
+/** POST /api/track/pageview (see API_REFERENCE.md); in production the lean tracking server answers it first. */
+const endpoint = TRACKING_ENDPOINTS['/api/track/pageview'] as TrackingEndpoint;
+export const POST = astroRoute(endpoint.POST);
+export const OPTIONS = astroRoute(endpoint.OPTIONS);

@@ -1,0 +1,50 @@
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { TRACKING_ENDPOINTS } from '../lib/server/analytics/tracking-endpoints.js';
+import { errorReply } from '../lib/server/http.js';
+import { callFromNode, sendReply } from './node-bridge.js';
+
+/**
+ * The frontend's production entry: one node:http server for every tenant host. The tracking endpoints — the only
+ * ones called thousands of times a second — are answered here directly; everything else (pages, static files,
+ * every other API route) goes to Astro's handler. Built next to Astro's entry.mjs by scripts/build-server.mjs.
+ *
+ * This bundle has its own copies of the modules the endpoints use (connections, tenant cache): they keep their
+ * own Redis/PostgreSQL connections and subscribe to cache invalidations themselves, like a second instance.
+ */
+type NodeHandler = (req: IncomingMessage, res: ServerResponse) => void;
+
+async function loadAstroHandler(): Promise<NodeHandler> {
+  // Astro's standalone entry starts its own server on import unless told not to.
+  process.env.ASTRO_NODE_AUTOSTART = 'disabled';
+  const entry = (await import(new URL('./entry.mjs', import.meta.url).href)) as { handler: NodeHandler };
+  return entry.handler;
+}
+
+/** Answers a tracking call; false when the request is for someone else. */
+function serveTracking(req: IncomingMessage, res: ServerResponse): boolean {
+  const path = req.url?.split('?', 1)[0] ?? '';
+  const endpoint = TRACKING_ENDPOINTS[path];
+  const method = req.method === 'POST' || req.method === 'OPTIONS' ? req.method : undefined;
+  if (!endpoint || !method) return false;
+  endpoint[method](callFromNode(req))
+    .then((reply) => sendReply(reply, res))
+    // Endpoints answer their own errors in the envelope; this only catches a failure of the bridge itself.
+    .catch((error: unknown) => (res.headersSent ? res.destroy() : sendReply(errorReply(error), res)));
+  return true;
+}
+
+const astro = await loadAstroHandler();
+const port = Number(process.env.PORT ?? 4321);
+const host = process.env.HOST ?? '0.0.0.0';
+const server = createServer((req, res) => {
+  if (!serveTracking(req, res)) astro(req, res);
+});
+server.listen(port, host, () => console.log(`Spark frontend listening on http://${host}:${port}`));
+
+for (const signal of ['SIGTERM', 'SIGINT'] as const) {
+  process.once(signal, () => {
+    server.close(() => process.exit(0));
+    server.closeIdleConnections();
+    setTimeout(() => process.exit(0), 5_000).unref();
+  });
+}
