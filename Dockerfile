@@ -55,10 +55,11 @@ ARG PUBLIC_DIRECTUS_URL=http://localhost:8055
 ARG PUBLIC_PLATFORM_HOST=localhost
 # .dockerignore keeps node_modules, dist, .env and test output out of this copy.
 COPY . .
-RUN pnpm --filter @spark/frontend build
+# The frontend (Astro + its node:http entry) and the worker, each bundled with esbuild (scripts/bundle-node-app.mjs).
+RUN pnpm --filter @spark/frontend --filter @spark/worker build
 
 # ---------------------------------------------------------------------------------------------------------
-# Runtime: TypeScript sources run through tsx (worker, setup); the frontend runs its built server bundle.
+# Runtime: the frontend and the worker run their bundles; setup runs its TypeScript sources through tsx.
 # Files stay owned by root and the process runs as `node`: the app cannot rewrite its own code.
 FROM ${NODE_IMAGE} AS app
 WORKDIR /app
@@ -70,8 +71,9 @@ COPY worker ./worker
 # The SQL schema and blueprints that setup applies (found relative to packages/db and packages/setup).
 COPY database ./database
 COPY --from=build /app/frontend/dist ./frontend/dist
+COPY --from=build /app/worker/dist ./worker/dist
 USER node
-CMD ["node", "--import", "tsx", "worker/src/main.ts"]
+CMD ["node", "worker/dist/main.mjs"]
 
 # ---------------------------------------------------------------------------------------------------------
 FROM app AS frontend

@@ -6,7 +6,8 @@ import { callFromNode, sendReply } from './node-bridge.js';
 /**
  * The frontend's production entry: one node:http server for every tenant host. The tracking endpoints — the only
  * ones called thousands of times a second — are answered here directly; everything else (pages, static files,
- * every other API route) goes to Astro's handler. Built next to Astro's entry.mjs by scripts/build-server.mjs.
+ * every other API route) goes to Astro's handler. `pnpm build` bundles it next to Astro's entry.mjs
+ * (scripts/bundle-node-app.mjs).
  *
  * This bundle has its own copies of the modules the endpoints use (connections, tenant cache): they keep their
  * own Redis/PostgreSQL connections and subscribe to cache invalidations themselves, like a second instance.

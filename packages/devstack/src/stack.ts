@@ -198,13 +198,20 @@ function summarise(report: { created: Record<string, number>; updated: Record<st
 
 async function startApps(config: StackConfig): Promise<RunningService[]> {
   const outDir = config.env.SPARK_FRONTEND_OUT_DIR ?? join(config.repoRoot, 'frontend/dist');
-  const appEnv = { ...process.env, ...config.env, SPARK_FRONTEND_OUT_DIR: outDir };
-  await time('Frontend built', () =>
+  const workerOutDir = config.env.SPARK_WORKER_OUT_DIR ?? join(config.repoRoot, 'worker/dist');
+  const appEnv = {
+    ...process.env,
+    ...config.env,
+    SPARK_FRONTEND_OUT_DIR: outDir,
+    SPARK_WORKER_OUT_DIR: workerOutDir,
+  };
+  // Both run as deployed: the frontend's server bundle next to Astro's build, the worker as one esbuild bundle.
+  await time('Frontend and worker built', () =>
     runStep(
       {
         name: 'build',
         command: 'pnpm',
-        args: ['--filter', '@spark/frontend', 'build'],
+        args: ['--filter', '@spark/frontend', '--filter', '@spark/worker', 'build'],
         cwd: config.repoRoot,
         env: appEnv,
       },
@@ -224,10 +231,8 @@ async function startApps(config: StackConfig): Promise<RunningService[]> {
   const worker = startService(
     {
       name: 'worker',
-      // `node --import tsx`, not the tsx CLI: the CLI runs the script in a child process, so signals sent to
-      // the PID we hold (SIGTERM to drain, SIGKILL in crash tests) would miss the real worker.
       command: process.execPath,
-      args: ['--import', 'tsx', 'worker/src/main.ts'],
+      args: [join(workerOutDir, 'main.mjs')],
       cwd: config.repoRoot,
       env: appEnv,
     },

@@ -52,12 +52,18 @@ export async function startThrowawayStack(repoRoot: string, kind: 'test' | 'benc
     MAX_PAYLOAD_SIZE: '50mb',
     WORKER_CONCURRENCY: '2',
     SPARK_FRONTEND_OUT_DIR: join(repoRoot, 'frontend/dist-test', runId),
+    SPARK_WORKER_OUT_DIR: join(repoRoot, 'worker/dist-test', runId),
   };
   log(`Starting a throwaway stack (database ${database}; logs in ${runDir})`);
   const teardownFiles = () => {
     if (process.env.KEEP_TEST_STACK === '1') return;
     dropRoleAndDatabases(role);
-    for (const dir of [join(runDir, 'uploads'), join(runDir, 'redis'), env.SPARK_FRONTEND_OUT_DIR ?? '']) {
+    for (const dir of [
+      join(runDir, 'uploads'),
+      join(runDir, 'redis'),
+      env.SPARK_FRONTEND_OUT_DIR ?? '',
+      env.SPARK_WORKER_OUT_DIR ?? '',
+    ]) {
       rmSync(dir, { recursive: true, force: true });
     }
   };

@@ -237,7 +237,8 @@ describe('docker-compose.yaml: service configuration', () => {
 
   it('runs the worker as a scalable, draining BullMQ process', () => {
     const worker = service('worker');
-    expect(worker.command).toEqual(['node', '--import', 'tsx', 'worker/src/main.ts']);
+    // The bundle the image's build stage makes from worker/src/main.ts (`pnpm --filter @spark/worker build`).
+    expect(worker.command).toEqual(['node', 'worker/dist/main.mjs']);
     expect(existsSync(join(repoRoot, 'worker/src/main.ts'))).toBe(true);
     expect(worker.ports).toBeUndefined();
     expect(worker.container_name).toBeUndefined();

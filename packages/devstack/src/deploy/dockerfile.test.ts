@@ -62,11 +62,11 @@ describe('Dockerfile', () => {
     }
   });
 
-  it('builds the frontend and starts its standalone server, exposing 4321 with a healthcheck', () => {
+  it('builds the frontend and worker bundles and starts the frontend server, exposing 4321 with a healthcheck', () => {
     const build = stage('build')
       .instructions.filter((i) => i.keyword === 'RUN')
       .map((i) => i.args);
-    expect(build).toContain('pnpm --filter @spark/frontend build');
+    expect(build).toContain('pnpm --filter @spark/frontend --filter @spark/worker build');
     const frontend = stage('frontend').instructions;
     expect(frontend.find((i) => i.keyword === 'CMD')?.args).toBe('["node", "frontend/dist/server/main.mjs"]');
     expect(frontend.find((i) => i.keyword === 'EXPOSE')?.args).toBe('4321');
@@ -102,6 +102,10 @@ describe('Dockerfile', () => {
       expect(copies, expected).toContain(expected);
     }
     expect(copies.some((c) => c.includes('--from=build') && c.includes('frontend/dist'))).toBe(true);
+    expect(copies).toContain('--from=build /app/worker/dist ./worker/dist');
+    expect(stage('app').instructions.find((i) => i.keyword === 'CMD')?.args).toBe(
+      '["node", "worker/dist/main.mjs"]',
+    );
   });
 
   it('never copies .env into an image, and keeps it out of the build context', () => {
