@@ -70,11 +70,10 @@ begin
 end
 $$;
 
--- The same rule checked once per INSERT statement over all of its rows (a transition table): one
--- join per referenced table instead of one dynamic lookup per row and reference, which was most of
--- the cost of the worker's hundred-row inserts. Rows that are already wrong never get this far:
--- the row trigger above only runs on inserts without a site_id (to fill it in) and on updates.
-create or replace function enforce_site_match_inserted() returns trigger
+-- The same rule checked once per statement over all the rows it inserted or updated (a transition
+-- table): one join per referenced table instead of one dynamic lookup per row and reference, which
+-- was most of the cost of the worker's hundred-row writes and of reserving thousands of headlines.
+create or replace function enforce_site_match_rows() returns trigger
 language plpgsql as $$
 declare
   i int := 0;
@@ -82,7 +81,7 @@ declare
 begin
   while i < tg_nargs loop
     execute format(
-      'select exists (select 1 from inserted n join public.%2$I p on p.id = n.%1$I
+      'select exists (select 1 from changed n join public.%2$I p on p.id = n.%1$I
                       where p.site_id is not null and p.site_id is distinct from n.site_id)',
       tg_argv[i], tg_argv[i + 1])
       into mismatch;
@@ -97,27 +96,26 @@ end
 $$;
 
 -- Attaches the site-match rule to a table; `pairs` are (fk column, referenced table), ... as above.
--- Three triggers: fill in a missing site_id row by row (rare: library rows and callers that leave it
--- out), check inserts per statement, check updates of the involved columns per row (PostgreSQL
--- cannot give an UPDATE OF <columns> trigger a transition table).
+-- Rows written without a site_id get it filled in row by row (rare: library rows, callers that leave
+-- it out); every insert and update is then checked once per statement.
 create or replace procedure install_site_match(target text, variadic pairs text[])
 language plpgsql as $$
 declare
   args text := (select string_agg(quote_literal(p), ', ') from unnest(pairs) as p);
-  fk_columns text := (
-    select string_agg(quote_ident(pairs[i]), ', ') from generate_subscripts(pairs, 1) as i where i % 2 = 1
-  );
 begin
+  -- The per-row check of earlier versions of this schema.
+  execute format('drop trigger if exists enforce_site_match on public.%I', target);
   execute format(
-    'create or replace trigger enforce_site_match before update of site_id, %s on public.%I
-       for each row execute function enforce_site_match(%s)', fk_columns, target, args);
-  execute format(
-    'create or replace trigger enforce_site_match_fill before insert on public.%I
+    'create or replace trigger enforce_site_match_fill before insert or update on public.%I
        for each row when (new.site_id is null) execute function enforce_site_match(%s)', target, args);
   execute format(
     'create or replace trigger enforce_site_match_inserted after insert on public.%I
-       referencing new table as inserted
-       for each statement execute function enforce_site_match_inserted(%s)', target, args);
+       referencing new table as changed
+       for each statement execute function enforce_site_match_rows(%s)', target, args);
+  execute format(
+    'create or replace trigger enforce_site_match_updated after update on public.%I
+       referencing new table as changed
+       for each statement execute function enforce_site_match_rows(%s)', target, args);
 end
 $$;
 
