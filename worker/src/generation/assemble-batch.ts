@@ -1,4 +1,4 @@
-import { type AssembledArticle, assembleArticle, buildArticleBindings, htmlToText } from '@spark/core';
+import { type AssembledArticle, assembleArticle, buildArticleBindings } from '@spark/core';
 import type { ClaimedHeadline } from './claim-headlines.js';
 import { bandHashesOf, signatureOf } from './fingerprint.js';
 import type { ProductionContext } from './production-context.js';
@@ -67,7 +67,8 @@ export function assembleBatch(context: ProductionContext, headlines: ClaimedHead
     const { article } = result;
     context.takenSlugs.add(article.slug);
     for (const id of article.fragmentIds) context.usage.set(id, (context.usage.get(id) ?? 0) + 1);
-    ready.push({ headline, article, bandHashes: bandHashesOf(signatureOf(htmlToText(article.html))) });
+    // article.text is htmlToText(article.html), already computed by assembleArticle.
+    ready.push({ headline, article, bandHashes: bandHashesOf(signatureOf(article.text)) });
   }
   return { ready, failed };
 }

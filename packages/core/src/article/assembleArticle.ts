@@ -44,6 +44,8 @@ export interface AssembledArticle {
   readonly slug: string;
   readonly url: string;
   readonly html: string;
+  /** Visible text of `html`, exactly htmlToText(html): the basis of word count, excerpt and fingerprint. */
+  readonly text: string;
   readonly excerpt: string;
   readonly metaTitle: string;
   readonly metaDescription: string;
@@ -135,6 +137,7 @@ export function assembleArticle(input: AssembleArticleInput): AssembleArticleRes
       slug,
       url,
       html,
+      text,
       excerpt: buildExcerpt(text),
       metaTitle: buildMetaTitle(title, ` | ${input.site.name}`),
       metaDescription,

@@ -26,6 +26,38 @@ describe('truncateAtWord', () => {
     expect(truncateAtWord('🙂🙂🙂🙂', 2)).toBe('🙂🙂');
   });
 
+  it('looks at long texts only as far as it needs to, with the same result as cutting the whole text', () => {
+    // The definition, applied to the whole collapsed text.
+    const reference = (text: string, maxLength: number, ellipsis: string): string => {
+      const clean = text.replace(/[\s\u00a0]+/g, ' ').trim();
+      const chars = Array.from(clean);
+      if (chars.length <= maxLength) return clean;
+      const room = maxLength - Array.from(ellipsis).length;
+      if (room <= 0) return chars.slice(0, maxLength).join('');
+      const cut = chars.slice(0, room + 1).join('');
+      const boundary = cut.lastIndexOf(' ');
+      const kept = boundary > 0 ? cut.slice(0, boundary) : chars.slice(0, room).join('');
+      const trimmed = kept.replace(/[\s,;:.!?\-–—|/(&]+$/u, '');
+      return `${trimmed === '' ? kept : trimmed}${ellipsis}`;
+    };
+    const piece = fc.oneof(
+      fc.constantFrom(' ', '   ', '\n\n', '\u00a0', '\t', 'word', 'a,', '—', '🙂', '\ud83d', 'x'.repeat(30)),
+      fc.string({ maxLength: 6 }),
+    );
+    fc.assert(
+      fc.property(
+        fc.array(piece, { maxLength: 400 }),
+        fc.integer({ min: -2, max: 300 }),
+        fc.constantFrom('', '…'),
+        (pieces, max, ellipsis) => {
+          const text = pieces.join('');
+          expect(truncateAtWord(text, max, ellipsis)).toBe(reference(text, max, ellipsis));
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
   it('never exceeds the limit', () => {
     fc.assert(
       fc.property(fc.string({ maxLength: 300 }), fc.integer({ min: 1, max: 200 }), (text, max) => {
@@ -61,5 +93,8 @@ describe('buildMetaDescription', () => {
 describe('buildExcerpt', () => {
   it('joins lines and keeps short text whole', () => {
     expect(buildExcerpt('First line.\nSecond line.')).toBe('First line. Second line.');
+    expect(buildExcerpt(`${'Line of text.\n'.repeat(40)}end`)).toBe(
+      truncateAtWord(`${'Line of text. '.repeat(40)}end`, 240, '…'),
+    );
   });
 });

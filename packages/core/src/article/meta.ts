@@ -17,10 +17,27 @@ function collapseWhitespace(text: string): string {
   return text.replace(/[\s\u00a0]+/g, ' ').trim();
 }
 
+/**
+ * The first `count` code points of collapseWhitespace(text), and whether they are all of it.
+ * Limits are small while an article's text runs to thousands of characters, so only a growing
+ * prefix is collapsed: collapseWhitespace(prefix) is always a prefix of collapseWhitespace(text),
+ * and all its code points but the last (which may be half a surrogate pair) are final.
+ */
+function leadingChars(text: string, count: number): { chars: string[]; whole: boolean } {
+  if (Number.isSafeInteger(count) && count >= 0) {
+    for (let window = count + 32; window < text.length; window *= 2) {
+      const chars = Array.from(collapseWhitespace(text.slice(0, window)));
+      if (chars.length > count) return { chars: chars.slice(0, count), whole: false };
+    }
+  }
+  return { chars: Array.from(collapseWhitespace(text)), whole: true };
+}
+
 export function truncateAtWord(text: string, maxLength: number, ellipsis = ''): string {
-  const clean = collapseWhitespace(text);
-  const chars = Array.from(clean);
-  if (chars.length <= maxLength) return clean;
+  // One code point beyond the limit is enough to decide, and to keep a word ending at the limit.
+  // (A negative limit slices from the end below, so it needs the whole text.)
+  const { chars, whole } = leadingChars(text, maxLength >= 0 ? maxLength + 1 : Number.POSITIVE_INFINITY);
+  if (whole && chars.length <= maxLength) return chars.join('');
   const room = maxLength - Array.from(ellipsis).length;
   if (room <= 0) return chars.slice(0, maxLength).join('');
   const cut = chars.slice(0, room + 1).join('');
@@ -42,7 +59,10 @@ export function buildMetaDescription(text: string, maxLength = META_DESCRIPTION_
   return truncateAtWord(text, maxLength, ELLIPSIS);
 }
 
-/** The opening of the article's visible text (first lines joined), cut like a description. */
+/**
+ * The opening of the article's visible text (first lines joined), cut like a description. Line
+ * breaks are whitespace to truncateAtWord, which collapses them into single spaces.
+ */
 export function buildExcerpt(text: string, maxLength = EXCERPT_MAX): string {
-  return truncateAtWord(text.split('\n').join(' '), maxLength, ELLIPSIS);
+  return truncateAtWord(text, maxLength, ELLIPSIS);
 }

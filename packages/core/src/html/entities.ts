@@ -101,11 +101,15 @@ export function escapeHtml(text: string): string {
   return text.replace(/[&<>"]/g, (ch) => ESCAPES[ch] ?? ch);
 }
 
+const NEEDS_NORMALISING = /[&<>"]/;
+
 /**
  * Normalises raw text-node source: decodes what it can and re-escapes `& < > "`, keeping unknown
  * named references as written. Idempotent: normaliseTextSource(normaliseTextSource(x)) === the same.
  */
 export function normaliseTextSource(raw: string): string {
+  // Nothing to decode or escape (most text in generated articles): the source is already normal.
+  if (!NEEDS_NORMALISING.test(raw)) return raw;
   const parts: string[] = [];
   let last = 0;
   for (const match of raw.matchAll(/&[A-Za-z][A-Za-z0-9]{0,31};/g)) {

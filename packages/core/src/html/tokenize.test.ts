@@ -34,4 +34,23 @@ describe('tokenizeHtml', () => {
   it('notes self-closing tags', () => {
     expect(tokenizeHtml('<br/>')[0]).toMatchObject({ type: 'startTag', name: 'br', selfClosing: true });
   });
+
+  it('ends tag names at HTML whitespace only, attribute names at any JavaScript whitespace', () => {
+    const startTags = (html: string) =>
+      tokenizeHtml(html).flatMap((token) =>
+        token.type === 'startTag' ? [[token.name, token.attributes]] : [],
+      );
+    expect(startTags('<a\u00a0href="/y">x</a>')).toEqual([['a\u00a0href="', [{ name: 'y"', value: '' }]]]);
+    expect(startTags('<p\vclass=a>')).toEqual([['p\vclass=a', []]]);
+    expect(startTags('<a href="/z"\u00a0title=t>')).toEqual([
+      [
+        'a',
+        [
+          { name: 'href', value: '/z' },
+          { name: '\u00a0title', value: 't' },
+        ],
+      ],
+    ]);
+    expect(startTags('<a\thref=/w\vx>')).toEqual([['a', [{ name: 'href', value: '/w\vx' }]]]);
+  });
 });

@@ -37,9 +37,22 @@ export const RAW_TEXT_ELEMENTS: ReadonlySet<string> = new Set([
   'plaintext',
 ]);
 
-const isAsciiLetter = (ch: string): boolean => /^[A-Za-z]$/.test(ch);
-const isSpace = (ch: string): boolean =>
-  ch === ' ' || ch === '\t' || ch === '\n' || ch === '\r' || ch === '\f';
+// Character tests on UTF-16 code units: the tokenizer runs over every article, twice.
+const isAsciiLetter = (code: number): boolean =>
+  (code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a);
+/** The HTML whitespace set: space, tab, LF, CR, FF. */
+const isSpace = (code: number): boolean =>
+  code === 0x20 || code === 0x09 || code === 0x0a || code === 0x0d || code === 0x0c;
+const SLASH = 0x2f;
+const GREATER_THAN = 0x3e;
+const EQUALS = 0x3d;
+const WHITESPACE = /\s/;
+/** An attribute name ends at JavaScript whitespace (`\s`, which includes \v and non-ASCII spaces), `/`, `>` or `=`. */
+const endsAttributeName = (source: string, code: number, i: number): boolean =>
+  code === SLASH ||
+  code === GREATER_THAN ||
+  code === EQUALS ||
+  (code < 0x80 ? code === 0x20 || (code >= 0x09 && code <= 0x0d) : WHITESPACE.test(source.charAt(i)));
 
 interface TagScan {
   readonly name: string;
@@ -50,36 +63,35 @@ interface TagScan {
 }
 
 function scanTag(source: string, nameStart: number): TagScan {
+  const length = source.length;
   let i = nameStart;
-  while (
-    i < source.length &&
-    !isSpace(source.charAt(i)) &&
-    source.charAt(i) !== '/' &&
-    source.charAt(i) !== '>'
-  )
+  while (i < length) {
+    const code = source.charCodeAt(i);
+    if (isSpace(code) || code === SLASH || code === GREATER_THAN) break;
     i += 1;
+  }
   const name = source.slice(nameStart, i).toLowerCase();
   const attributes: HtmlAttribute[] = [];
   let selfClosing = false;
-  while (i < source.length) {
-    const ch = source.charAt(i);
-    if (ch === '>') return { name, attributes, selfClosing, end: i + 1 };
-    if (isSpace(ch) || ch === '/') {
-      selfClosing = ch === '/';
+  while (i < length) {
+    const code = source.charCodeAt(i);
+    if (code === GREATER_THAN) return { name, attributes, selfClosing, end: i + 1 };
+    if (isSpace(code) || code === SLASH) {
+      selfClosing = code === SLASH;
       i += 1;
       continue;
     }
     selfClosing = false;
     const attrStart = i;
     i += 1; // the first character may be '=' (WHATWG treats it as part of the name)
-    while (i < source.length && !/[\s/>=]/.test(source.charAt(i))) i += 1;
+    while (i < length && !endsAttributeName(source, source.charCodeAt(i), i)) i += 1;
     const attrName = source.slice(attrStart, i).toLowerCase();
     let j = i;
-    while (j < source.length && isSpace(source.charAt(j))) j += 1;
+    while (j < length && isSpace(source.charCodeAt(j))) j += 1;
     let value = '';
-    if (source.charAt(j) === '=') {
+    if (source.charCodeAt(j) === EQUALS) {
       j += 1;
-      while (j < source.length && isSpace(source.charAt(j))) j += 1;
+      while (j < length && isSpace(source.charCodeAt(j))) j += 1;
       const quote = source.charAt(j);
       if (quote === '"' || quote === "'") {
         const close = source.indexOf(quote, j + 1);
@@ -88,7 +100,7 @@ function scanTag(source: string, nameStart: number): TagScan {
         j = close + 1;
       } else {
         const valueStart = j;
-        while (j < source.length && !isSpace(source.charAt(j)) && source.charAt(j) !== '>') j += 1;
+        while (j < length && !isSpace(source.charCodeAt(j)) && source.charCodeAt(j) !== GREATER_THAN) j += 1;
         value = source.slice(valueStart, j);
       }
       i = j;
@@ -114,18 +126,16 @@ export function tokenizeHtml(source: string): HtmlToken[] {
       tokens.push({ type: 'text', raw: source.slice(textStart, end), start: textStart, end });
   };
   while (i < source.length) {
-    if (source.charAt(i) !== '<') {
-      i += 1;
-      continue;
-    }
-    const next = source.charAt(i + 1);
+    i = source.indexOf('<', i);
+    if (i === -1) break;
+    const next = source.charCodeAt(i + 1);
     let end: number;
     if (source.startsWith('<!--', i)) {
       const close = source.indexOf('-->', i + 4);
       end = close === -1 ? source.length : close + 3;
       flushText(i);
       tokens.push({ type: 'comment', start: i, end });
-    } else if (next === '/' && isAsciiLetter(source.charAt(i + 2))) {
+    } else if (next === SLASH && isAsciiLetter(source.charCodeAt(i + 2))) {
       const scan = scanTag(source, i + 2);
       flushText(i);
       end = scan.end === -1 ? source.length : scan.end;
@@ -146,7 +156,7 @@ export function tokenizeHtml(source: string): HtmlToken[] {
           end = rawEnd;
         }
       }
-    } else if (next === '!' || next === '?' || next === '/') {
+    } else if (next === 0x21 /* ! */ || next === 0x3f /* ? */ || next === SLASH) {
       const close = source.indexOf('>', i + 2);
       end = close === -1 ? source.length : close + 1;
       flushText(i);

@@ -31,11 +31,16 @@ function mixBlock(h: number, block: number): number {
 
 /** Hashes a sequence of uint32 words (each word is one block). */
 export function murmur3Words(words: ArrayLike<number>, seed = 0): number {
+  return murmur3WordRange(words, 0, words.length, seed);
+}
+
+/** murmur3Words of words[start, end) without copying the range (e.g. a window of word hashes). */
+export function murmur3WordRange(words: ArrayLike<number>, start: number, end: number, seed = 0): number {
   let h = seed | 0;
-  for (let i = 0; i < words.length; i += 1) {
+  for (let i = start; i < end; i += 1) {
     h = mixBlock(h, (words[i] ?? 0) | 0);
   }
-  return fmix32(h ^ (words.length * 4));
+  return fmix32(h ^ ((end - start) * 4));
 }
 
 /**
@@ -43,16 +48,20 @@ export function murmur3Words(words: ArrayLike<number>, seed = 0): number {
  * reference murmur3 over UTF-8; it only has to be stable and well distributed within Spark.
  */
 export function murmur3String(text: string, seed = 0): number {
+  return murmur3StringRange(text, 0, text.length, seed);
+}
+
+/** murmur3String of text.slice(start, end) without building the slice (e.g. one word of a text). */
+export function murmur3StringRange(text: string, start: number, end: number, seed = 0): number {
   let h = seed | 0;
-  const length = text.length;
-  let i = 0;
-  for (; i + 1 < length; i += 2) {
+  let i = start;
+  for (; i + 1 < end; i += 2) {
     h = mixBlock(h, text.charCodeAt(i) | (text.charCodeAt(i + 1) << 16));
   }
-  if (i < length) {
+  if (i < end) {
     let k = Math.imul(text.charCodeAt(i), C1);
     k = (k << 15) | (k >>> 17);
     h ^= Math.imul(k, C2);
   }
-  return fmix32(h ^ (length * 2));
+  return fmix32(h ^ ((end - start) * 2));
 }

@@ -107,6 +107,43 @@ describe('spintax properties', () => {
     );
   });
 
+  it('unranks long templates (counts far beyond 2^53, wide and nested groups) digit by digit', () => {
+    // A template made of independent parts: variant i is the mixed-radix decoding of i over the
+    // parts' own expansions, the last part least significant — the nested-loop order.
+    const wide = Array.from({ length: 70 }, (_, i) => `w${i}`);
+    const partArb = fc.oneof(
+      sequence.map((model) => ({ source: print(model), variants: expandSequence(model) })),
+      fc.constant({ source: `{${wide.join('|')}}`, variants: wide }),
+    );
+    fc.assert(
+      fc.property(
+        fc.array(partArb, { minLength: 1, maxLength: 40 }),
+        fc.bigInt({ min: 0n, max: 1n << 200n }),
+        fc.boolean(),
+        (parts, seed, nested) => {
+          fc.pre(parts.every((part) => part.variants.length > 0 && part.variants.length <= 200));
+          const count = parts.reduce((product, part) => product * BigInt(part.variants.length), 1n);
+          const body = parts.map((part) => part.source).join('');
+          // Nested: the whole body is one option of a group, so the group's count is huge too.
+          const template = parseSpintax(nested ? `{${body}|alt}` : body, { dictionaries: DICTIONARIES });
+          expect(countVariants(template)).toBe(nested ? count + 1n : count);
+          for (const index of [0n, count - 1n, seed % count]) {
+            let rest = index;
+            const pieces: string[] = [];
+            for (let i = parts.length - 1; i >= 0; i -= 1) {
+              const variants = (parts[i] as { variants: string[] }).variants;
+              pieces.unshift(variants[Number(rest % BigInt(variants.length))] as string);
+              rest /= BigInt(variants.length);
+            }
+            expect(unrankVariant(template, index, BINDINGS)).toBe(pieces.join(''));
+          }
+          if (nested) expect(unrankVariant(template, count, BINDINGS)).toBe('alt');
+        },
+      ),
+      { numRuns: 150 },
+    );
+  });
+
   it('seeded sampling never repeats an index and stays inside the range', () => {
     fc.assert(
       fc.property(fc.bigInt({ min: 0n, max: 10n ** 30n }), fc.nat(300), fc.string(), (count, k, seed) => {
