@@ -14,6 +14,7 @@ export {
   createMinHasher,
   DEFAULT_NUM_HASHES,
   estimateJaccard,
+  MINHASH_SCHEME_VERSION,
   type MinHasher,
   type MinHashOptions,
   signatureFromSignedInts,
