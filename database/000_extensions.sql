@@ -70,39 +70,33 @@ begin
 end
 $$;
 
--- The same rule checked once per statement over all the rows it inserted or updated (a transition
--- table): one join per referenced table instead of one dynamic lookup per row and reference, which
--- was most of the cost of the worker's hundred-row writes and of reserving thousands of headlines.
-create or replace function enforce_site_match_rows() returns trigger
-language plpgsql as $$
-declare
-  i int := 0;
-  mismatch boolean;
-begin
-  while i < tg_nargs loop
-    execute format(
-      'select exists (select 1 from changed n join public.%2$I p on p.id = n.%1$I
-                      where p.site_id is not null and p.site_id is distinct from n.site_id)',
-      tg_argv[i], tg_argv[i + 1])
-      into mismatch;
-    if mismatch then
-      raise exception '%.% references a row that belongs to another site', tg_table_name, tg_argv[i]
-        using errcode = 'check_violation';
-    end if;
-    i := i + 2;
-  end loop;
-  return null;
-end
-$$;
-
 -- Attaches the site-match rule to a table; `pairs` are (fk column, referenced table), ... as above.
 -- Rows written without a site_id get it filled in row by row (rare: library rows, callers that leave
--- it out); every insert and update is then checked once per statement.
+-- it out). Every insert and update is then checked once per statement over all of its rows (a
+-- transition table): one join per reference instead of one lookup per row and reference, which was
+-- most of the cost of the worker's hundred-row writes and of reserving thousands of headlines. The
+-- check is a function generated per table with static SQL, so each connection plans it once.
 create or replace procedure install_site_match(target text, variadic pairs text[])
 language plpgsql as $$
 declare
+  checks text := '';
+  i int;
   args text := (select string_agg(quote_literal(p), ', ') from unnest(pairs) as p);
+  check_function text := 'enforce_site_match_' || target;
 begin
+  for i in 1 .. array_length(pairs, 1) by 2 loop
+    checks := checks || format(
+      $check$
+  if exists (select 1 from changed n join public.%2$I p on p.id = n.%1$I
+             where p.site_id is not null and p.site_id is distinct from n.site_id) then
+    raise exception '%3$s.%1$s references a row that belongs to another site' using errcode = 'check_violation';
+  end if;$check$,
+      pairs[i], pairs[i + 1], target);
+  end loop;
+  execute format(
+    'create or replace function public.%I() returns trigger language plpgsql as $fn$ begin %s
+  return null;
+end $fn$', check_function, checks);
   -- The per-row check of earlier versions of this schema.
   execute format('drop trigger if exists enforce_site_match on public.%I', target);
   execute format(
@@ -110,12 +104,10 @@ begin
        for each row when (new.site_id is null) execute function enforce_site_match(%s)', target, args);
   execute format(
     'create or replace trigger enforce_site_match_inserted after insert on public.%I
-       referencing new table as changed
-       for each statement execute function enforce_site_match_rows(%s)', target, args);
+       referencing new table as changed for each statement execute function public.%I()', target, check_function);
   execute format(
     'create or replace trigger enforce_site_match_updated after update on public.%I
-       referencing new table as changed
-       for each statement execute function enforce_site_match_rows(%s)', target, args);
+       referencing new table as changed for each statement execute function public.%I()', target, check_function);
 end
 $$;
 

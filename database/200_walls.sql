@@ -61,6 +61,9 @@ create index if not exists headline_inventory_county_id_idx on headline_inventor
 create index if not exists headline_inventory_city_id_idx on headline_inventory (city_id);
 create index if not exists headline_inventory_avatar_id_idx on headline_inventory (avatar_id);
 create index if not exists headline_inventory_claimed_by_job_idx on headline_inventory (claimed_by_job);
+-- The worker's claim: a job's still-reserved headlines, without walking past the ones already used.
+create index if not exists headline_inventory_claimed_idx
+  on headline_inventory (claimed_by_job) where status = 'claimed';
 call install_site_match('headline_inventory', 'campaign_id', 'campaign_masters', 'claimed_by_job', 'generation_jobs');
 
 create table if not exists authors (

@@ -149,6 +149,9 @@ create table if not exists article_fingerprints (
   id uuid primary key default gen_random_uuid(),
   site_id uuid not null references sites (id) on delete cascade,
   article_id uuid not null unique references generated_articles (id) on delete cascade,
+  -- The MinHash scheme that computed band_hashes (MINHASH_SCHEME_VERSION in @spark/core): hashes of
+  -- another scheme never match, so lookups filter on it and the duplicate scan recomputes old rows.
+  minhash_version smallint not null check (minhash_version > 0),
   band_hashes bigint[] not null check (cardinality(band_hashes) > 0),
   date_created timestamptz not null default now()
 );

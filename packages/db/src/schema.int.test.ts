@@ -290,6 +290,7 @@ describe('the canonical schema in database/', { timeout: 30_000 }, () => {
       'band_hashes',
       'date_created',
       'id',
+      'minhash_version',
       'site_id',
     ]);
   });

@@ -1,4 +1,10 @@
-import { computeBandHashes, createMinHasher, DEFAULT_BANDING, type LshBanding } from '@spark/core';
+import {
+  computeBandHashes,
+  createMinHasher,
+  DEFAULT_BANDING,
+  type LshBanding,
+  MINHASH_SCHEME_VERSION,
+} from '@spark/core';
 
 /**
  * One MinHash configuration for the whole platform: fingerprints written at generation time and the ones
@@ -6,6 +12,8 @@ import { computeBandHashes, createMinHasher, DEFAULT_BANDING, type LshBanding } 
  */
 const hasher = createMinHasher();
 export const BANDING: LshBanding = DEFAULT_BANDING;
+/** Stored with every fingerprint row: rows of another scheme are recomputed, never compared. */
+export const MINHASH_VERSION = MINHASH_SCHEME_VERSION;
 
 export function signatureOf(text: string): Uint32Array {
   return hasher.signature(text);

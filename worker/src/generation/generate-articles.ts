@@ -1,7 +1,7 @@
 import { ARTICLES_PER_CHUNK, type GenerateArticlesPayload } from '@spark/contracts';
 import { type Pool, withTransaction } from '@spark/db';
 import { UnrecoverableError } from 'bullmq';
-import { assembleBatch, type FailedHeadline } from './assemble-batch.js';
+import { assembleBatchInSlices, type FailedHeadline } from './assemble-batch.js';
 import { claimHeadlines } from './claim-headlines.js';
 import { contextForJob, forgetContext } from './context-cache.js';
 import { FINISHED, loadGenerationJob, recordBatchProgress } from './job-state.js';
@@ -29,7 +29,7 @@ async function runBatch(pool: Pool, context: ProductionContext, limit: number) {
     return await withTransaction(pool, async (client) => {
       const headlines = await claimHeadlines(client, context.jobId, limit);
       if (headlines.length === 0) return { claimed: 0, processed: 0, failed: 0 };
-      const { ready, failed } = assembleBatch(context, headlines, new Date());
+      const { ready, failed } = await assembleBatchInSlices(context, headlines, new Date());
       batchSlugs = ready.map((item) => item.article.slug);
       const written = await writeArticles(client, context, ready);
       const fresh = written.filter((entry) => entry.isNew);

@@ -1,7 +1,7 @@
 import { estimateJaccard, htmlToText, longestSharedRun } from '@spark/core';
 import type { Pool } from '@spark/db';
 import { UnrecoverableError } from 'bullmq';
-import { bandHashesOf, signatureOf } from './fingerprint.js';
+import { bandHashesOf, MINHASH_VERSION, signatureOf } from './fingerprint.js';
 import { FINISHED, finishJob, loadGenerationJob, markJobRunning } from './job-state.js';
 import { insertFingerprints } from './write-batch.js';
 
@@ -67,8 +67,9 @@ export async function scanDuplicates(pool: Pool, generationJobId: string, siteId
       `select distinct t.id as source, f.article_id as candidate
        from unnest($2::uuid[], $3::text[]) as t(id, band_hashes)
        join article_fingerprints f
-         on f.site_id = $1 and f.band_hashes && t.band_hashes::bigint[] and f.article_id <> t.id`,
-      [siteId, bands.map((b) => b.id), bands.map((b) => `{${b.bandHashes.join(',')}}`)],
+         on f.site_id = $1 and f.minhash_version = $4 and f.band_hashes && t.band_hashes::bigint[]
+            and f.article_id <> t.id`,
+      [siteId, bands.map((b) => b.id), bands.map((b) => `{${b.bandHashes.join(',')}}`), MINHASH_VERSION],
     );
     const unknown = [...new Set(pairs.map((p) => p.candidate))].filter((id) => !known.has(id));
     for (const article of await loadArticles(pool, unknown)) fingerprint(article);

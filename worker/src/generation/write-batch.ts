@@ -1,5 +1,6 @@
 import type { PoolClient } from '@spark/db';
 import type { FailedHeadline, ReadyArticle } from './assemble-batch.js';
+import { MINHASH_VERSION } from './fingerprint.js';
 import type { ProductionContext } from './production-context.js';
 
 /**
@@ -12,7 +13,8 @@ type Queryable = Pick<PoolClient, 'query'>;
 
 /**
  * LSH band hashes of articles, one array row each, so later batches and scans find near-duplicates by a
- * GIN lookup. An article that already has its row keeps it (a retried batch, a rescan).
+ * GIN lookup. An article keeps a row of the current MinHash scheme (a retried batch, a rescan); a row of an
+ * older scheme is replaced.
  */
 export async function insertFingerprints(
   db: Queryable,
@@ -21,10 +23,13 @@ export async function insertFingerprints(
 ): Promise<void> {
   if (articles.length === 0) return;
   await db.query(
-    `insert into article_fingerprints (site_id, article_id, band_hashes)
-     select $1, t.article_id, t.band_hashes::bigint[] from unnest($2::uuid[], $3::text[]) as t(article_id, band_hashes)
-     on conflict (article_id) do nothing`,
-    [siteId, articles.map((a) => a.id), articles.map((a) => `{${a.bandHashes.join(',')}}`)],
+    `insert into article_fingerprints (site_id, article_id, minhash_version, band_hashes)
+     select $1, t.article_id, $4, t.band_hashes::bigint[]
+     from unnest($2::uuid[], $3::text[]) as t(article_id, band_hashes)
+     on conflict (article_id) do update
+       set minhash_version = excluded.minhash_version, band_hashes = excluded.band_hashes
+       where article_fingerprints.minhash_version <> excluded.minhash_version`,
+    [siteId, articles.map((a) => a.id), articles.map((a) => `{${a.bandHashes.join(',')}}`), MINHASH_VERSION],
   );
 }
 
