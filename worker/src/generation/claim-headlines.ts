@@ -22,6 +22,10 @@ export interface ClaimedHeadline {
  * then `used`) or rolls back (a crash: the row is still `claimed` and the next attempt takes it). No
  * ORDER BY: sorting the job's remaining rows on every batch costs more than it is worth, and each
  * article is determined by its own headline, not by the order headlines are taken in.
+ *
+ * The rows are picked (and limited) before the place and avatar names are joined: a freshly reserved job's
+ * rows have no statistics yet, and the planner then hashed all of them on every claim before applying the
+ * limit.
  */
 export async function claimHeadlines(
   client: PoolClient,
@@ -29,16 +33,19 @@ export async function claimHeadlines(
   limit: number,
 ): Promise<ClaimedHeadline[]> {
   const { rows } = await client.query<ClaimedHeadline>(
-    `select h.id, h.text, h.variant_key, h.state_id, h.county_id, h.city_id, h.avatar_id,
+    `with picked as (
+       select id, text, variant_key, state_id, county_id, city_id, avatar_id from headline_inventory
+       where claimed_by_job = $1 and status = 'claimed'
+       limit $2
+       for update skip locked
+     )
+     select h.id, h.text, h.variant_key, h.state_id, h.county_id, h.city_id, h.avatar_id,
             c.name as city, co.name as county, s.name as state, s.code as state_code, a.name as avatar_name
-     from headline_inventory h
+     from picked h
      left join geo_cities c on c.id = h.city_id
      left join geo_counties co on co.id = h.county_id
      left join geo_states s on s.id = h.state_id
-     left join avatar_intelligence a on a.id = h.avatar_id
-     where h.claimed_by_job = $1 and h.status = 'claimed'
-     limit $2
-     for update of h skip locked`,
+     left join avatar_intelligence a on a.id = h.avatar_id`,
     [jobId, limit],
   );
   return rows;

@@ -4,51 +4,70 @@ import type { ProductionContext } from './production-context.js';
 
 const SLUG_RETRIES = 3;
 
-/** Inserts the articles; returns generation_key → id of the rows written. Skipped rows hit a unique key. */
+/** The columns each article row supplies; site, campaign, job and status are the same for the whole batch. */
+const ARTICLE_COLUMNS = [
+  'headline_id',
+  'title',
+  'slug',
+  'html_content',
+  'excerpt',
+  'meta_title',
+  'meta_description',
+  'schema_json',
+  'word_count',
+  'state_id',
+  'county_id',
+  'city_id',
+  'avatar_id',
+  'fragment_ids',
+  'generation_key',
+] as const;
+
+function articleValues(item: ReadyArticle): unknown[] {
+  const { headline, article } = item;
+  return [
+    headline.id,
+    article.title,
+    article.slug,
+    article.html,
+    article.excerpt,
+    article.metaTitle,
+    article.metaDescription,
+    JSON.stringify(article.schema),
+    article.wordCount,
+    headline.state_id,
+    headline.county_id,
+    headline.city_id,
+    headline.avatar_id,
+    `{${article.fragmentIds.join(',')}}`,
+    headline.variant_key,
+  ];
+}
+
+/**
+ * Inserts the articles; returns generation_key → id of the rows written. Skipped rows hit a unique key.
+ * One multi-row VALUES statement with a parameter per value: the kilobytes of HTML per article travel as
+ * plain parameters, not inside array literals that both sides would have to escape and parse.
+ */
 export async function insertArticles(
   client: PoolClient,
   context: ProductionContext,
   ready: ReadyArticle[],
 ): Promise<Map<string, string>> {
   if (ready.length === 0) return new Map();
-  const column = <T>(pick: (item: ReadyArticle) => T) => ready.map(pick);
-  const { rows } = await client.query<{ id: string; generation_key: string }>(
-    `insert into generated_articles
-       (site_id, campaign_id, job_id, status, headline_id, title, slug, html_content, excerpt, meta_title,
-        meta_description, schema_json, word_count, state_id, county_id, city_id, avatar_id, fragment_ids,
-        generation_key)
-     select $1, $2, $3, 'qc', t.headline_id, t.title, t.slug, t.html, t.excerpt, t.meta_title, t.meta_description,
-            t.schema_json, t.word_count, t.state_id, t.county_id, t.city_id, t.avatar_id, t.fragment_ids::uuid[],
-            t.generation_key
-     from unnest($4::uuid[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::text[],
-                 $11::jsonb[], $12::int[], $13::uuid[], $14::uuid[], $15::uuid[], $16::uuid[], $17::text[],
-                 $18::text[])
-       as t(headline_id, title, slug, html, excerpt, meta_title, meta_description, schema_json, word_count,
-            state_id, county_id, city_id, avatar_id, fragment_ids, generation_key)
+  const params: unknown[] = [context.siteId, context.campaignId, context.jobId];
+  const rows = ready.map((item) => {
+    const placeholders = articleValues(item).map((value) => `$${params.push(value)}`);
+    return `($1, $2, $3, 'qc', ${placeholders.join(', ')})`;
+  });
+  const { rows: inserted } = await client.query<{ id: string; generation_key: string }>(
+    `insert into generated_articles (site_id, campaign_id, job_id, status, ${ARTICLE_COLUMNS.join(', ')})
+     values ${rows.join(', ')}
      on conflict do nothing
      returning id, generation_key`,
-    [
-      context.siteId,
-      context.campaignId,
-      context.jobId,
-      column((r) => r.headline.id),
-      column((r) => r.article.title),
-      column((r) => r.article.slug),
-      column((r) => r.article.html),
-      column((r) => r.article.excerpt),
-      column((r) => r.article.metaTitle),
-      column((r) => r.article.metaDescription),
-      column((r) => JSON.stringify(r.article.schema)),
-      column((r) => r.article.wordCount),
-      column((r) => r.headline.state_id),
-      column((r) => r.headline.county_id),
-      column((r) => r.headline.city_id),
-      column((r) => r.headline.avatar_id),
-      column((r) => `{${r.article.fragmentIds.join(',')}}`),
-      column((r) => r.headline.variant_key),
-    ],
+    params,
   );
-  return new Map(rows.map((row) => [row.generation_key, row.id]));
+  return new Map(inserted.map((row) => [row.generation_key, row.id]));
 }
 
 /** Of the keys not inserted, those already stored (an earlier run committed them) map to their ids. */

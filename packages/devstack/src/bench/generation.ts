@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { createPool } from '@spark/db';
 import { type RunningService, startService, stopServices } from '../processes.js';
+import { measureCpu, type ProcessGroups } from './cpu-usage.js';
 import { createBenchLibrary } from './generation-library.js';
 import { ARTICLES, BATCH, createCampaign, generate, plainInsert } from './generation-runs.js';
 import type { BenchContext, Benchmark } from './harness.js';
@@ -27,6 +28,20 @@ function extraWorker(repoRoot: string, env: Record<string, string>, name: string
   );
 }
 
+/** Where the CPU goes: the stack's PostgreSQL backends (autovacuum included), the worker(s), the frontend. */
+const CPU_GROUPS: ProcessGroups = {
+  PostgreSQL: (command) => command.startsWith('postgres'),
+  worker: (command) => command.includes('main.mjs') && command.includes('worker'),
+  frontend: (command) => command.includes('main.mjs') && command.includes('frontend'),
+};
+
+function reportCpu(report: BenchContext['report'], cpu: Record<string, number>): void {
+  const perArticle = (seconds: number) => (seconds * 1e6) / ARTICLES;
+  const parts = Object.entries(cpu).map(([name, seconds]) => `${name} ${perArticle(seconds).toFixed(0)}`);
+  const total = Object.values(cpu).reduce((sum, seconds) => sum + seconds, 0);
+  report('  CPU per article, all processes', perArticle(total), 'µs', parts.join(', '));
+}
+
 /**
  * Articles generated and committed per second end to end (API → queue → worker → PostgreSQL): the stack's
  * worker as deployed (its esbuild bundle, WORKER_CONCURRENCY chunks at once), then with a second worker
@@ -41,7 +56,9 @@ export const generationBenchmark: Benchmark = {
     const extra: RunningService[] = [];
     try {
       const campaignId = await createCampaign(env, await createBenchLibrary(pool));
-      const single = await generate(env, pool, campaignId);
+      const { result: single, cpu: singleCpu } = await measureCpu(CPU_GROUPS, () =>
+        generate(env, pool, campaignId),
+      );
       report(
         'end to end, 1 worker process (as deployed)',
         ARTICLES / single.seconds,
@@ -49,11 +66,20 @@ export const generationBenchmark: Benchmark = {
         `${ARTICLES} articles, avg ${single.words} words`,
       );
       report('  of which the API request (reserve + enqueue)', single.apiMs, 'ms');
+      reportCpu(report, singleCpu);
       extra.push(extraWorker(repoRoot, env, 'bench-worker-2'));
-      const scaled = await generate(env, pool, campaignId);
+      const { result: scaled, cpu: scaledCpu } = await measureCpu(CPU_GROUPS, () =>
+        generate(env, pool, campaignId),
+      );
       report('end to end, 2 worker processes', ARTICLES / scaled.seconds, 'articles/s');
-      const plain = await plainInsert(pool, single.jobId);
+      reportCpu(report, scaledCpu);
+      const client = process.cpuUsage();
+      const { result: plain, cpu: plainCpu } = await measureCpu(CPU_GROUPS, () =>
+        plainInsert(pool, single.jobId),
+      );
       report(`plain INSERT of the same rows (${BATCH} per statement)`, plain, 'rows/s');
+      const { user, system } = process.cpuUsage(client);
+      reportCpu(report, { ...plainCpu, 'bench client': (user + system) / 1e6 });
       for (const [label, run] of [
         ['1 worker', single],
         ['2 workers', scaled],
