@@ -172,4 +172,47 @@ describe('buildArticleBindings', () => {
     });
     expect(b).toMatchObject({ service_type: 'drain cleaning', city: 'Austin' });
   });
+
+  it('has the keys, order and values of the custom variables spread under the standard ones', () => {
+    const MONTHS = 'January February March April May June July August September October November December';
+    // The definition it was written as.
+    const reference = (nicheVariables: Record<string, string>, now: Date, city?: string) => {
+      const standard = {
+        city,
+        county: undefined,
+        state: undefined,
+        state_code: undefined,
+        niche: 'plumbing',
+        avatar_name: null,
+        year: String(now.getUTCFullYear()),
+        month: MONTHS.split(' ')[now.getUTCMonth()],
+      };
+      const custom: Record<string, string> = {};
+      for (const [name, value] of Object.entries(nicheVariables)) custom[name.toLowerCase()] = value;
+      return { ...custom, ...standard };
+    };
+    const name = fc.oneof(
+      fc.constantFrom('City', 'NICHE', 'Year', '1', '02', '__proto__', '__PROTO__', 'constructor', 'x', 'X'),
+      fc.string({ maxLength: 5 }),
+    );
+    fc.assert(
+      fc.property(
+        fc.dictionary(name, fc.string({ maxLength: 3 })),
+        fc.date({ noInvalidDate: true }),
+        fc.option(fc.string({ maxLength: 3 }), { nil: undefined }),
+        (nicheVariables, now, city) => {
+          const built = buildArticleBindings({
+            location: { city },
+            niche: 'plumbing',
+            avatarName: null,
+            nicheVariables,
+            now,
+          });
+          const expected = reference(nicheVariables, now, city);
+          expect(Object.entries(built)).toEqual(Object.entries(expected));
+          expect(Object.getPrototypeOf(built)).toBe(Object.prototype);
+        },
+      ),
+    );
+  });
 });

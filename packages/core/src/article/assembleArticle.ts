@@ -1,10 +1,9 @@
 import { escapeHtml } from '../html/entities.js';
-import { sanitizeHtml } from '../html/sanitizeHtml.js';
-import { countWords, htmlToText } from '../html/text.js';
-import { createRng } from '../random/rng.js';
+import { sanitizeHtmlWithText } from '../html/sanitizeHtml.js';
 import type { SpintaxTemplate, VariableBindings } from '../spintax/ast.js';
+import { normaliseBindings } from '../spintax/bindings.js';
 import { countVariants } from '../spintax/count.js';
-import { unrankVariant } from '../spintax/unrank.js';
+import { writeSeededVariant } from '../spintax/unrank.js';
 import { type ContentFragment, type OfferBlock, selectFragments, selectOfferBlock } from './fragments.js';
 import { type ArticleSchema, type BreadcrumbEntry, buildArticleSchema } from './jsonLd.js';
 import { buildExcerpt, buildMetaDescription, buildMetaTitle } from './meta.js';
@@ -61,11 +60,15 @@ export type AssembleArticleResult =
   | { readonly ok: true; readonly article: AssembledArticle }
   | { readonly ok: false; readonly failures: readonly QualityFailure[] };
 
-function spin(body: SpintaxTemplate, seed: string, bindings: VariableBindings): string {
+/**
+ * Appends one seeded variant of `body` to `out` (seeded by campaign + variant + slot): the variant
+ * createRng(seed).nextBigInt(countVariants(body)) picks, or nothing when the body has no variant.
+ * Unbound variables are kept as `{Name}` so the quality gate reports them all at once.
+ */
+function spin(body: SpintaxTemplate, seed: string, values: ReadonlyMap<string, string>, out: string[]): void {
   const count = countVariants(body);
-  if (count === 0n) return '';
-  // Unbound variables are kept as `{Name}` so the quality gate reports them all at once.
-  return unrankVariant(body, createRng(seed).nextBigInt(count), bindings, { onMissingVariable: 'keep' });
+  if (count === 0n) return;
+  writeSeededVariant(body, seed, values, true, out);
 }
 
 /**
@@ -79,31 +82,38 @@ export function assembleArticle(input: AssembleArticleInput): AssembleArticleRes
   for (const [name, value] of Object.entries(input.bindings)) {
     if (value !== null && value !== undefined) htmlBindings[name] = escapeHtml(String(value));
   }
+  // Normalised once for every fragment (unrankVariant would do it per call).
+  const htmlValues = normaliseBindings(htmlBindings);
   const librarySlots = input.slotTypes.filter((type) => type !== OFFER_SLOT);
   const { selections, missingTypes } = selectFragments(librarySlots, input.fragments, seed);
   const offer = input.slotTypes.includes(OFFER_SLOT)
     ? selectOfferBlock(input.offerBlocks ?? [], input.avatarId ?? null, seed)
     : null;
 
-  const parts: string[] = [];
+  // Every slot's variant, one line each, written as pieces of one string and joined once.
+  const pieces: string[] = [];
+  let written = 0;
   let next = 0;
   input.slotTypes.forEach((type, slot) => {
     if (type === OFFER_SLOT) {
-      if (offer !== null) parts.push(spin(offer.body, `${seed}:offer:${slot}`, htmlBindings));
+      if (offer !== null) {
+        if (written > 0) pieces.push('\n');
+        written += 1;
+        spin(offer.body, `${seed}:offer:${slot}`, htmlValues, pieces);
+      }
       return;
     }
     const selection = selections.find((candidate) => candidate.slot === next);
     next += 1;
     if (selection !== undefined) {
-      parts.push(
-        spin(selection.fragment.body, `${seed}:slot:${slot}:${selection.fragment.id}`, htmlBindings),
-      );
+      if (written > 0) pieces.push('\n');
+      written += 1;
+      spin(selection.fragment.body, `${seed}:slot:${slot}:${selection.fragment.id}`, htmlValues, pieces);
     }
   });
 
-  const html = sanitizeHtml(parts.join('\n'));
-  const text = htmlToText(html);
-  const wordCount = countWords(text);
+  // The whole article is sanitised; its text (htmlToText) and word count come from the same pass.
+  const { html, text, wordCount } = sanitizeHtmlWithText(pieces.join(''));
   const title = input.headline.replace(/\s+/g, ' ').trim();
   const verdict = checkArticleQuality({
     title,

@@ -1,4 +1,6 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { createRng } from '../random/rng.js';
 import { parseSpintax } from '../spintax/parse.js';
 import { type ContentFragment, prepareFragments, selectFragments, selectOfferBlock } from './fragments.js';
 
@@ -75,5 +77,62 @@ describe('selectOfferBlock', () => {
   it('falls back to a generic offer, or none', () => {
     expect(selectOfferBlock(offers, 'a2', 's')?.id).toBe('generic');
     expect(selectOfferBlock([], 'a2', 's')).toBeNull();
+  });
+});
+
+describe('selectFragments, rewritten', () => {
+  // As it was: a filter per slot and a generator per tie-break.
+  const previous = (slotTypes: readonly string[], fragments: readonly ContentFragment[], seed: string) => {
+    const usage = new Map<string, number>();
+    for (const f of fragments) usage.set(f.id, f.usageCount);
+    const usedHere = new Set<string>();
+    const selections: { slot: number; type: string; fragment: ContentFragment }[] = [];
+    const missingTypes: string[] = [];
+    slotTypes.forEach((type, slot) => {
+      const ofType = fragments.filter((f) => f.type === type);
+      if (ofType.length === 0) {
+        missingTypes.push(type);
+        return;
+      }
+      const fresh = ofType.filter((f) => !usedHere.has(f.id));
+      const pool = fresh.length > 0 ? fresh : ofType;
+      const lowest = Math.min(...pool.map((f) => usage.get(f.id) ?? 0));
+      const ties = pool
+        .filter((f) => (usage.get(f.id) ?? 0) === lowest)
+        .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+      const chosen = ties[createRng(`${seed}:slot:${slot}:${type}`).nextInt(ties.length)] as ContentFragment;
+      usage.set(chosen.id, lowest + 1);
+      usedHere.add(chosen.id);
+      selections.push({ slot, type, fragment: chosen });
+    });
+    return { selections, missingTypes };
+  };
+
+  it('selects what the previous implementation selected, duplicate ids and repeated types included', () => {
+    const type = fc.constantFrom('intro', 'faq', 'closing', 'gallery');
+    const fragmentArb = fc
+      .record({ id: fc.constantFrom('a', 'b', 'c', 'd', 'e', 'f'), type, usageCount: fc.nat(3) })
+      .map(({ id, type, usageCount }) => fragment(id, type, usageCount));
+    fc.assert(
+      fc.property(
+        fc.array(type, { maxLength: 8 }),
+        fc.array(fragmentArb, { maxLength: 12 }),
+        fc.string(),
+        (slots, fragments, seed) => {
+          // Compared by identity: which of the input fragments, not just equal-looking ones.
+          const picked = (result: {
+            selections: { slot: number; fragment: ContentFragment }[];
+            missingTypes: string[];
+          }) => [
+            result.selections.map((selection) => [selection.slot, fragments.indexOf(selection.fragment)]),
+            result.missingTypes,
+          ];
+          expect(picked(selectFragments(slots, fragments, seed))).toEqual(
+            picked(previous(slots, fragments, seed)),
+          );
+        },
+      ),
+      { numRuns: 500 },
+    );
   });
 });

@@ -1,4 +1,4 @@
-import { createRng } from '../random/rng.js';
+import { seededInt } from '../random/rng.js';
 import type { SpintaxDictionaries, SpintaxTemplate } from '../spintax/ast.js';
 import { SpintaxSyntaxError } from '../spintax/errors.js';
 import { parseSpintax } from '../spintax/parse.js';
@@ -61,24 +61,32 @@ export function selectFragments(
   seed: string,
 ): { selections: FragmentSelection[]; missingTypes: string[] } {
   const usage = new Map<string, number>();
-  for (const fragment of fragments) usage.set(fragment.id, fragment.usageCount);
+  // The fragments of each type, in input order, grouped in the same pass.
+  const byType = new Map<string, ContentFragment[]>();
+  for (const fragment of fragments) {
+    usage.set(fragment.id, fragment.usageCount);
+    const ofType = byType.get(fragment.type);
+    if (ofType === undefined) byType.set(fragment.type, [fragment]);
+    else ofType.push(fragment);
+  }
   const usedHere = new Set<string>();
   const selections: FragmentSelection[] = [];
   const missingTypes: string[] = [];
 
   slotTypes.forEach((type, slot) => {
-    const ofType = fragments.filter((fragment) => fragment.type === type);
-    if (ofType.length === 0) {
+    const ofType = byType.get(type);
+    if (ofType === undefined) {
       missingTypes.push(type);
       return;
     }
-    const fresh = ofType.filter((fragment) => !usedHere.has(fragment.id));
+    const fresh = usedHere.size === 0 ? ofType : ofType.filter((fragment) => !usedHere.has(fragment.id));
     const pool = fresh.length > 0 ? fresh : ofType;
-    const lowest = Math.min(...pool.map((fragment) => usage.get(fragment.id) ?? 0));
+    let lowest = Number.POSITIVE_INFINITY;
+    for (const fragment of pool) lowest = Math.min(lowest, usage.get(fragment.id) ?? 0);
     const ties = pool
       .filter((fragment) => (usage.get(fragment.id) ?? 0) === lowest)
       .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-    const chosen = ties[createRng(`${seed}:slot:${slot}:${type}`).nextInt(ties.length)] as ContentFragment;
+    const chosen = ties[seededInt(`${seed}:slot:${slot}:${type}`, ties.length)] as ContentFragment;
     usage.set(chosen.id, lowest + 1);
     usedHere.add(chosen.id);
     selections.push({ slot, type, fragment: chosen });
@@ -103,5 +111,5 @@ export function selectOfferBlock(
   const pool = own.length > 0 ? own : offers.filter((offer) => offer.avatarId === null);
   if (pool.length === 0) return null;
   const sorted = [...pool].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  return sorted[createRng(`${seed}:offer`).nextInt(sorted.length)] ?? null;
+  return sorted[seededInt(`${seed}:offer`, sorted.length)] ?? null;
 }

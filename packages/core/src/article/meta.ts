@@ -14,7 +14,9 @@ export const EXCERPT_MAX = 240;
 const ELLIPSIS = '…';
 
 function collapseWhitespace(text: string): string {
-  return text.replace(/[\s\u00a0]+/g, ' ').trim();
+  // Every run of whitespace becomes one space: the runs that are not one space already are those
+  // of two or more characters and the single other ones (fewer matches than replacing every run).
+  return text.replace(/\s{2,}|[^\S ]/g, ' ').trim();
 }
 
 /**
@@ -33,7 +35,26 @@ function leadingChars(text: string, count: number): { chars: string[]; whole: bo
   return { chars: Array.from(collapseWhitespace(text)), whole: true };
 }
 
+const SURROGATE = /[\ud800-\udfff]/;
+
 export function truncateAtWord(text: string, maxLength: number, ellipsis = ''): string {
+  // Fast path for a long text (a description or excerpt of an article) whose first window, once
+  // collapsed, has more than maxLength + 1 characters and no astral ones: then leadingChars below
+  // returns its first maxLength + 1 UTF-16 code units as its code points (whole = false), and the
+  // same cut is made on the string itself rather than on an array of characters.
+  if (Number.isSafeInteger(maxLength) && maxLength >= 0 && maxLength + 33 < text.length) {
+    const collapsed = collapseWhitespace(text.slice(0, maxLength + 33));
+    if (collapsed.length > maxLength + 1 && !SURROGATE.test(collapsed)) {
+      const room = maxLength - Array.from(ellipsis).length;
+      if (room <= 0) return collapsed.slice(0, maxLength);
+      const cut = collapsed.slice(0, room + 1);
+      const boundary = cut.lastIndexOf(' ');
+      const kept = boundary > 0 ? cut.slice(0, boundary) : collapsed.slice(0, room);
+      const trimmed = kept.replace(/[\s,;:.!?\-–—|/(&]+$/u, '');
+      return `${trimmed === '' ? kept : trimmed}${ellipsis}`;
+    }
+  }
+
   // One code point beyond the limit is enough to decide, and to keep a word ending at the limit.
   // (A negative limit slices from the end below, so it needs the whole text.)
   const { chars, whole } = leadingChars(text, maxLength >= 0 ? maxLength + 1 : Number.POSITIVE_INFINITY);

@@ -1,5 +1,5 @@
 import { createRng } from '../random/rng.js';
-import { DEFAULT_SHINGLE_SIZE, shingleHashList } from './shingles.js';
+import { DEFAULT_SHINGLE_SIZE, shingleHashesInScratch } from './shingles.js';
 
 export const DEFAULT_NUM_HASHES = 128;
 
@@ -109,13 +109,17 @@ export function createMinHasher(options: MinHashOptions = {}): MinHasher {
     return source;
   };
 
+  /** Working array of signatureOfList, reused from one call to the next. */
+  const leastScratch = new Int32Array(numHashes);
+
   const signatureOfList = (shingles: Int32Array): Uint32Array => {
     // Least hash per bin, sign bit flipped (see SIGN_BIT) so that int32 comparison is uint32 order.
-    const least = new Int32Array(numHashes).fill(EMPTY_ORDERED);
+    const least = leastScratch.fill(EMPTY_ORDERED);
+    // (Literals, not the module constants: a bundler makes those `var`s, read at every use.)
     for (let s = 0; s < shingles.length; s += 1) {
       const h = mix32(Math.imul(shingles[s] as number, multiplier) + offset);
       const bin = ((h >>> 0) * binScale) | 0;
-      const ordered = h ^ SIGN_BIT;
+      const ordered = h ^ (0x8000_0000 | 0); // SIGN_BIT
       if (ordered < (least[bin] as number)) least[bin] = ordered;
     }
     const signature = new Uint32Array(numHashes);
@@ -137,7 +141,7 @@ export function createMinHasher(options: MinHashOptions = {}): MinHasher {
     numHashes,
     shingleSize,
     signatureOfShingles: (shingles) => signatureOfList(Int32Array.from(shingles)),
-    signature: (text) => signatureOfList(shingleHashList(text, shingleSize)),
+    signature: (text) => signatureOfList(shingleHashesInScratch(text, shingleSize)),
   };
 }
 

@@ -38,3 +38,54 @@ describe('normaliseTextSource', () => {
     );
   });
 });
+
+describe('fast paths for &amp;', () => {
+  // The implementations before the fast paths, as the definitions: one regex pass that decodes each
+  // reference on its own, and re-escaping between the unknown named references.
+  const REFERENCE = /&(?:#[xX]([0-9a-fA-F]{1,8});?|#([0-9]{1,10});?|([A-Za-z][A-Za-z0-9]{0,31});)/g;
+  const previousDecode = (text: string): string =>
+    text.includes('&') ? text.replace(REFERENCE, (whole) => decodeEntities(whole)) : text;
+  const previousNormalise = (raw: string): string => {
+    if (!/[&<>"]/.test(raw)) return raw;
+    const parts: string[] = [];
+    let last = 0;
+    for (const match of raw.matchAll(/&[A-Za-z][A-Za-z0-9]{0,31};/g)) {
+      if (previousDecode(match[0]) !== match[0]) continue; // a known name
+      parts.push(escapeHtml(previousDecode(raw.slice(last, match.index))), match[0]);
+      last = match.index + match[0].length;
+    }
+    parts.push(escapeHtml(previousDecode(raw.slice(last))));
+    return parts.join('');
+  };
+  const entityish = fc
+    .array(
+      fc.oneof(
+        fc.constantFrom(
+          '&amp;',
+          '&amp;amp;',
+          '&ampx;',
+          '&amp',
+          'amp;',
+          '&lt;',
+          '&quot;',
+          '&foo;',
+          '&#38;',
+          '&',
+        ),
+        fc.constantFrom('<', '>', '"', ' ', 'a', ';', '#'),
+        fc.string({ maxLength: 3 }),
+      ),
+      { maxLength: 12 },
+    )
+    .map((parts) => parts.join(''));
+
+  it('decode and normalise exactly as before', () => {
+    fc.assert(
+      fc.property(entityish, (text) => {
+        expect(decodeEntities(text)).toBe(previousDecode(text));
+        expect(normaliseTextSource(text)).toBe(previousNormalise(text));
+      }),
+      { numRuns: 1000 },
+    );
+  });
+});

@@ -82,6 +82,8 @@ function fromCodePoint(code: number): string {
 /** Decodes numeric references and the named table; returns unknown named references verbatim. */
 export function decodeEntities(text: string): string {
   if (!text.includes('&')) return text;
+  // The common case in generated text: every reference is &amp; (the regex would decode each to &).
+  if (onlyAmpReferences(text)) return text.replaceAll('&amp;', '&');
   return text.replace(REFERENCE, (whole: string, hex?: string, decimal?: string, name?: string) => {
     if (hex !== undefined) return fromCodePoint(Number.parseInt(hex, 16));
     if (decimal !== undefined) return fromCodePoint(Number.parseInt(decimal, 10));
@@ -102,6 +104,15 @@ export function escapeHtml(text: string): string {
 }
 
 const NEEDS_NORMALISING = /[&<>"]/;
+const MARKUP_OR_QUOTE = /[<>"]/;
+
+/** True when every `&` in text starts `&amp;`. */
+function onlyAmpReferences(text: string): boolean {
+  for (let at = text.indexOf('&'); at !== -1; at = text.indexOf('&', at + 5)) {
+    if (!text.startsWith('amp;', at + 1)) return false;
+  }
+  return true;
+}
 
 /**
  * Normalises raw text-node source: decodes what it can and re-escapes `& < > "`, keeping unknown
@@ -110,6 +121,8 @@ const NEEDS_NORMALISING = /[&<>"]/;
 export function normaliseTextSource(raw: string): string {
   // Nothing to decode or escape (most text in generated articles): the source is already normal.
   if (!NEEDS_NORMALISING.test(raw)) return raw;
+  // Already normal too: `&amp;` decodes to & and is escaped back, and nothing else needs either.
+  if (onlyAmpReferences(raw) && !MARKUP_OR_QUOTE.test(raw)) return raw;
   const parts: string[] = [];
   let last = 0;
   for (const match of raw.matchAll(/&[A-Za-z][A-Za-z0-9]{0,31};/g)) {

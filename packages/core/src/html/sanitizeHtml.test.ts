@@ -1,7 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { ALLOWED_ELEMENTS, safeHref, sanitizeHtml } from './sanitizeHtml.js';
-import { tokenizeHtml } from './tokenize.js';
+import { escapeHtml, normaliseTextSource } from './entities.js';
+import { ALLOWED_ELEMENTS, safeHref, sanitizeHtml, sanitizeHtmlWithText } from './sanitizeHtml.js';
+import { countWords, htmlToText } from './text.js';
+import { type HtmlAttribute, RAW_TEXT_ELEMENTS, tokenizeHtml } from './tokenize.js';
 
 describe('sanitizeHtml', () => {
   it('keeps allowed elements and text', () => {
@@ -198,6 +200,137 @@ describe('sanitizeHtml properties', () => {
         expect(sanitizeHtml(once)).toBe(once);
       }),
       { numRuns: 500 },
+    );
+  });
+});
+
+/** sanitizeHtml as it was before it could report its text: the reference for the rewritten one. */
+function previousSanitizeHtml(html: string): string {
+  const DROPPED = new Set(
+    'script style template iframe object applet svg math noscript textarea title select head xmp noembed noframes frameset plaintext'.split(
+      ' ',
+    ),
+  );
+  const BLOCKS = new Set(['p', 'h2', 'h3', 'h4', 'ul', 'ol', 'blockquote']);
+  const CLOSED_BY_BLOCK = new Set(['p', 'h2', 'h3', 'h4']);
+  const hrefOf = (attributes: readonly HtmlAttribute[]): string | null => {
+    const href = attributes.find((attribute) => attribute.name === 'href');
+    return href === undefined ? null : safeHref(href.value);
+  };
+  const out: string[] = [];
+  const open: string[] = [];
+  const dropping: string[] = [];
+  const closeThrough = (index: number): void => {
+    while (open.length > index) out.push(`</${open.pop()}>`);
+  };
+  const lastOpen = (predicate: (name: string) => boolean): number => {
+    for (let i = open.length - 1; i >= 0; i -= 1) if (predicate(open[i] ?? '')) return i;
+    return -1;
+  };
+  for (const token of tokenizeHtml(html)) {
+    if (dropping.length > 0) {
+      if (token.type === 'startTag' && DROPPED.has(token.name) && !token.selfClosing) {
+        dropping.push(token.name);
+      } else if (token.type === 'endTag' && dropping.lastIndexOf(token.name) !== -1) {
+        dropping.length = dropping.lastIndexOf(token.name);
+      }
+      continue;
+    }
+    if (token.type === 'text') {
+      out.push(normaliseTextSource(token.raw));
+    } else if (token.type === 'startTag') {
+      const { name } = token;
+      if (DROPPED.has(name)) {
+        if (!token.selfClosing || RAW_TEXT_ELEMENTS.has(name)) dropping.push(name);
+        continue;
+      }
+      if (!ALLOWED_ELEMENTS.has(name)) continue;
+      if (name === 'br') {
+        out.push('<br>');
+        continue;
+      }
+      if (BLOCKS.has(name)) {
+        const blocked = lastOpen((openName) => CLOSED_BY_BLOCK.has(openName));
+        if (blocked !== -1) closeThrough(blocked);
+      }
+      if (name === 'li') {
+        const list = lastOpen((openName) => openName === 'ul' || openName === 'ol');
+        if (list === -1) continue;
+        const item = lastOpen((openName) => openName === 'li');
+        if (item > list) closeThrough(item);
+      }
+      if (name === 'a') {
+        const href = hrefOf(token.attributes);
+        if (href === null) continue;
+        const anchor = lastOpen((openName) => openName === 'a');
+        if (anchor !== -1) closeThrough(anchor);
+        out.push(`<a href="${escapeHtml(href)}">`);
+      } else {
+        out.push(`<${name}>`);
+      }
+      open.push(name);
+    } else if (token.type === 'endTag') {
+      const index = open.lastIndexOf(token.name);
+      if (index !== -1) closeThrough(index);
+    }
+  }
+  closeThrough(0);
+  return out.join('');
+}
+
+// htmlish with the text an article has: words, runs of whitespace of every kind, entities, other scripts.
+const articleish = fc
+  .array(
+    fc.oneof(
+      htmlish,
+      fc.constantFrom(
+        '<h3>',
+        '</h3>',
+        '<ol>',
+        '</li>',
+        '<blockquote>',
+        '</em>',
+        '</strong>',
+        '<span>',
+        '</div>',
+      ),
+      fc.constantFrom('word', 'two words', ' lead', 'trail ', 'a  b', '\n', ' \n ', '\t', '\u00a0', '\u2028'),
+      fc.constantFrom(
+        '&amp; save',
+        '&amp;amp;',
+        '&nbsp;',
+        '&#10;',
+        '&lt;b&gt;',
+        '&foo;',
+        '—',
+        'é',
+        '𝒜',
+        '\ud835',
+        '\udc9c',
+      ),
+    ),
+    { maxLength: 30 },
+  )
+  .map((parts) => parts.join(''));
+
+describe('sanitizeHtml, rewritten', () => {
+  it('writes exactly what the previous sanitiser wrote', () => {
+    fc.assert(
+      fc.property(articleish, (html) => {
+        expect(sanitizeHtml(html)).toBe(previousSanitizeHtml(html));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('reports htmlToText of its output and countWords of that text', () => {
+    fc.assert(
+      fc.property(articleish, (html) => {
+        const sanitized = sanitizeHtml(html);
+        const text = htmlToText(sanitized);
+        expect(sanitizeHtmlWithText(html)).toEqual({ html: sanitized, text, wordCount: countWords(text) });
+      }),
+      { numRuns: 2000 },
     );
   });
 });

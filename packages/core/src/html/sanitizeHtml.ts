@@ -1,4 +1,5 @@
 import { decodeEntities, escapeHtml, hasUnknownNamedReference, normaliseTextSource } from './entities.js';
+import { isPlainText, VisibleTextBuilder } from './text.js';
 import { type HtmlAttribute, RAW_TEXT_ELEMENTS, tokenizeHtml } from './tokenize.js';
 
 /**
@@ -80,12 +81,39 @@ function hrefOf(attributes: readonly HtmlAttribute[]): string | null {
 }
 
 export function sanitizeHtml(html: string): string {
+  return sanitize(html, null);
+}
+
+/**
+ * sanitizeHtml(html), and htmlToText of it with its countWords, taken from what the sanitiser
+ * writes rather than by parsing its output again (see VisibleTextBuilder).
+ */
+export function sanitizeHtmlWithText(html: string): { html: string; text: string; wordCount: number } {
+  const builder = new VisibleTextBuilder();
+  const sanitized = sanitize(html, builder);
+  return { html: sanitized, ...builder.finishWithWordCount() };
+}
+
+// The tags the sanitiser writes, built once.
+const START_TAGS: ReadonlyMap<string, string> = new Map(
+  [...ALLOWED_ELEMENTS].map((name) => [name, `<${name}>`]),
+);
+const END_TAGS: ReadonlyMap<string, string> = new Map(
+  [...ALLOWED_ELEMENTS].map((name) => [name, `</${name}>`]),
+);
+
+/** The sanitiser; `text`, when given, is told every piece of text and every tag it writes. */
+function sanitize(html: string, text: VisibleTextBuilder | null): string {
   const out: string[] = [];
   const open: string[] = [];
   const dropping: string[] = [];
 
   const closeThrough = (index: number): void => {
-    while (open.length > index) out.push(`</${open.pop()}>`);
+    while (open.length > index) {
+      const name = open.pop() as string;
+      out.push(END_TAGS.get(name) ?? `</${name}>`);
+      text?.tag(name);
+    }
   };
   const lastOpen = (predicate: (name: string) => boolean): number => {
     for (let i = open.length - 1; i >= 0; i -= 1) if (predicate(open[i] ?? '')) return i;
@@ -102,7 +130,15 @@ export function sanitizeHtml(html: string): string {
       continue;
     }
     if (token.type === 'text') {
-      out.push(normaliseTextSource(token.raw));
+      const { raw } = token;
+      if (!text || !isPlainText(raw)) {
+        const normalised = normaliseTextSource(raw);
+        out.push(normalised);
+        text?.text(normalised);
+      } else {
+        out.push(raw); // normaliseTextSource(raw) is raw
+        text.plainText(raw);
+      }
     } else if (token.type === 'startTag') {
       const { name } = token;
       if (DROPPED_WITH_CONTENT.has(name)) {
@@ -113,6 +149,7 @@ export function sanitizeHtml(html: string): string {
       if (!ALLOWED_ELEMENTS.has(name)) continue;
       if (name === 'br') {
         out.push('<br>');
+        text?.tag(name);
         continue;
       }
       if (BLOCKS.has(name)) {
@@ -132,8 +169,9 @@ export function sanitizeHtml(html: string): string {
         if (anchor !== -1) closeThrough(anchor);
         out.push(`<a href="${escapeHtml(href)}">`);
       } else {
-        out.push(`<${name}>`);
+        out.push(START_TAGS.get(name) ?? `<${name}>`);
       }
+      text?.tag(name);
       open.push(name);
     } else if (token.type === 'endTag') {
       const index = open.lastIndexOf(token.name);

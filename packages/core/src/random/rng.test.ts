@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { createRng, hashSeed } from './rng.js';
+import { createRng, hashSeed, prepareWordBound, seededBigInt, seededBigIntWords, seededInt } from './rng.js';
 
 describe('createRng', () => {
   it('yields the same sequence for the same seed', () => {
@@ -66,5 +66,45 @@ describe('createRng', () => {
 describe('hashSeed', () => {
   it('never returns an all-zero state', () => {
     expect(hashSeed('')).not.toEqual([0, 0, 0, 0]);
+  });
+});
+
+describe('seededInt / seededBigInt', () => {
+  it('draw what a fresh generator draws first', () => {
+    fc.assert(
+      fc.property(fc.string(), fc.integer({ min: 1, max: 2 ** 32 }), (seed, bound) => {
+        expect(seededInt(seed, bound)).toBe(createRng(seed).nextInt(bound));
+      }),
+    );
+    fc.assert(
+      fc.property(fc.string(), fc.bigInt({ min: 1n, max: 2n ** 200n }), (seed, bound) => {
+        expect(seededBigInt(seed, bound)).toBe(createRng(seed).nextBigInt(bound));
+      }),
+    );
+  });
+
+  it('draw nextBigInt as 32-bit words for bounds above 2^32, powers of two included', () => {
+    const bound = fc.oneof(
+      fc.bigInt({ min: 2n ** 32n + 1n, max: 2n ** 200n }),
+      fc.integer({ min: 33, max: 200 }).map((bits) => 1n << BigInt(bits)),
+      fc.integer({ min: 33, max: 200 }).map((bits) => (1n << BigInt(bits)) + 1n),
+    );
+    fc.assert(
+      fc.property(fc.string(), bound, (seed, maxExclusive) => {
+        const prepared = prepareWordBound(maxExclusive);
+        const words = new Uint32Array(prepared.words);
+        seededBigIntWords(seed, prepared, words);
+        let value = 0n;
+        for (const word of words) value = (value << 32n) | BigInt(word);
+        expect(value).toBe(createRng(seed).nextBigInt(maxExclusive));
+      }),
+    );
+    expect(() => prepareWordBound(2n ** 32n)).toThrow(RangeError);
+  });
+
+  it('reject the bounds the generator rejects', () => {
+    expect(() => seededInt('x', 0)).toThrow(RangeError);
+    expect(() => seededInt('x', 1.5)).toThrow(RangeError);
+    expect(() => seededBigInt('x', 0n)).toThrow(RangeError);
   });
 });

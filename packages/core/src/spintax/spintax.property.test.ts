@@ -1,9 +1,11 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { createRng } from '../random/rng.js';
+import { normaliseBindings } from './bindings.js';
 import { countVariants } from './count.js';
 import { parseSpintax } from './parse.js';
 import { sampleVariantIndices } from './sample.js';
-import { unrankVariant } from './unrank.js';
+import { unrankVariant, writeSeededVariant } from './unrank.js';
 
 // An independent model of a template: printed to spintax source, parsed, and compared with a
 // brute-force expansion of the model itself, so the parser is under test too.
@@ -141,6 +143,30 @@ describe('spintax properties', () => {
         },
       ),
       { numRuns: 150 },
+    );
+  });
+
+  it('writes the seeded variant without BigInts exactly as unranking the seeded index does', () => {
+    const wide = Array.from({ length: 70 }, (_, i) => `w${i}`);
+    const partArb = fc.oneof(
+      sequence.map(print),
+      fc.constant(`{${wide.join('|')}}`),
+      fc.constant('{a|b|c|d|e|f|g|h|i|j}'.repeat(12)), // one part of 10^12 variants: a lone big chunk
+    );
+    const values = normaliseBindings(BINDINGS);
+    fc.assert(
+      fc.property(fc.array(partArb, { maxLength: 30 }), fc.string(), fc.boolean(), (parts, seed, nested) => {
+        const body = parts.join('');
+        const template = parseSpintax(nested ? `{${body}|alt}` : body, { dictionaries: DICTIONARIES });
+        const count = countVariants(template);
+        fc.pre(count > 0n);
+        const out: string[] = ['before'];
+        writeSeededVariant(template, seed, values, false, out);
+        expect(out.join('')).toBe(
+          `before${unrankVariant(template, createRng(seed).nextBigInt(count), BINDINGS)}`,
+        );
+      }),
+      { numRuns: 300 },
     );
   });
 

@@ -13,6 +13,8 @@ const VARIABLE_TOKEN = /\{\{([A-Za-z_][A-Za-z0-9_]*)\}\}|\{([A-Za-z_][A-Za-z0-9_
 
 /** Tokens that must not reach stored output; the quality gate fails an item when any remain. */
 export function findUnresolvedTokens(text: string): UnresolvedToken[] {
+  // Every token starts with `{`: text without one (a finished article) needs no regex scan.
+  if (!text.includes('{')) return [];
   return [...text.matchAll(LEFTOVER_TOKEN)].map((match) => ({ token: match[0], offset: match.index }));
 }
 

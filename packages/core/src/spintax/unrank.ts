@@ -1,3 +1,4 @@
+import { prepareWordBound, seededBigInt, seededBigIntWords, type WordBound } from '../random/rng.js';
 import type { Sequence, SpintaxNode, SpintaxTemplate, VariableBindings, VariableNode } from './ast.js';
 import { normaliseBindings } from './bindings.js';
 import { UnresolvedVariableError } from './errors.js';
@@ -72,10 +73,23 @@ function planNode(node: SpintaxNode): PlannedNode {
   const untabled: PlannedNode = { node, options, count, hasVariables, table: null };
   if (hasVariables || count > BigInt(TABLE_LIMIT)) return untabled;
   // Rendered with the general writer; nested nodes already have their tables.
-  const writer = new VariantWriter(NO_BINDINGS, false);
+  const writer = new VariantWriter(NO_BINDINGS, false, []);
   const table: string[] = [];
-  for (let rank = 0; rank < Number(count); rank += 1) table.push(writer.render(untabled, rank));
+  for (let rank = 0; rank < Number(count); rank += 1) table.push(flatten(writer.render(untabled, rank)));
   return { node, options, count, hasVariables, table };
+}
+
+let _flattenSink = 0;
+
+/**
+ * The same string, flattened in place. V8 keeps a string built by concatenation (the parser's text
+ * values, the tables built here) as a rope of its pieces, and copying it out — every article that
+ * writes it — walks the rope again; reading one character makes V8 flatten it once for all. (The
+ * read goes to a module variable so that it is not optimised away.)
+ */
+function flatten(text: string): string {
+  _flattenSink ^= text.charCodeAt(0) | 0;
+  return text;
 }
 
 // Spelled out: object spread of these plans was by far the slowest step of planning.
@@ -89,13 +103,85 @@ const placed = (planned: PlannedNode, radix: number, place: number): PlannedPart
   place,
 });
 
+/** Total characters a merged table may hold: merging multiplies variants, so it is bounded. */
+const MERGED_TABLE_CHARS = 1024;
+
+/**
+ * Consecutive tabled parts of a chunk (source order) merged into one part whose table holds every
+ * combination of their variants, as long as it has at most TABLE_LIMIT entries and
+ * MERGED_TABLE_CHARS characters: its digit is the mixed-radix number of theirs (the last varies
+ * fastest, its place is the last one's), so it writes the same text as they would one by one, in one
+ * piece. Text between two groups costs nothing to merge (one variant), so most of a fragment's
+ * words end up in a few lookups.
+ */
+function mergeTables(parts: readonly PlannedPart[]): PlannedPart[] {
+  const merged: PlannedPart[] = [];
+  let i = 0;
+  while (i < parts.length) {
+    const first = parts[i] as PlannedPart;
+    let end = i + 1;
+    if (first.table !== null) {
+      let entries = first.radix;
+      // Characters of the merged table: each part's entries each appear entries / radix times.
+      let chars = tableChars(first.table);
+      while (end < parts.length) {
+        const next = parts[end] as PlannedPart;
+        if (next.table === null || entries * next.radix > TABLE_LIMIT) break;
+        const nextChars = chars * next.radix + tableChars(next.table) * entries;
+        if (nextChars > MERGED_TABLE_CHARS) break;
+        entries *= next.radix;
+        chars = nextChars;
+        end += 1;
+      }
+    }
+    if (end === i + 1) {
+      merged.push(first);
+      i = end;
+      continue;
+    }
+    const run = parts.slice(i, end);
+    const last = run[run.length - 1] as PlannedPart;
+    const table: string[] = [];
+    let entries = 1;
+    for (const part of run) entries *= part.radix;
+    for (let digit = 0; digit < entries; digit += 1) {
+      let text = '';
+      let rest = digit;
+      for (let k = run.length - 1; k >= 0; k -= 1) {
+        const part = run[k] as PlannedPart;
+        text = `${(part.table as readonly string[])[rest % part.radix] ?? ''}${text}`;
+        rest = Math.floor(rest / part.radix);
+      }
+      table.push(flatten(text));
+    }
+    merged.push({
+      node: first.node,
+      options: [],
+      count: BigInt(entries),
+      hasVariables: false,
+      table,
+      radix: entries,
+      place: last.place,
+    });
+    i = end;
+  }
+  return merged;
+}
+
+function tableChars(table: readonly string[]): number {
+  let chars = 0;
+  for (const entry of table) chars += entry.length;
+  return chars;
+}
+
 function planSequence(sequence: Sequence): PlannedSequence {
   const chunks: Chunk[] = [];
   let parts: PlannedPart[] = [];
   let product = 1;
   let count = 1n;
   const closeChunk = (): void => {
-    if (parts.length > 0) chunks.push({ parts: parts.reverse(), count: BigInt(product), small: true });
+    if (parts.length > 0)
+      chunks.push({ parts: mergeTables(parts.reverse()), count: BigInt(product), small: true });
     parts = [];
     product = 1;
   };
@@ -131,20 +217,23 @@ function planTemplate(template: SpintaxTemplate): PlannedSequence {
   return plan;
 }
 
-/** Writes one variant of planned sequences into `out`. */
+/**
+ * Writes one variant of planned sequences into `out`, piece by piece: joined once at the end, the
+ * pieces make a flat string, where appending to a string would make a rope of them to be walked
+ * (flattened) later.
+ */
 class VariantWriter {
-  out = '';
-
   constructor(
     private readonly values: ReadonlyMap<string, string>,
     private readonly keepMissing: boolean,
+    private readonly out: string[],
   ) {}
 
   /** One node's variant on its own (for building tables). */
   render(part: PlannedNode, rank: number): string {
-    this.out = '';
+    this.out.length = 0;
     this.writePart(part, rank);
-    return this.out;
+    return this.out.join('');
   }
 
   writeSequence(sequence: PlannedSequence, rank: bigint): void {
@@ -169,6 +258,12 @@ class VariantWriter {
     }
   }
 
+  /** writeSequence for a sequence of small chunks whose digits (ranks) are given, one per chunk. */
+  writeChunkDigits(sequence: PlannedSequence, digits: ArrayLike<number>): void {
+    const { chunks } = sequence;
+    for (let c = 0; c < chunks.length; c += 1) this.writeChunk(chunks[c] as Chunk, digits[c] as number);
+  }
+
   private writeSmallSequence(sequence: PlannedSequence, rank: number): void {
     const chunk = sequence.chunks[0];
     if (chunk !== undefined) this.writeChunk(chunk, rank);
@@ -179,7 +274,7 @@ class VariantWriter {
       // ⌊rank / place⌋ mod radix. `(a / b) | 0` is exact below 2^31 (the quotient's rounding error
       // is smaller than its distance to the next integer).
       const digit = part.radix === 1 ? 0 : ((rank / part.place) | 0) % part.radix;
-      if (part.table !== null) this.out += part.table[digit] ?? '';
+      if (part.table !== null) this.out.push(part.table[digit] ?? '');
       else this.writePart(part, digit);
     }
   }
@@ -188,13 +283,13 @@ class VariantWriter {
     const { node } = part;
     switch (node.kind) {
       case 'text':
-        this.out += node.value;
+        this.out.push(node.value);
         return;
       case 'variable':
-        this.out += this.renderVariable(node);
+        this.out.push(this.renderVariable(node));
         return;
       case 'dictionary':
-        this.out += node.terms[rank] ?? '';
+        this.out.push(node.terms[rank] ?? '');
         return;
       case 'choice': {
         // Every option counts less than the choice, so below 2^30 too.
@@ -246,11 +341,107 @@ export function unrankVariant(
   bindings: VariableBindings = {},
   options: UnrankOptions = {},
 ): string {
+  const out: string[] = [];
+  writeVariant(template, index, normaliseBindings(bindings), options.onMissingVariable === 'keep', out);
+  return out.join('');
+}
+
+/**
+ * unrankVariant's text appended to `out` in pieces (`out.join('')` after it is the variant), with
+ * bindings already normalised (lower-case names, see normaliseBindings), so a caller writing many
+ * variants into one text normalises once and joins once.
+ */
+export function writeVariant(
+  template: SpintaxTemplate,
+  index: bigint,
+  values: ReadonlyMap<string, string>,
+  keepMissing: boolean,
+  out: string[],
+): void {
   const root = planTemplate(template);
   if (index < 0n || index >= root.count) {
     throw new RangeError(`Variant index ${index} is outside [0, ${root.count})`);
   }
-  const writer = new VariantWriter(normaliseBindings(bindings), options.onMissingVariable === 'keep');
-  writer.writeSequence(root, index);
-  return writer.out;
+  new VariantWriter(values, keepMissing, out).writeSequence(root, index);
+}
+
+/**
+ * A root plan's seeded ranks drawn without BigInts: its count's WordBound and chunk counts (all
+ * chunks small). null when that does not apply: a count up to 2^32 (drawn as one number anyway) or a
+ * chunk of one part counting 2^30 or more.
+ */
+interface SeededPlan {
+  readonly bound: WordBound;
+  readonly chunkCounts: readonly number[];
+}
+
+const seededPlans = new WeakMap<PlannedSequence, SeededPlan | null>();
+// Working arrays of writeSeededVariant (it does not nest): the drawn words, and their 16-bit limbs.
+let drawnWords = new Uint32Array(8);
+let limbs = new Float64Array(16);
+let chunkDigits = new Float64Array(8);
+
+function seededPlanOf(root: PlannedSequence): SeededPlan | null {
+  let seeded = seededPlans.get(root);
+  if (seeded === undefined) {
+    seeded =
+      root.count > 0x1_0000_0000n && root.chunks.every((chunk) => chunk.small)
+        ? {
+            bound: prepareWordBound(root.count),
+            chunkCounts: root.chunks.map((chunk) => Number(chunk.count)),
+          }
+        : null;
+    seededPlans.set(root, seeded);
+  }
+  return seeded;
+}
+
+/**
+ * writeVariant of the variant createRng(seed).nextBigInt(countVariants(template)) picks, for a
+ * template with at least one variant. The rank is drawn as 32-bit words and split into the chunks'
+ * digits by long division in 16-bit limbs (a remainder below 2^30 times 2^16 plus a limb stays below
+ * 2^46, exact in a double), so the usual case makes no BigInt at all.
+ */
+export function writeSeededVariant(
+  template: SpintaxTemplate,
+  seed: string,
+  values: ReadonlyMap<string, string>,
+  keepMissing: boolean,
+  out: string[],
+): void {
+  const root = planTemplate(template);
+  const seeded = seededPlanOf(root);
+  if (seeded === null) {
+    writeVariant(template, seededBigInt(seed, root.count), values, keepMissing, out);
+    return;
+  }
+  const { bound, chunkCounts } = seeded;
+  if (drawnWords.length < bound.words) {
+    drawnWords = new Uint32Array(bound.words);
+    limbs = new Float64Array(2 * bound.words);
+  }
+  if (chunkDigits.length < chunkCounts.length) chunkDigits = new Float64Array(chunkCounts.length);
+  const words = drawnWords;
+  const rank = limbs;
+  const digits = chunkDigits;
+  seededBigIntWords(seed, bound, words);
+  const limbCount = 2 * bound.words;
+  for (let i = 0; i < bound.words; i += 1) {
+    const word = words[i] as number;
+    rank[2 * i] = word >>> 16;
+    rank[2 * i + 1] = word & 0xffff;
+  }
+  // Least significant (last) chunk first: digit = rank mod count, rank = ⌊rank / count⌋.
+  for (let c = chunkCounts.length - 1; c >= 0; c -= 1) {
+    const divisor = chunkCounts[c] as number;
+    let remainder = 0;
+    for (let i = 0; i < limbCount; i += 1) {
+      const current = remainder * 0x1_0000 + (rank[i] as number);
+      const quotient = Math.floor(current / divisor);
+      rank[i] = quotient;
+      remainder = current - quotient * divisor;
+    }
+    digits[c] = remainder;
+  }
+  new VariantWriter(values, keepMissing, out).writeChunkDigits(root, digits);
 }
