@@ -50,7 +50,7 @@ export function generateDevEnv(): string {
     ['MAX_PAYLOAD_SIZE', '50mb'],
     ['FORCE_FRESH_INSTALL', 'false'],
     ['FORCE_FRESH_INSTALL_CONFIRM', ''],
-    ['WORKER_CONCURRENCY', '2'],
+    ['WORKER_CONCURRENCY', '4'],
   ];
   return `${entries.map(([key, value]) => (value === '' && key.startsWith('#') ? key : `${key}=${value}`)).join('\n')}\n`;
 }

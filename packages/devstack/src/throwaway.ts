@@ -50,7 +50,7 @@ export async function startThrowawayStack(repoRoot: string, kind: 'test' | 'benc
     ADMIN_PASSWORD: secret(12),
     CORS_ORIGIN: `http://localhost:${frontendPort}`,
     MAX_PAYLOAD_SIZE: '50mb',
-    WORKER_CONCURRENCY: '2',
+    WORKER_CONCURRENCY: '4',
     SPARK_FRONTEND_OUT_DIR: join(repoRoot, 'frontend/dist-test', runId),
     SPARK_WORKER_OUT_DIR: join(repoRoot, 'worker/dist-test', runId),
   };
