@@ -15,18 +15,21 @@ export function database(): Pool {
 }
 
 export function cache(): Redis {
+  if (redis) return redis;
   // Commands issued while (re)connecting wait briefly instead of failing at once, but never longer than
   // commandTimeout: Redis being down must cost a request at most ~1.5 s, and callers decide what that means.
-  // Auto-pipelining: the commands of all concurrent requests leave in one write.
-  redis ??= new Redis(serverEnv().REDIS_URL, {
-    enableAutoPipelining: true,
+  // No auto-pipelining here: commands defined lazily on this connection (the rate limiter's script) can land
+  // in an auto-pipeline created earlier in the same tick, and ioredis 5.11 then throws from inside its pipeline
+  // callback, which takes the process down (ioredis#1931; seen under load in the site-pages bench).
+  redis = new Redis(serverEnv().REDIS_URL, {
     maxRetriesPerRequest: 1,
     enableOfflineQueue: true,
     commandTimeout: 1500,
     connectTimeout: 2000,
     retryStrategy: (attempt) => Math.min(attempt * 200, 2000),
   });
-  // Without a listener ioredis logs every reconnect attempt as an unhandled error event.
+  // Without a listener ioredis logs every reconnect attempt as an unhandled error event. Attached once: this
+  // function runs on every request.
   redis.on('error', () => {});
   return redis;
 }

@@ -39,7 +39,8 @@ function redis(): TrackingRedis {
       connectTimeout: 2000,
     });
     client.on('error', () => {});
-    // A named command is sent as EVALSHA (the script's hash), not the whole script on every call.
+    // A named command is sent as EVALSHA (the script's hash), not the whole script on every call. Defined before
+    // the first command, so no auto-pipeline exists yet that would lack it (ioredis#1931).
     client.defineCommand('sparkAppendEvent', { numberOfKeys: 2, lua: APPEND_EVENT });
     connection = client as TrackingRedis;
   }
