@@ -113,6 +113,19 @@ export async function startStack(config: StackConfig): Promise<RunningStack> {
         );
       }
       mkdirSync(config.directus.uploadsDir, { recursive: true });
+      // Built before `directus bootstrap`, which already loads extensions (and logs a missing one as an error).
+      await time('Directus extensions built', () =>
+        runStep(
+          {
+            name: 'extensions',
+            command: 'pnpm',
+            args: ['--filter', '@spark/directus-bundle', 'build'],
+            cwd: config.repoRoot,
+            env: { ...process.env },
+          },
+          { echo: config.echo },
+        ),
+      );
       await time('Directus bootstrapped', () => bootstrapDirectus(config.directus, config.echo));
       await time('Directus metadata registered', async () => {
         await linkDirectusUsers(pool);
@@ -127,18 +140,6 @@ export async function startStack(config: StackConfig): Promise<RunningStack> {
 
       await assertPortFree(config.directus.port, 'Directus');
       await assertPortFree(config.frontendPort, 'frontend');
-      await time('Directus extensions built', () =>
-        runStep(
-          {
-            name: 'extensions',
-            command: 'pnpm',
-            args: ['--filter', '@spark/directus-bundle', 'build'],
-            cwd: config.repoRoot,
-            env: { ...process.env },
-          },
-          { echo: config.echo },
-        ),
-      );
       services.push(
         await time(`Directus is healthy on port ${config.directus.port}`, () =>
           startDirectus(config.directus, config.echo),
