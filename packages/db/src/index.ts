@@ -5,6 +5,7 @@ export {
   type ImportReport,
   importBlueprint,
 } from './blueprint/index.js';
+export { loadSpintaxDictionaries } from './dictionaries.js';
 export {
   EXTENSION_TABLES,
   findTablesWithoutSiteForeignKey,

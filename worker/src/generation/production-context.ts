@@ -6,7 +6,7 @@ import {
   type SpintaxDictionaries,
   SpintaxSyntaxError,
 } from '@spark/core';
-import type { Pool } from '@spark/db';
+import { loadSpintaxDictionaries, type Pool } from '@spark/db';
 
 /** Everything a chunk needs to turn headlines into articles, loaded once per chunk and parsed once. */
 export interface ProductionContext {
@@ -49,20 +49,6 @@ interface OfferRow {
 export const siteUrl = (domain: string) =>
   `${domain === 'localhost' || domain.endsWith('.localhost') ? 'http' : 'https'}://${domain}`;
 
-async function loadDictionaries(pool: Pool, siteId: string): Promise<SpintaxDictionaries> {
-  const { rows } = await pool.query<{ category: string; terms: unknown }>(
-    `select category, terms from spintax_dictionaries where site_id = $1 or site_id is null
-     order by site_id nulls first`,
-    [siteId],
-  );
-  const dictionaries: Record<string, string[]> = {};
-  for (const row of rows) {
-    const terms = Array.isArray(row.terms) ? row.terms.filter((t): t is string => typeof t === 'string') : [];
-    dictionaries[row.category.toLowerCase()] = terms;
-  }
-  return dictionaries;
-}
-
 function parseOffers(rows: OfferRow[], dictionaries: SpintaxDictionaries, warnings: string[]): OfferBlock[] {
   const offers: OfferBlock[] = [];
   for (const row of rows) {
@@ -96,7 +82,7 @@ export async function loadProductionContext(
   );
   const campaign = campaigns[0];
   if (!campaign) throw new Error(`campaign ${job.campaignId} of site ${job.siteId} no longer exists`);
-  const dictionaries = await loadDictionaries(pool, job.siteId);
+  const dictionaries = await loadSpintaxDictionaries(pool, job.siteId);
   const [fragmentRows, offerRows, slugRows] = await Promise.all([
     pool.query<FragmentRow>(
       `select id, fragment_type, avatar_id, body, usage_count from content_fragments

@@ -1,7 +1,7 @@
 import { AppError, type CampaignCreate } from '@spark/contracts';
-import type { PoolClient } from '@spark/db';
+import { loadSpintaxDictionaries, type PoolClient } from '@spark/db';
 import { MODE_FIELDS } from './campaign-columns.js';
-import { loadDictionaries, requireValidHeadlines } from './headline-patterns.js';
+import { requireValidHeadlines } from './headline-patterns.js';
 
 /** A complete campaign as create and patch both end up with (patch = saved campaign + changes). */
 export type CampaignInput = Omit<CampaignCreate, 'site_id'>;
@@ -37,7 +37,7 @@ export async function validateCampaign(
   input: CampaignInput,
 ): Promise<void> {
   const issues: Issue[] = [];
-  const dictionaries = await loadDictionaries(client, siteId);
+  const dictionaries = await loadSpintaxDictionaries(client, siteId);
   // Spintax problems are reported on their own: their line/column message is the most precise one.
   requireValidHeadlines(input.headline_spintax_root, input.niche_variables, dictionaries);
   if (

@@ -7,9 +7,9 @@ import {
   listVariables,
   unrankVariant,
 } from '@spark/core';
-import type { Pool, PoolClient } from '@spark/db';
+import { loadSpintaxDictionaries, type Pool, type PoolClient } from '@spark/db';
 import type { CampaignRow } from './campaign-row.js';
-import { type HeadlinePattern, loadDictionaries, requireValidHeadlines } from './headline-patterns.js';
+import { type HeadlinePattern, requireValidHeadlines } from './headline-patterns.js';
 
 export interface SpaceLocation {
   id: string;
@@ -96,7 +96,7 @@ export async function loadCampaignSpace(
   campaign: CampaignRow,
   now: Date,
 ): Promise<CampaignSpace> {
-  const dictionaries = await loadDictionaries(client, campaign.site_id);
+  const dictionaries = await loadSpintaxDictionaries(client, campaign.site_id);
   const patterns = requireValidHeadlines(
     campaign.headline_spintax_root,
     campaign.niche_variables,

@@ -9,7 +9,6 @@ import {
   STANDARD_VARIABLES,
   validateTemplate,
 } from '@spark/core';
-import type { Pool, PoolClient } from '@spark/db';
 
 /**
  * A campaign's headline patterns: one per non-blank line of `headline_spintax_root`. The id hashes the
@@ -31,24 +30,6 @@ export interface SpintaxIssue {
 }
 
 const PATTERN_ID_SEED = 0x5eed_1e55;
-
-/** The site's dictionaries over the shared library's: a site category shadows a shared one of that name. */
-export async function loadDictionaries(
-  client: Pool | PoolClient,
-  siteId: string,
-): Promise<SpintaxDictionaries> {
-  const { rows } = await client.query<{ category: string; terms: unknown }>(
-    `select category, terms from spintax_dictionaries
-     where site_id = $1 or site_id is null order by site_id nulls first`,
-    [siteId],
-  );
-  const dictionaries: Record<string, string[]> = {};
-  for (const row of rows) {
-    const terms = Array.isArray(row.terms) ? row.terms.filter((t): t is string => typeof t === 'string') : [];
-    dictionaries[row.category.toLowerCase()] = terms;
-  }
-  return dictionaries;
-}
 
 /** Parses every line; syntax errors and unknown variables come back as issues with their real line. */
 export function parseHeadlinePatterns(
