@@ -3,9 +3,9 @@ import { GENERATION_QUEUE, generateArticlesChunks } from '@spark/contracts';
 import { createPool } from '@spark/db';
 import { Queue } from 'bullmq';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sleep, startPrivateRedis, startWorker, until } from '../test-support/processes.js';
 import type { ChunkResult } from './generate-articles.js';
 import { createFixtureSite, createReservedJob, type FixtureSite } from './test-support/fixtures.js';
-import { sleep, startPrivateRedis, startWorker, until } from './test-support/processes.js';
 
 /**
  * The generation worker as real processes on a private Redis: SIGKILL mid-job and restart, and two workers

@@ -5,9 +5,9 @@ import { Redis } from 'ioredis';
 
 /**
  * Real processes for the worker's integration tests: a private Redis, so the stack's own worker never
- * takes these jobs, and worker processes (`worker/src/main.ts`) that can be SIGKILLed and restarted.
+ * takes these jobs or events, and worker processes (`worker/src/main.ts`) that can be SIGKILLed and restarted.
  */
-const repoRoot = resolve(import.meta.dirname, '../../../..');
+const repoRoot = resolve(import.meta.dirname, '../../..');
 
 export const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms));
 
@@ -44,14 +44,14 @@ export async function startPrivateRedis(): Promise<{ url: string; redis: Redis; 
 }
 
 /**
- * A worker process on `redisUrl`; resolves once it logged "worker ready". Node runs main.ts with tsx's
- * loader itself: the `tsx` CLI would run it in a child process, and a SIGKILL of the CLI would leave
- * that child — the actual worker — running.
+ * A worker process on `redisUrl` (two generation chunks at a time unless `env` says otherwise); resolves once
+ * it logged "worker ready". Node runs main.ts with tsx's loader itself: the `tsx` CLI would run it in a child
+ * process, and a SIGKILL of the CLI would leave that child — the actual worker — running.
  */
-export function startWorker(redisUrl: string, concurrency = 2): Promise<ChildProcess> {
+export function startWorker(redisUrl: string, env: Record<string, string> = {}): Promise<ChildProcess> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'worker/src/main.ts'], {
     cwd: repoRoot,
-    env: { ...process.env, REDIS_URL: redisUrl, WORKER_CONCURRENCY: String(concurrency) },
+    env: { ...process.env, WORKER_CONCURRENCY: '2', ...env, REDIS_URL: redisUrl },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
