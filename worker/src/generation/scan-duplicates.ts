@@ -63,13 +63,15 @@ export async function scanDuplicates(pool: Pool, generationJobId: string, siteId
       bandHashes: bandHashesOf(fingerprint(article).signature),
     }));
     await insertFingerprints(pool, siteId, bands);
+    // The page's rows were just written (or confirmed current) above: look candidates up from them.
     const { rows: pairs } = await pool.query<{ source: string; candidate: string }>(
-      `select distinct t.id as source, f.article_id as candidate
-       from unnest($2::uuid[], $3::text[]) as t(id, band_hashes)
+      `select distinct t.article_id as source, f.article_id as candidate
+       from article_fingerprints t
        join article_fingerprints f
-         on f.site_id = $1 and f.minhash_version = $4 and f.band_hashes && t.band_hashes::bigint[]
-            and f.article_id <> t.id`,
-      [siteId, bands.map((b) => b.id), bands.map((b) => `{${b.bandHashes.join(',')}}`), MINHASH_VERSION],
+         on f.site_id = $1 and f.minhash_version = $3 and f.band_hashes && t.band_hashes
+            and f.article_id <> t.article_id
+       where t.article_id = any($2::uuid[])`,
+      [siteId, bands.map((b) => b.id), MINHASH_VERSION],
     );
     const unknown = [...new Set(pairs.map((p) => p.candidate))].filter((id) => !known.has(id));
     for (const article of await loadArticles(pool, unknown)) fingerprint(article);
