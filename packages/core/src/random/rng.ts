@@ -57,34 +57,8 @@ export function createRng(seed: string | number): Rng {
   // Discard the first outputs: sfc32's state needs a few rounds to decorrelate from the seed.
   for (let i = 0; i < 12; i += 1) nextUint32();
 
-  const nextInt = (maxExclusive: number): number => {
-    if (!Number.isInteger(maxExclusive) || maxExclusive < 1 || maxExclusive > TWO_POW_32) {
-      throw new RangeError(`nextInt needs an integer bound in [1, 2^32], got ${maxExclusive}`);
-    }
-    // Rejection sampling removes the modulo bias.
-    const limit = TWO_POW_32 - (TWO_POW_32 % maxExclusive);
-    for (;;) {
-      const value = nextUint32();
-      if (value < limit) return value % maxExclusive;
-    }
-  };
-
-  const nextBigInt = (maxExclusive: bigint): bigint => {
-    if (maxExclusive < 1n) {
-      throw new RangeError(`nextBigInt needs a positive bound, got ${maxExclusive}`);
-    }
-    if (maxExclusive <= BigInt(TWO_POW_32)) return BigInt(nextInt(Number(maxExclusive)));
-    const bits = (maxExclusive - 1n).toString(2).length;
-    const words = Math.ceil(bits / 32);
-    const mask = (1n << BigInt(bits)) - 1n;
-    // Masking to the bit length of the bound makes each attempt succeed with probability > 1/2.
-    for (;;) {
-      let value = 0n;
-      for (let i = 0; i < words; i += 1) value = (value << 32n) | BigInt(nextUint32());
-      value &= mask;
-      if (value < maxExclusive) return value;
-    }
-  };
+  const nextInt = (maxExclusive: number): number => uniformInt(nextUint32, maxExclusive);
+  const nextBigInt = (maxExclusive: bigint): bigint => uniformBigInt(nextUint32, maxExclusive);
 
   return {
     nextUint32,
@@ -92,6 +66,36 @@ export function createRng(seed: string | number): Rng {
     nextInt,
     nextBigInt,
   };
+}
+
+/** A uniform integer in [0, maxExclusive) from 32-bit draws; rejection sampling removes the modulo bias. */
+function uniformInt(next: () => number, maxExclusive: number): number {
+  if (!Number.isInteger(maxExclusive) || maxExclusive < 1 || maxExclusive > TWO_POW_32) {
+    throw new RangeError(`nextInt needs an integer bound in [1, 2^32], got ${maxExclusive}`);
+  }
+  const limit = TWO_POW_32 - (TWO_POW_32 % maxExclusive);
+  for (;;) {
+    const value = next();
+    if (value < limit) return value % maxExclusive;
+  }
+}
+
+/** A uniform BigInt in [0, maxExclusive) from 32-bit draws. */
+function uniformBigInt(next: () => number, maxExclusive: bigint): bigint {
+  if (maxExclusive < 1n) {
+    throw new RangeError(`nextBigInt needs a positive bound, got ${maxExclusive}`);
+  }
+  if (maxExclusive <= BigInt(TWO_POW_32)) return BigInt(uniformInt(next, Number(maxExclusive)));
+  const bits = (maxExclusive - 1n).toString(2).length;
+  const words = Math.ceil(bits / 32);
+  const mask = (1n << BigInt(bits)) - 1n;
+  // Masking to the bit length of the bound makes each attempt succeed with probability > 1/2.
+  for (;;) {
+    let value = 0n;
+    for (let i = 0; i < words; i += 1) value = (value << 32n) | BigInt(next());
+    value &= mask;
+    if (value < maxExclusive) return value;
+  }
 }
 
 // One draw from a fresh generator — createRng(seed).nextInt(n) or .nextBigInt(n) — is what the
@@ -124,39 +128,16 @@ function nextScratch(): number {
   return t >>> 0;
 }
 
-function nextScratchInt(maxExclusive: number): number {
-  if (!Number.isInteger(maxExclusive) || maxExclusive < 1 || maxExclusive > TWO_POW_32) {
-    throw new RangeError(`nextInt needs an integer bound in [1, 2^32], got ${maxExclusive}`);
-  }
-  const limit = TWO_POW_32 - (TWO_POW_32 % maxExclusive);
-  for (;;) {
-    const value = nextScratch();
-    if (value < limit) return value % maxExclusive;
-  }
-}
-
 /** createRng(seed).nextInt(maxExclusive), the generator's first draw. */
 export function seededInt(seed: string, maxExclusive: number): number {
   seedScratch(seed);
-  return nextScratchInt(maxExclusive);
+  return uniformInt(nextScratch, maxExclusive);
 }
 
 /** createRng(seed).nextBigInt(maxExclusive), the generator's first draw. */
 export function seededBigInt(seed: string, maxExclusive: bigint): bigint {
-  if (maxExclusive < 1n) {
-    throw new RangeError(`nextBigInt needs a positive bound, got ${maxExclusive}`);
-  }
   seedScratch(seed);
-  if (maxExclusive <= BigInt(TWO_POW_32)) return BigInt(nextScratchInt(Number(maxExclusive)));
-  const bits = (maxExclusive - 1n).toString(2).length;
-  const words = Math.ceil(bits / 32);
-  const mask = (1n << BigInt(bits)) - 1n;
-  for (;;) {
-    let value = 0n;
-    for (let i = 0; i < words; i += 1) value = (value << 32n) | BigInt(nextScratch());
-    value &= mask;
-    if (value < maxExclusive) return value;
-  }
+  return uniformBigInt(nextScratch, maxExclusive);
 }
 
 /**
