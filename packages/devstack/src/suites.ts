@@ -54,6 +54,15 @@ function countFromReport(path: string): { passed: number; failed: number } {
 }
 
 /**
+ * A suite script narrowed to the test files whose path contains `fileFilter`. vitest keeps a file that matches any
+ * positional filter, so the script's own `.int.test.ts` filter is replaced rather than added to.
+ */
+function scriptForFiles(script: string, fileFilter: string): string[] {
+  const words = script.split(/\s+/).filter((word) => word !== '.int.test.ts');
+  return [...words, fileFilter];
+}
+
+/**
  * Runs one kind of suite in every package that has it, each with a JSON report next to the human one, so the
  * run can end with one honest total. A failing package does not stop the others.
  */
@@ -62,8 +71,9 @@ export async function runSuites(
   kind: SuiteKind,
   env: NodeJS.ProcessEnv,
   reportDir: string,
-  packageFilter?: string,
+  only: { packageFilter?: string | undefined; fileFilter?: string | undefined } = {},
 ): Promise<SuiteResult[]> {
+  const { packageFilter, fileFilter } = only;
   const results: SuiteResult[] = [];
   const selected = workspacePackages(repoRoot).filter(
     (p) => p.scripts[kind] && (!packageFilter || p.name.includes(packageFilter)),
@@ -72,13 +82,14 @@ export async function runSuites(
     const reportFile = join(reportDir, `${pkg.name.replace(/\W+/g, '_')}-${kind.replace(':', '-')}.json`);
     const reporterArgs =
       kind === 'test:e2e' ? [] : ['--reporter=default', '--reporter=json', `--outputFile.json=${reportFile}`];
+    const script = fileFilter ? scriptForFiles(pkg.scripts[kind] ?? '', fileFilter) : undefined;
     log(`${kind} · ${pkg.name}`);
     let ok = true;
     try {
       await runStep({
         name: `${pkg.name.replace('@spark/', '')}:${kind.replace('test:', '')}`,
         command: 'pnpm',
-        args: ['--silent', 'run', kind, ...reporterArgs],
+        args: script ? ['exec', ...script, ...reporterArgs] : ['--silent', 'run', kind, ...reporterArgs],
         cwd: pkg.dir,
         env: { ...env, PLAYWRIGHT_JSON_OUTPUT_NAME: reportFile, FORCE_COLOR: '1' },
       });

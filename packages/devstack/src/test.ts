@@ -10,11 +10,15 @@ import { startThrowawayStack, type ThrowawayStack } from './throwaway.js';
  * ports; the dev data is never touched) → integration → end-to-end → teardown. Ends with one total line.
  *
  * Developer shortcuts (CI runs everything): `--quick` skips lint, types and unit tests;
- * `--filter=<text>` runs integration/e2e suites only of packages whose name contains <text>.
+ * `--filter=<text>` runs integration/e2e suites only of packages whose name contains <text>;
+ * `--files=<text>` runs only the integration test files (or Playwright specs) whose path contains <text>.
  */
 const repoRoot = resolve(import.meta.dirname, '../../..');
 const quick = process.argv.includes('--quick');
-const packageFilter = process.argv.find((arg) => arg.startsWith('--filter='))?.slice('--filter='.length);
+const optionValue = (name: string) =>
+  process.argv.find((arg) => arg.startsWith(`--${name}=`))?.slice(name.length + 3);
+const packageFilter = optionValue('filter');
+const fileFilter = optionValue('files');
 
 /** A service that died mid-run explains a wave of unrelated-looking failures: say so, with its log's tail. */
 function reportDeadServices(stack: RunningStack, runDir: string, phase: string): void {
@@ -59,9 +63,13 @@ async function stackSuites(): Promise<SuiteResult[]> {
   try {
     throwaway = await startThrowawayStack(repoRoot, 'test');
     const env = { ...process.env, ...throwaway.env };
-    results.push(...(await runSuites(repoRoot, 'test:int', env, throwaway.runDir, packageFilter)));
+    results.push(
+      ...(await runSuites(repoRoot, 'test:int', env, throwaway.runDir, { packageFilter, fileFilter })),
+    );
     reportDeadServices(throwaway.stack, throwaway.runDir, 'integration');
-    results.push(...(await runSuites(repoRoot, 'test:e2e', env, throwaway.runDir, packageFilter)));
+    results.push(
+      ...(await runSuites(repoRoot, 'test:e2e', env, throwaway.runDir, { packageFilter, fileFilter })),
+    );
     reportDeadServices(throwaway.stack, throwaway.runDir, 'end-to-end');
   } catch (error) {
     const message =
