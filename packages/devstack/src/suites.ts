@@ -54,12 +54,21 @@ function countFromReport(path: string): { passed: number; failed: number } {
 }
 
 /**
- * A suite script narrowed to the test files whose path contains `fileFilter`. vitest keeps a file that matches any
- * positional filter, so the script's own `.int.test.ts` filter is replaced rather than added to.
+ * A suite narrowed to the test files whose path contains `fileFilter`: the command and folder that run it. vitest
+ * keeps a file that matches any positional filter, so the script's own `.int.test.ts` filter is replaced rather than
+ * added to. A script that only delegates (`pnpm --dir <folder> run <script>`) is followed to the folder it names.
  */
-function scriptForFiles(script: string, fileFilter: string): string[] {
+function commandForFiles(dir: string, script: string, fileFilter: string): { cwd: string; args: string[] } {
+  const delegated = /^pnpm --dir (\S+) run (\S+)$/.exec(script.trim());
+  if (delegated?.[1] && delegated[2]) {
+    const target = join(dir, delegated[1]);
+    const manifest = JSON.parse(readFileSync(join(target, 'package.json'), 'utf8')) as {
+      scripts?: Record<string, string>;
+    };
+    return commandForFiles(target, manifest.scripts?.[delegated[2]] ?? '', fileFilter);
+  }
   const words = script.split(/\s+/).filter((word) => word !== '.int.test.ts');
-  return [...words, fileFilter];
+  return { cwd: dir, args: ['exec', ...words, fileFilter] };
 }
 
 /**
@@ -82,15 +91,15 @@ export async function runSuites(
     const reportFile = join(reportDir, `${pkg.name.replace(/\W+/g, '_')}-${kind.replace(':', '-')}.json`);
     const reporterArgs =
       kind === 'test:e2e' ? [] : ['--reporter=default', '--reporter=json', `--outputFile.json=${reportFile}`];
-    const script = fileFilter ? scriptForFiles(pkg.scripts[kind] ?? '', fileFilter) : undefined;
+    const narrowed = fileFilter ? commandForFiles(pkg.dir, pkg.scripts[kind] ?? '', fileFilter) : undefined;
     log(`${kind} · ${pkg.name}`);
     let ok = true;
     try {
       await runStep({
         name: `${pkg.name.replace('@spark/', '')}:${kind.replace('test:', '')}`,
         command: 'pnpm',
-        args: script ? ['exec', ...script, ...reporterArgs] : ['--silent', 'run', kind, ...reporterArgs],
-        cwd: pkg.dir,
+        args: narrowed ? [...narrowed.args, ...reporterArgs] : ['--silent', 'run', kind, ...reporterArgs],
+        cwd: narrowed?.cwd ?? pkg.dir,
         env: { ...env, PLAYWRIGHT_JSON_OUTPUT_NAME: reportFile, FORCE_COLOR: '1' },
       });
     } catch {
