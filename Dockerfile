@@ -1,10 +1,11 @@
 # syntax=docker/dockerfile:1
 #
-# Spark application image: the Astro SSR frontend, the BullMQ worker and the one-shot setup share one build.
+# Spark images, all from this one file:
 #   --target app       → worker (default command) and setup (docker-compose.yaml sets `command:`)
+#   --target directus  → the official Directus image with our extension bundle built in (no host build needed)
 #   --target frontend  → Astro standalone server on :4321 (also the default: the last stage)
-# Directus is not built here: compose runs the official directus/directus image with our extensions mounted,
-# so the @spark/directus workspace (Directus itself plus a Node 22 binary) is never installed in this image.
+# The @spark/directus workspace (Directus itself plus a Node 22 binary for local runs) is never installed here:
+# the directus target starts from the official image of the same release.
 
 ARG NODE_IMAGE=node:20-bookworm-slim
 
@@ -57,6 +58,25 @@ ARG PUBLIC_PLATFORM_HOST=localhost
 COPY . .
 # The frontend (Astro + its node:http entry) and the worker, each bundled with esbuild (scripts/bundle-node-app.mjs).
 RUN pnpm --filter @spark/frontend --filter @spark/worker build
+
+# ---------------------------------------------------------------------------------------------------------
+# The Directus extension bundle (endpoints and hooks), built with the extensions SDK of the pinned release. Only
+# its own dependency graph is installed; the bundle inlines its dependencies, so the image needs just `dist/`.
+FROM base AS directus-extensions
+COPY --from=manifests /src ./
+RUN --mount=type=cache,id=spark-pnpm-store,target=/pnpm-store \
+    pnpm install --frozen-lockfile --store-dir /pnpm-store --filter "@spark/directus-bundle..."
+COPY tsconfig.base.json ./
+COPY packages/contracts ./packages/contracts
+COPY directus-extensions/extensions/spark ./directus-extensions/extensions/spark
+RUN pnpm --filter @spark/directus-bundle build
+
+# ---------------------------------------------------------------------------------------------------------
+# Pinned to the release the workspace runs locally (directus-extensions/package.json): Directus migrates its
+# system tables at start and cannot migrate back, and the bundle is built with this release's SDK.
+FROM directus/directus:11.17.4 AS directus
+COPY --from=directus-extensions /app/directus-extensions/extensions/spark/package.json /directus/extensions/spark/package.json
+COPY --from=directus-extensions /app/directus-extensions/extensions/spark/dist /directus/extensions/spark/dist
 
 # ---------------------------------------------------------------------------------------------------------
 # Runtime: the frontend and the worker run their bundles; setup runs its TypeScript sources through tsx.

@@ -31,10 +31,15 @@ describe('docker-compose.yaml: services, images and ports (SPEC §1 Deploy, seed
     );
   });
 
-  it('uses the seed images, Directus pinned within major 11', () => {
+  it('uses the seed images, and builds Directus from the Dockerfile (official image plus our extensions)', () => {
     expect(service('postgresql').image).toBe('postgis/postgis:16-3.4-alpine');
     expect(service('redis').image).toBe('redis:7-alpine');
-    expect(service('directus').image).toMatch(/^directus\/directus:11(\.\d+){0,2}$/);
+    expect(service('directus').build).toMatchObject({
+      context: '.',
+      dockerfile: 'Dockerfile',
+      target: 'directus',
+    });
+    expect(service('directus').image).toBeUndefined();
   });
 
   it('builds frontend, worker and setup from the repository Dockerfile', () => {
@@ -95,8 +100,8 @@ describe('docker-compose.yaml: volumes', () => {
     expect(service('directus').volumes).toContain('directus-uploads:/directus/uploads');
   });
 
-  it('mounts the built Directus extensions read-only', () => {
-    expect(service('directus').volumes).toContain('./directus-extensions/extensions:/directus/extensions:ro');
+  it('needs no host build: nothing from the working tree is mounted into Directus', () => {
+    expect((service('directus').volumes ?? []).filter((mount) => mount.startsWith('.'))).toEqual([]);
     expect(env('directus').EXTENSIONS_PATH).toBe('/directus/extensions');
   });
 

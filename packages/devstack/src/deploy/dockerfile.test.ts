@@ -20,7 +20,40 @@ describe('Dockerfile', () => {
     expect(stage('frontend').from).toBe('app');
     expect(stage('build').from).toBe('deps');
     for (const s of stages) {
-      if (!names.includes(s.from)) expect(s.from, `stage ${s.name}`).toBe('node:20-bookworm-slim');
+      if (!names.includes(s.from) && s.name !== 'directus')
+        expect(s.from, `stage ${s.name}`).toBe('node:20-bookworm-slim');
+    }
+  });
+
+  it('bakes the extension bundle into the official Directus image of the release the workspace runs', () => {
+    const workspace = JSON.parse(
+      readFileSync(join(repoRoot, 'directus-extensions/package.json'), 'utf8'),
+    ) as {
+      dependencies: Record<string, string>;
+    };
+    expect(stage('directus').from).toBe(`directus/directus:${workspace.dependencies.directus}`);
+    const build = stage('directus-extensions').instructions.filter((i) => i.keyword === 'RUN');
+    expect(build.map((i) => i.args)).toContain('pnpm --filter @spark/directus-bundle build');
+    const copies = stage('directus')
+      .instructions.filter((i) => i.keyword === 'COPY')
+      .map((i) => i.args);
+    expect(copies).toEqual([
+      '--from=directus-extensions /app/directus-extensions/extensions/spark/package.json /directus/extensions/spark/package.json',
+      '--from=directus-extensions /app/directus-extensions/extensions/spark/dist /directus/extensions/spark/dist',
+    ]);
+  });
+
+  it('keeps the extension sources in the build context, and the rest of the Directus workspace out', () => {
+    const rules = dockerignoreLines;
+    const reincluded = (path: string) => rules.includes(`!${path}`);
+    expect(rules).toContain('directus-extensions/*');
+    for (const path of [
+      'directus-extensions/extensions/spark/src',
+      'directus-extensions/extensions/spark/extension.config.js',
+      'directus-extensions/extensions/spark/tsconfig.json',
+      'directus-extensions/extensions/*/package.json',
+    ]) {
+      expect(reincluded(path), path).toBe(true);
     }
   });
 
@@ -42,7 +75,10 @@ describe('Dockerfile', () => {
   });
 
   it('installs frozen, for frontend, worker and setup only: never the Directus workspace', () => {
-    const installs = instructions.filter((i) => i.keyword === 'RUN' && /\bpnpm install\b/.test(i.args));
+    const installs = stages
+      .filter((s) => s.name !== 'directus-extensions')
+      .flatMap((s) => s.instructions)
+      .filter((i) => i.keyword === 'RUN' && /\bpnpm install\b/.test(i.args));
     expect(installs.length).toBeGreaterThan(0);
     for (const install of installs) {
       expect(install.args).toContain('--frozen-lockfile');
