@@ -13,6 +13,7 @@ import {
   healthcheckCommand,
   interpolateTree,
   labels,
+  OPTIONAL_SECRETS,
   OPTIONAL_VARIABLES,
   publishedPorts,
   REQUIRED_VARIABLES,
@@ -186,9 +187,11 @@ describe('docker-compose.yaml: service configuration', () => {
     const directus = env('directus');
     expect(directus.DB_CLIENT).toBe('pg');
     expect(directus.DB_CONNECTION_STRING ?? directus.DB_HOST).toContain('postgresql');
-    for (const key of ['KEY', 'SECRET', 'ADMIN_EMAIL', 'ADMIN_PASSWORD', 'GOD_MODE_TOKEN', 'CORS_ORIGIN']) {
+    for (const key of ['KEY', 'SECRET', 'ADMIN_EMAIL', 'ADMIN_PASSWORD', 'CORS_ORIGIN']) {
       expect(directus[key], key).toMatch(new RegExp(`^\\$\\{${key}:\\?`));
     }
+    // God mode is optional, as the README says: an unset token disables the routes instead of failing the deploy.
+    expect(directus.GOD_MODE_TOKEN).toBe('${GOD_MODE_TOKEN:-}');
     expect(directus.ADMIN_TOKEN).toMatch(/^\$\{DIRECTUS_ADMIN_TOKEN:\?/);
     expect(directus.PUBLIC_URL).toMatch(/^\$\{PUBLIC_DIRECTUS_URL\b/);
     expect(directus).toMatchObject({
@@ -293,10 +296,15 @@ describe('docker-compose.yaml: Coolify and Traefik labels on the frontend', () =
 });
 
 describe('docker-compose.yaml: variables and secrets', () => {
-  it('never gives a secret a default value', () => {
+  it('never gives a secret a default value (an optional secret defaults to empty, which disables its feature)', () => {
     const secrets = references.filter((reference) => SECRET_NAME.test(reference.name));
     expect(secrets.length).toBeGreaterThan(0);
     for (const reference of secrets) {
+      if (OPTIONAL_SECRETS.includes(reference.name)) {
+        expect(reference.operator, reference.name).toBe(':-');
+        expect(reference.fallback, reference.name).toBe('');
+        continue;
+      }
       expect(reference.operator, `\${${reference.name}} must be required with :?`).toBe(':?');
     }
   });
@@ -305,7 +313,10 @@ describe('docker-compose.yaml: variables and secrets', () => {
     for (const [name, definition] of Object.entries(compose.services)) {
       for (const [key, value] of Object.entries(definition.environment ?? {})) {
         if (!SECRET_NAME.test(key)) continue;
-        expect(String(value), `${name}.${key}`).toMatch(/^\$\{[A-Z0-9_]+:\?[^}]*\}$/);
+        const pattern = OPTIONAL_SECRETS.includes(key)
+          ? /^\$\{[A-Z0-9_]+:-\}$/
+          : /^\$\{[A-Z0-9_]+:\?[^}]*\}$/;
+        expect(String(value), `${name}.${key}`).toMatch(pattern);
       }
     }
   });

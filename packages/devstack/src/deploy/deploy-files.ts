@@ -157,16 +157,18 @@ export function strings(node: unknown): string[] {
 }
 
 /**
- * Every `${NAME…}` reference in the file's values (comments excluded, `$$` escapes skipped) with its operator:
- * `:-`, `:?`, … or '' for none.
+ * Every `${NAME…}` reference in the file's values (comments excluded, `$$` escapes skipped) with its operator
+ * (`:-`, `:?`, … or '' for none) and the text after it up to the closing brace (a default or an error message).
  */
 export const references = strings(parse(composeText)).flatMap((value) =>
-  [...value.matchAll(/\$(?:\$|\{([A-Za-z_][A-Za-z0-9_]*)(:?[-?+])?)/g)]
+  [...value.matchAll(/\$(?:\$|\{([A-Za-z_][A-Za-z0-9_]*)(?:(:?[-?+])([^}]*))?\})/g)]
     .filter((match) => match[1] !== undefined)
-    .map((match) => ({ name: match[1] ?? '', operator: match[2] ?? '' })),
+    .map((match) => ({ name: match[1] ?? '', operator: match[2] ?? '', fallback: match[3] ?? '' })),
 );
 
 export const SECRET_NAME = /(^|_)(TOKEN|SECRET|PASSWORD|KEY)$/;
+/** Secrets whose absence turns a feature off instead of stopping the deploy. */
+export const OPTIONAL_SECRETS = ['GOD_MODE_TOKEN'];
 
 /** What `.env` must provide: no default exists for these, and `docker compose up` refuses to start without. */
 export const REQUIRED_VARIABLES = [
@@ -175,7 +177,6 @@ export const REQUIRED_VARIABLES = [
   'CORS_ORIGIN',
   'DIRECTUS_ADMIN_TOKEN',
   'DIRECTUS_READ_TOKEN',
-  'GOD_MODE_TOKEN',
   'KEY',
   'POSTGRES_PASSWORD',
   'SECRET',
@@ -184,6 +185,7 @@ export const REQUIRED_VARIABLES = [
 export const OPTIONAL_VARIABLES = [
   'DIRECTUS_PORT',
   'FRONTEND_PORT',
+  'GOD_MODE_TOKEN',
   'MAX_PAYLOAD_SIZE',
   'POSTGRES_DB',
   'POSTGRES_PORT',
