@@ -1,6 +1,9 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { TRACKING_ENDPOINTS } from '../lib/server/analytics/tracking-endpoints.js';
+import { trustProxy } from '../lib/server/api/client.js';
+import { socketPeerStore } from '../lib/server/api/socket-peer.js';
 import { errorReply } from '../lib/server/http.js';
+import { screenForwarding } from './forwarded.js';
 import { callFromNode, sendReply } from './node-bridge.js';
 
 /**
@@ -34,11 +37,19 @@ function serveTracking(req: IncomingMessage, res: ServerResponse): boolean {
   return true;
 }
 
+/** Everything but tracking: forwarding headers screened, then Astro with the socket peer in reach. */
+function serveAstro(req: IncomingMessage, res: ServerResponse): void {
+  const rejected = screenForwarding(req, trustProxy());
+  if (rejected) sendReply(errorReply(rejected), res);
+  else socketPeerStore.run(req.socket.remoteAddress ?? 'unknown', () => astro(req, res));
+}
+
+trustProxy(); // an invalid TRUST_PROXY stops the server at boot, not at the first request
 const astro = await loadAstroHandler();
 const port = Number(process.env.PORT ?? 4321);
 const host = process.env.HOST ?? '0.0.0.0';
 const server = createServer((req, res) => {
-  if (!serveTracking(req, res)) astro(req, res);
+  if (!serveTracking(req, res)) serveAstro(req, res);
 });
 server.listen(port, host, () => console.log(`Spark frontend listening on http://${host}:${port}`));
 

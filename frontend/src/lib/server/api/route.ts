@@ -7,7 +7,7 @@ import { errorReply, jsonReply } from '../http.js';
 import { resolveTenant, type Tenant } from '../tenancy/resolve-tenant.js';
 import { astroRoute, callFromAstro, toWebResponse } from './astro-adapter.js';
 import { ADMIN_BODY_LIMIT, PUBLIC_BODY_LIMIT, readJsonBody } from './body.js';
-import { clientIp } from './client.js';
+import { clientIp, clientRateKey } from './client.js';
 import { allowedOrigin, corsHeaders } from './cors.js';
 import type { Endpoint, EndpointCall, EndpointReply, HeaderReader } from './endpoint.js';
 import { toAppError } from './errors.js';
@@ -102,7 +102,7 @@ export function publicEndpoint<B extends z.ZodTypeAny = z.ZodNever, Q extends z.
       headers = corsHeaders(allowedOrigin(call.headers.get('origin'), tenant), call.method);
       if (!tenant) throw new AppError('SITE_NOT_FOUND', 'This host does not serve a Spark site');
       const ip = clientIp(call);
-      await enforceRateLimit(spec.rateLimit ?? DEFAULT_PUBLIC_LIMIT, `${tenant.id}:${ip}`);
+      await enforceRateLimit(spec.rateLimit ?? DEFAULT_PUBLIC_LIMIT, `${tenant.id}:${clientRateKey(ip)}`);
       const input = await parseInput(call, spec, PUBLIC_BODY_LIMIT);
       const result = await handler({ ...input, headers: call.headers, ip, tenant });
       return jsonReply(result.body, result.status ?? 200, { ...headers, ...result.headers });
