@@ -6,7 +6,7 @@ import type { Principal } from '../auth/principal.js';
 import { errorReply, jsonReply } from '../http.js';
 import { resolveTenant, type Tenant } from '../tenancy/resolve-tenant.js';
 import { astroRoute, callFromAstro, toWebResponse } from './astro-adapter.js';
-import { ADMIN_BODY_LIMIT, PUBLIC_BODY_LIMIT, readJsonBody } from './body.js';
+import { ADMIN_BODY_LIMIT, PUBLIC_BODY_LIMIT, readJsonBody, refuseNulCharacters } from './body.js';
 import { clientIp, clientRateKey } from './client.js';
 import { allowedOrigin, corsHeaders } from './cors.js';
 import type { Endpoint, EndpointCall, EndpointReply, HeaderReader } from './endpoint.js';
@@ -69,7 +69,9 @@ async function parseInput<B extends z.ZodTypeAny, Q extends z.ZodTypeAny>(
 ): Promise<{ body: z.infer<B>; query: z.infer<Q> }> {
   let query: unknown;
   if (spec.query) {
-    const parsed = spec.query.safeParse(Object.fromEntries(call.url.searchParams));
+    const raw = Object.fromEntries(call.url.searchParams);
+    refuseNulCharacters(raw, 'Query string');
+    const parsed = spec.query.safeParse(raw);
     if (!parsed.success) throw validationError(parsed.error, 'Query string');
     query = parsed.data;
   }
