@@ -25,7 +25,7 @@ describe('findNulCharacter', () => {
   it('names the path of the first value or key holding U+0000', () => {
     expect(findNulCharacter({ fields: { email: 'a\u0000b' } })).toBe('fields.email');
     expect(findNulCharacter({ list: ['ok', 'x\u0000'] })).toBe('list.1');
-    expect(findNulCharacter({ ['k\u0000']: 1 })).toBe('k\u0000');
+    expect(findNulCharacter({ 'k\u0000': 1 })).toBe('k\u0000');
     expect(findNulCharacter('\u0000')).toBe('(root)');
   });
 
