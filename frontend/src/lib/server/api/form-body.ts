@@ -1,6 +1,6 @@
 import { AppError } from '@spark/contracts';
 import { payloadTooLarge, refuseNulCharacters } from './body.js';
-import type { EndpointCall } from './endpoint.js';
+import type { EndpointCall, EndpointReply } from './endpoint.js';
 
 /**
  * Bodies an HTML `<form method="post">` sends when no script takes over (JavaScript off, or not loaded yet).
@@ -45,6 +45,31 @@ export async function readFormBody(
   }
   refuseNulCharacters(values, 'Form field');
   return values;
+}
+
+/** The path of a page of this site (never its query, which may hold what the visitor typed). */
+function sitePathOf(referer: string | null, siteHosts: readonly string[]): string | null {
+  if (!referer) return null;
+  try {
+    const url = new URL(referer);
+    return siteHosts.includes(url.hostname.replace(/^www\./, '')) ? url.pathname : null;
+  } catch {
+    return null;
+  }
+}
+
+/** `reply` (the JSON failure, for its status and headers) as the HTML page a form post gets instead. */
+export function formErrorReply(
+  reply: EndpointReply,
+  error: AppError,
+  referer: string | null,
+  siteHosts: readonly string[],
+): EndpointReply {
+  return {
+    status: reply.status,
+    headers: { ...reply.headers, 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' },
+    body: formErrorPage(error, sitePathOf(referer, siteHosts)),
+  };
 }
 
 const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);

@@ -11,7 +11,7 @@ import { clientIp, clientRateKey } from './client.js';
 import { allowedOrigin, corsHeaders } from './cors.js';
 import type { Endpoint, EndpointCall, EndpointReply, HeaderReader } from './endpoint.js';
 import { toAppError } from './errors.js';
-import { formErrorPage, isFormPost, readFormBody } from './form-body.js';
+import { formErrorReply, isFormPost, readFormBody } from './form-body.js';
 import { enforceRateLimit, type RateLimit } from './rate-limit.js';
 
 /** What a handler returns: a body (sent as JSON, 200 unless `status` says otherwise), or a 303 to `redirect`. */
@@ -72,34 +72,18 @@ function failure(error: unknown, headers: Record<string, string>): EndpointReply
   return reply;
 }
 
-/** A form post's failure as a page a person can read; JSON callers keep the envelope. */
+/** A form post's failure as a page a person can read (same status and headers); JSON callers keep the envelope. */
 function formFailure(
   error: unknown,
   headers: Record<string, string>,
   call: EndpointCall,
   tenant: Tenant | null,
 ) {
-  const json = failure(error, headers);
   const appError =
     toAppError(error) ??
     new AppError('INTERNAL', 'Something went wrong on our side; please try again or contact us another way.');
-  return {
-    ...json,
-    headers: { ...json.headers, 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' },
-    body: formErrorPage(appError, sitePathOf(call.headers.get('referer'), tenant)),
-  };
-}
-
-/** The path of a page of this site (never its query, which may hold what the visitor typed). */
-function sitePathOf(referer: string | null, tenant: Tenant | null): string | null {
-  if (!referer || !tenant) return null;
-  try {
-    const url = new URL(referer);
-    const host = url.hostname.replace(/^www\./, '');
-    return [tenant.domain, ...tenant.domainAliases].includes(host) ? url.pathname : null;
-  } catch {
-    return null;
-  }
+  const siteHosts = tenant ? [tenant.domain, ...tenant.domainAliases] : [];
+  return formErrorReply(failure(error, headers), appError, call.headers.get('referer'), siteHosts);
 }
 
 async function parseInput<B extends z.ZodTypeAny, Q extends z.ZodTypeAny>(
