@@ -245,6 +245,9 @@ create index if not exists leads_site_id_idx on leads (site_id, date_created des
 create index if not exists leads_form_id_idx on leads (form_id);
 create index if not exists leads_status_idx on leads (status);
 create index if not exists leads_email_idx on leads (site_id, lower(email));
+-- Why a submission was judged automated (honeypot, too_fast, forged_token, no_fill_time); such leads are kept
+-- with status 'spam' for the site's marketers to review, and get no conversion row and no webhook.
+alter table leads add column if not exists spam_reason text;
 call install_site_match('leads', 'form_id', 'forms');
 
 create table if not exists content_fragments (

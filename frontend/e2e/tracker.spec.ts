@@ -32,7 +32,7 @@ test('a visit and an SPA navigation record two pageviews, spark() an event, and 
   context,
 }) => {
   const marker = randomBytes(6).toString('hex');
-  await page.goto(`http://alpha.localhost:${port}/?e2e=${marker}`);
+  await page.goto(`http://alpha.localhost:${port}/?utm_content=${marker}`);
   await expect(page.locator('script[src="/js/site.js"]')).toHaveCount(1);
   await page.waitForFunction(() => typeof (window as { spark?: { q?: unknown } }).spark === 'function');
 

@@ -5,6 +5,8 @@ import { freePort } from '@spark/devstack/src/ports.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { adminToken, callApi, isErrorEnvelope } from '../testing/http.js';
 
+const HEALTH_TOKEN = 'health-probe-token-for-outage-tests';
+
 /**
  * SPEC §10 "Postgres down → 503 with the error envelope, recovery without restart". A second frontend reaches
  * PostgreSQL through a TCP relay this test controls: closing the relay is an outage (listener gone, open
@@ -51,7 +53,7 @@ beforeAll(async () => {
   viaRelay.hostname = '127.0.0.1';
   viaRelay.port = String(relayPort);
   frontend = spawn(process.execPath, [entry], {
-    env: { ...process.env, HOST: '127.0.0.1', PORT: String(port), DATABASE_URL: viaRelay.href },
+    env: { ...process.env, HOST: '127.0.0.1', PORT: String(port), DATABASE_URL: viaRelay.href, HEALTH_TOKEN },
     stdio: 'ignore',
   });
   url = `http://127.0.0.1:${port}`;
@@ -73,7 +75,8 @@ afterAll(async () => {
   await relay?.close();
 });
 
-const health = () => callApi<{ status?: string }>('/api/health', { baseUrl: url });
+// The monitoring token: health names the failing dependency only to it (or to an admin).
+const health = () => callApi<{ status?: string }>('/api/health', { baseUrl: url, token: HEALTH_TOKEN });
 const worklog = () => callApi('/api/admin/worklog?limit=1', { baseUrl: url, token: adminToken() });
 
 async function eventually(check: () => Promise<boolean>, ms: number): Promise<boolean> {

@@ -1,7 +1,11 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { TRACKING_ENDPOINTS } from '../lib/server/analytics/tracking-endpoints.js';
+import { trustProxy } from '../lib/server/api/client.js';
+import { socketPeerStore } from '../lib/server/api/socket-peer.js';
 import { errorReply } from '../lib/server/http.js';
+import { screenForwarding } from './forwarded.js';
 import { callFromNode, sendReply } from './node-bridge.js';
+import { setSecurityHeaders } from './security-headers.js';
 
 /**
  * The frontend's production entry: one node:http server for every tenant host. The tracking endpoints — the only
@@ -27,6 +31,7 @@ function serveTracking(req: IncomingMessage, res: ServerResponse): boolean {
   const endpoint = TRACKING_ENDPOINTS[path];
   const method = req.method === 'POST' || req.method === 'OPTIONS' ? req.method : undefined;
   if (!endpoint || !method) return false;
+  setSecurityHeaders(req, res, production);
   endpoint[method](callFromNode(req))
     .then((reply) => sendReply(reply, res))
     // Endpoints answer their own errors in the envelope; this only catches a failure of the bridge itself.
@@ -34,11 +39,21 @@ function serveTracking(req: IncomingMessage, res: ServerResponse): boolean {
   return true;
 }
 
+/** Everything but tracking: forwarding headers screened, then Astro with the socket peer in reach. */
+function serveAstro(req: IncomingMessage, res: ServerResponse): void {
+  const rejected = screenForwarding(req, trustProxy());
+  setSecurityHeaders(req, res, production);
+  if (rejected) sendReply(errorReply(rejected), res);
+  else socketPeerStore.run(req.socket.remoteAddress ?? 'unknown', () => astro(req, res));
+}
+
+trustProxy(); // an invalid TRUST_PROXY stops the server at boot, not at the first request
 const astro = await loadAstroHandler();
 const port = Number(process.env.PORT ?? 4321);
 const host = process.env.HOST ?? '0.0.0.0';
+const production = process.env.NODE_ENV === 'production';
 const server = createServer((req, res) => {
-  if (!serveTracking(req, res)) astro(req, res);
+  if (!serveTracking(req, res)) serveAstro(req, res);
 });
 server.listen(port, host, () => console.log(`Spark frontend listening on http://${host}:${port}`));
 

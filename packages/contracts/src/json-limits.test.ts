@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { exceedsJsonDepth } from './json-limits.js';
+import { exceedsJsonDepth, findNulCharacter } from './json-limits.js';
 
 const nest = (levels: number): unknown => (levels <= 1 ? 1 : { a: nest(levels - 1) });
 
@@ -18,5 +18,18 @@ describe('exceedsJsonDepth', () => {
     let value: unknown = 1;
     for (let i = 0; i < 100_000; i++) value = [value];
     expect(exceedsJsonDepth(value)).toBe(true);
+  });
+});
+
+describe('findNulCharacter', () => {
+  it('names the path of the first value or key holding U+0000', () => {
+    expect(findNulCharacter({ fields: { email: 'a\u0000b' } })).toBe('fields.email');
+    expect(findNulCharacter({ list: ['ok', 'x\u0000'] })).toBe('list.1');
+    expect(findNulCharacter({ 'k\u0000': 1 })).toBe('k\u0000');
+    expect(findNulCharacter('\u0000')).toBe('(root)');
+  });
+
+  it('passes text without NUL, including other control characters and the escaped form', () => {
+    expect(findNulCharacter({ a: 'line\nbreak\ttab\u0001', b: '\\u0000', c: [1, true, null] })).toBeNull();
   });
 });

@@ -1,10 +1,12 @@
-import { type FormEvent, useId, useState } from 'react';
+import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
 import { FormField } from './FormField.js';
 import { buildSubmission, interpretResponse, type SubmissionOutcome } from './form-submission.js';
 import type { BlockProps } from './types.js';
 import { Section } from './ui.js';
 
 const ENDPOINT = '/api/forms/submit';
+/** Posted by the plain form too, but not answers: the island sends them as the payload's own keys. */
+const CONTROL_FIELDS = new Set(['form', 'form_token', 'company_website']);
 
 type Status = { kind: 'idle' } | { kind: 'sending' } | SubmissionOutcome;
 
@@ -20,7 +22,7 @@ function valuesOf(form: HTMLFormElement): Record<string, string | boolean> {
       )
     )
       continue;
-    if (!element.name || element.name === 'company_website') continue;
+    if (!element.name || CONTROL_FIELDS.has(element.name)) continue;
     values[element.name] =
       element instanceof HTMLInputElement && element.type === 'checkbox' ? element.checked : element.value;
   }
@@ -28,13 +30,20 @@ function valuesOf(form: HTMLFormElement): Record<string, string | boolean> {
 }
 
 /**
- * A site form: rendered on the server, hydrated as an island to post JSON and show the answer in place.
- * `company_website` is the honeypot: hidden from people, tempting to bots.
+ * A site form: rendered on the server as a plain `<form method="post">` that works before hydration or
+ * without JavaScript (the endpoint answers it with a redirect to the thank-you page), then hydrated as an
+ * island to post JSON and show the answer in place. Either way nothing typed ends up in a URL.
+ * `company_website` is the honeypot: hidden from people, tempting to bots. `form_token` is the server's
+ * signed "shown at" stamp for the fill-time check.
  */
 export function FormBlock({ block, data }: BlockProps<'form'>) {
   const form = data.forms[block.form];
   const formId = useId();
   const [status, setStatus] = useState<Status>({ kind: 'idle' });
+  const shownAt = useRef(0);
+  useEffect(() => {
+    shownAt.current = performance.now();
+  }, []);
   if (!form) return null;
 
   async function submit(event: FormEvent<HTMLFormElement>) {
@@ -48,7 +57,7 @@ export function FormBlock({ block, data }: BlockProps<'form'>) {
     const payload = buildSubmission(form, values, honeypot, {
       href: window.location.href,
       referrer: document.referrer,
-      elapsedMs: performance.now(),
+      elapsedMs: performance.now() - shownAt.current,
     });
     setStatus({ kind: 'sending' });
     try {
@@ -92,7 +101,15 @@ export function FormBlock({ block, data }: BlockProps<'form'>) {
               ) : null}
             </div>
           ) : (
-            <form onSubmit={submit} noValidate={false} aria-describedby={`${formId}-status`}>
+            <form
+              method="post"
+              action={ENDPOINT}
+              onSubmit={submit}
+              noValidate={false}
+              aria-describedby={`${formId}-status`}
+            >
+              <input type="hidden" name="form" value={form.slug} />
+              {form.token ? <input type="hidden" name="form_token" value={form.token} /> : null}
               <div className="grid gap-5 sm:grid-cols-2">
                 {form.fields.map((field) => (
                   <FormField key={field.name} field={field} formId={formId} error={fieldErrors[field.name]} />

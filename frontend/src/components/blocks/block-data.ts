@@ -29,6 +29,8 @@ export interface SiteForm {
   fields: FormFieldData[];
   success_message: string;
   redirect_url: string | null;
+  /** Signed "shown at" stamp rendered into the form, so the fill time is measured with or without JavaScript. */
+  token?: string;
 }
 
 export interface OfferData {

@@ -17,14 +17,14 @@ const form: SiteForm = {
 describe('buildSubmission', () => {
   it('posts the form slug, trimmed values, booleans for checkboxes and the spam signals', () => {
     const payload = buildSubmission(form, { full_name: '  Ann  ', phone: '', has_claim: true }, '', {
-      href: 'https://alpha.example/contact?utm_source=google&gclid=abc&x=1',
+      href: 'https://alpha.example/contact?utm_source=google&email=ann%40example.com&gclid=abc&x=1#top',
       referrer: 'https://www.google.com/',
       elapsedMs: 8123.6,
     });
     expect(payload).toEqual({
       form: 'free-estimate',
       fields: { full_name: 'Ann', has_claim: true },
-      page_url: 'https://alpha.example/contact?utm_source=google&gclid=abc&x=1',
+      page_url: 'https://alpha.example/contact?utm_source=google&gclid=abc',
       referrer: 'https://www.google.com/',
       honeypot: '',
       elapsed_ms: 8124,
@@ -41,6 +41,16 @@ describe('buildSubmission', () => {
     });
     expect(payload.fields).toEqual({ full_name: 'Ann', has_claim: false });
     expect(payload).not.toHaveProperty('referrer');
+    expect(payload).not.toHaveProperty('form_token');
+  });
+
+  it('passes on the signed token the server rendered into the form', () => {
+    const payload = buildSubmission({ ...form, token: 'abc.def' }, { full_name: 'Ann' }, '', {
+      href: 'https://alpha.example/contact',
+      referrer: '',
+      elapsedMs: 5000,
+    });
+    expect(payload.form_token).toBe('abc.def');
   });
 });
 

@@ -14,13 +14,14 @@ export interface SubmissionPayload {
   referrer?: string;
   honeypot: string;
   elapsed_ms: number;
+  form_token?: string;
   [attribution: string]: unknown;
 }
 
 export interface PageContext {
   href: string;
   referrer: string;
-  /** Milliseconds since the page started loading. */
+  /** Milliseconds since the form was shown (the server also measures this, from `form.token`). */
   elapsedMs: number;
 }
 
@@ -38,13 +39,22 @@ export function buildSubmission(
     else if (typeof value === 'string' && value.trim() !== '') fields[field.name] = value.trim();
   }
   const url = new URL(page.href);
+  // Only campaign parameters of the address travel with the lead (a query may hold typed-in personal data).
+  const pageUrl = new URL(page.href);
+  pageUrl.search = '';
+  pageUrl.hash = '';
+  for (const name of ATTRIBUTION_KEYS) {
+    const value = url.searchParams.get(name);
+    if (value !== null) pageUrl.searchParams.set(name, value);
+  }
   const payload: SubmissionPayload = {
     form: form.slug,
     fields,
-    page_url: page.href.slice(0, 2048),
+    page_url: pageUrl.href.slice(0, 2048),
     honeypot,
     elapsed_ms: Math.max(0, Math.round(page.elapsedMs)),
   };
+  if (form.token) payload.form_token = form.token;
   if (page.referrer) payload.referrer = page.referrer.slice(0, 2048);
   for (const name of ATTRIBUTION_KEYS) {
     const value = url.searchParams.get(name);

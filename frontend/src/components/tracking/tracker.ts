@@ -13,9 +13,23 @@ type SparkWindow = Window & { spark?: SparkCommand & { q?: ArrayLike<unknown>[] 
     (nav.doNotTrack === '1' || nav.globalPrivacyControl === true);
   let lastPage = '';
 
+  // Only campaign tags and click ids leave the page: a query string may hold what a visitor typed into a
+  // form that fell back to GET (names, e-mails), which must never reach analytics. The server strips too.
+  const pageUrl = () => {
+    const url = new URL(location.href);
+    const kept = new URLSearchParams();
+    url.searchParams.forEach((value, key) => {
+      if (/^(utm_(source|medium|campaign|term|content)|gclid|fbclid|msclkid)$/.test(key))
+        kept.append(key, value);
+    });
+    url.search = `${kept}`;
+    url.hash = '';
+    return url.href;
+  };
+
   const send = (kind: string, data: Record<string, unknown>) => {
     if (optedOut) return;
-    data.url = location.href;
+    data.url = pageUrl();
     const body = JSON.stringify(data);
     // sendBeacon survives page unloads and sends text/plain, which needs no CORS preflight.
     if (!nav.sendBeacon?.(endpoint + kind, body)) {

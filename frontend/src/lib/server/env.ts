@@ -13,6 +13,10 @@ const serverEnvSchema = z.object({
   PUBLIC_PLATFORM_HOST: z.string().default('localhost'),
   PUBLIC_DIRECTUS_URL: z.string().url().default('http://localhost:8055'),
   CORS_ORIGIN: z.string().default(''),
+  /** Bearer token that unlocks per-dependency detail on /api/health (monitoring); empty = admins only. */
+  HEALTH_TOKEN: z
+    .union([z.literal(''), z.string().min(16, 'HEALTH_TOKEN needs at least 16 characters')])
+    .default(''),
 });
 
 export type ServerEnv = z.infer<typeof serverEnvSchema>;

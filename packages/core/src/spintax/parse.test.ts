@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { countVariants } from './count.js';
 import { SpintaxSyntaxError } from './errors.js';
-import { bindDictionaries, parseSpintax } from './parse.js';
+import { bindDictionaries, MAX_SPINTAX_DEPTH, parseSpintax } from './parse.js';
 import { unrankVariant } from './unrank.js';
+import { validateTemplate } from './validate.js';
 
 function syntaxErrorOf(source: string): SpintaxSyntaxError {
   try {
@@ -116,5 +117,26 @@ describe('parseSpintax syntax errors', () => {
 
   it('reports the second line correctly after CRLF line endings', () => {
     expect(syntaxErrorOf('a\r\n}')).toMatchObject({ line: 2, column: 1 });
+  });
+});
+
+describe('nesting depth', () => {
+  it(`accepts groups nested ${MAX_SPINTAX_DEPTH} deep and counts, unranks and samples them`, () => {
+    const source = `${'{a|'.repeat(MAX_SPINTAX_DEPTH)}z${'}'.repeat(MAX_SPINTAX_DEPTH)}`;
+    const template = parseSpintax(source);
+    expect(countVariants(template)).toBe(BigInt(MAX_SPINTAX_DEPTH + 1));
+    expect(unrankVariant(template, 0n)).toBe('a');
+    expect(validateTemplate(template, []).length).toBe(0);
+    expect(bindDictionaries(template, { a: ['x'] }).root).toHaveLength(1);
+  });
+
+  it('rejects deeper nesting with a syntax error at the first group too many, not a stack overflow', () => {
+    for (const depth of [MAX_SPINTAX_DEPTH + 1, 3000, 100_000]) {
+      const source = `x\n${'{a|'.repeat(depth)}z${'}'.repeat(depth)}`;
+      const error = syntaxErrorOf(source);
+      expect(error.reason).toMatch(/nested more than 100 deep/);
+      expect(error.line).toBe(2);
+      expect(error.column).toBe(MAX_SPINTAX_DEPTH * 3 + 1);
+    }
   });
 });

@@ -24,6 +24,13 @@ interface OpenGroup {
   readonly position: SourcePosition;
 }
 
+/**
+ * How deep `{…}` groups may nest. Real templates stay below ten; the cap exists because counting, unranking,
+ * sampling and validation walk the tree recursively, and a template nested thousands deep would overflow
+ * the stack of the process serving it. Parsing itself is iterative, so the cap is checked here, once.
+ */
+export const MAX_SPINTAX_DEPTH = 100;
+
 // `{{Name}}` is tried before `{Name}` so the alias is one token rather than a group around a variable.
 const DOUBLE_BRACE_VARIABLE = /\{\{([A-Za-z_][A-Za-z0-9_]*)\}\}/y;
 const SINGLE_BRACE_VARIABLE = /\{([A-Za-z_][A-Za-z0-9_]*)\}/y;
@@ -58,9 +65,9 @@ function variableOrDictionary(
 }
 
 /**
- * Parses spintax into an immutable tree. Grammar: `{a|b}` choices nested to any depth (options may
+ * Parses spintax into an immutable tree. Grammar: `{a|b}` choices, nested (options may
  * be empty), `{Name}` / `{{Name}}` variables (identifier = letter or `_`, then letters, digits, `_`),
- * escapes `\{ \| \} \\` (any other backslash is literal). A group with no pipe that is not an
+ * escapes `\{ \| \} \\` (any other backslash is literal), at most MAX_SPINTAX_DEPTH groups deep. A group with no pipe that is not an
  * identifier, such as `{New York}`, is a one-option choice. Throws SpintaxSyntaxError.
  */
 export function parseSpintax(source: string, options: ParseSpintaxOptions = {}): SpintaxTemplate {
@@ -95,6 +102,12 @@ export function parseSpintax(source: string, options: ParseSpintaxOptions = {}):
         current.push(variableOrDictionary(variable.raw, positionAt(i), dictionaries));
         i = variable.end;
         continue;
+      }
+      if (open.length >= MAX_SPINTAX_DEPTH) {
+        throw new SpintaxSyntaxError(
+          `Groups nested more than ${MAX_SPINTAX_DEPTH} deep: flatten the template`,
+          positionAt(i),
+        );
       }
       open.push({ parent: current, options: [], position: positionAt(i) });
       current = [];

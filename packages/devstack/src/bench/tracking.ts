@@ -128,7 +128,7 @@ async function runTrackingBench({ repoRoot, stack, report }: BenchContext): Prom
       command: process.execPath,
       args: [join(env.SPARK_FRONTEND_OUT_DIR ?? join(repoRoot, 'frontend/dist'), 'server/main.mjs')],
       cwd: repoRoot,
-      env: { ...process.env, ...env, HOST: '127.0.0.1', PORT: String(port), TRUST_PROXY: 'true' },
+      env: { ...process.env, ...env, HOST: '127.0.0.1', PORT: String(port), TRUST_PROXY: 'loopback' },
     },
     { echo: false },
   );

@@ -363,6 +363,13 @@ describe('docker-compose.yaml: variables and secrets', () => {
     expect(tenants.get('traefik.http.routers.spark-tenants.rule')).toBe('HostRegexp(`.+`)');
     expect(tenants.get('traefik.http.routers.spark-platform.rule')).toBe('Host(`localhost`)');
   });
+
+  it('trusts exactly its one proxy (Traefik) for client addresses, unless TRUST_PROXY says otherwise', () => {
+    const resolved = interpolateTree(compose, sampleEnv) as ComposeFile;
+    expect(resolved.services.frontend?.environment?.TRUST_PROXY).toBe('1');
+    const behindCdn = interpolateTree(compose, { ...sampleEnv, TRUST_PROXY: '2' }) as ComposeFile;
+    expect(behindCdn.services.frontend?.environment?.TRUST_PROXY).toBe('2');
+  });
 });
 
 describe('docker-compose.yaml against the Compose specification (dclint)', () => {

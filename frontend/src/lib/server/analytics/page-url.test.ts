@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { pageContext } from './page-url.js';
+import { pageContext, storablePageUrl } from './page-url.js';
 
 const hosts = ['alpha.localhost', 'alpharoofing.localhost'];
 
@@ -30,5 +30,24 @@ describe('pageContext', () => {
     expect(pageContext('http://beta.localhost/', null, hosts)).toBeNull();
     expect(pageContext('javascript:alert(1)', null, hosts)).toBeNull();
     expect(pageContext('not a url', null, hosts)).toBeNull();
+  });
+});
+
+describe('personal data in page URLs', () => {
+  it('keeps only campaign tags and click ids of the query, and no fragment', () => {
+    const page = pageContext(
+      'https://alpha.example/contact?full_name=Ada+Lovelace&email=ada%40example.com&utm_source=google&gclid=abc#form',
+      null,
+      ['alpha.example'],
+    );
+    expect(page?.url).toBe('https://alpha.example/contact?utm_source=google&gclid=abc');
+    expect(page?.utm_source).toBe('google');
+  });
+
+  it('drops a query that holds nothing but form fields entirely', () => {
+    expect(storablePageUrl('https://alpha.example/contact?email=a%40b.c&phone=555')).toBe(
+      'https://alpha.example/contact',
+    );
+    expect(storablePageUrl('javascript:alert(1)')).toBeNull();
   });
 });

@@ -1,6 +1,7 @@
 import type { APIContext, APIRoute } from 'astro';
 import { payloadTooLarge } from './body.js';
 import type { Endpoint, EndpointCall, EndpointReply } from './endpoint.js';
+import { currentSocketPeer } from './socket-peer.js';
 
 /** Streams a Web request body, stopping as soon as it passes `limit` bytes. */
 async function readWebBody(request: Request, limit: number): Promise<string> {
@@ -23,11 +24,15 @@ async function readWebBody(request: Request, limit: number): Promise<string> {
 
 export function callFromAstro(context: Pick<APIContext, 'request' | 'url' | 'clientAddress'>): EndpointCall {
   const { request } = context;
-  let clientAddress: string;
-  try {
-    clientAddress = context.clientAddress;
-  } catch {
-    clientAddress = 'unknown'; // Astro throws when the adapter cannot tell
+  // The socket peer from the node:http entry, never Astro's `clientAddress` (read from X-Forwarded-For
+  // unconditionally). Only the dev server, which has no such entry, falls back to it.
+  let clientAddress = currentSocketPeer();
+  if (clientAddress === undefined) {
+    try {
+      clientAddress = import.meta.env?.DEV ? context.clientAddress : 'unknown';
+    } catch {
+      clientAddress = 'unknown'; // Astro throws when the adapter cannot tell
+    }
   }
   return {
     method: request.method,

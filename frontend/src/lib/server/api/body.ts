@@ -1,4 +1,4 @@
-import { AppError, exceedsJsonDepth, MAX_JSON_DEPTH } from '@spark/contracts';
+import { AppError, exceedsJsonDepth, findNulCharacter, MAX_JSON_DEPTH } from '@spark/contracts';
 import type { EndpointCall } from './endpoint.js';
 
 export const PUBLIC_BODY_LIMIT = 16 * 1024;
@@ -37,5 +37,20 @@ export async function readJsonBody(
   }
   if (exceedsJsonDepth(value))
     throw new AppError('BAD_REQUEST', `JSON nesting deeper than ${MAX_JSON_DEPTH} levels`);
+  refuseNulCharacters(value, 'Body');
   return value;
+}
+
+/** Text that PostgreSQL cannot store is refused before validation, naming where it was found. */
+export function refuseNulCharacters(value: unknown, where: string): void {
+  const path = findNulCharacter(value);
+  if (path !== null) {
+    throw new AppError(
+      'BAD_REQUEST',
+      `${where} ${path}: remove the NUL character (\\u0000); text cannot hold it`,
+      {
+        path,
+      },
+    );
+  }
 }

@@ -1,13 +1,25 @@
 import type { EndpointCall } from './endpoint.js';
+import { parseTrustProxy, rateLimitKey, resolveClientAddress, type TrustProxy } from './trust-proxy.js';
+
+let trust: TrustProxy | undefined;
+
+/** TRUST_PROXY, parsed once; an invalid value fails loudly instead of silently trusting nobody or everybody. */
+export function trustProxy(): TrustProxy {
+  trust ??= parseTrustProxy(process.env.TRUST_PROXY);
+  return trust;
+}
 
 /**
- * The caller's IP. Behind a reverse proxy (TRUST_PROXY=true) it is the left-most X-Forwarded-For entry the
- * proxy appended; otherwise the socket address, which a client cannot forge.
+ * The caller's IP: the socket peer, or — when the peer is a proxy TRUST_PROXY names — the right-most
+ * X-Forwarded-For address no trusted proxy appended. Every door (Astro routes, the node:http tracking door)
+ * comes through here with the real socket address; Astro's own `clientAddress` is never used, because its
+ * Node adapter takes it from X-Forwarded-For whoever sent it.
  */
 export function clientIp(call: Pick<EndpointCall, 'headers' | 'clientAddress'>): string {
-  if (process.env.TRUST_PROXY === 'true') {
-    const forwarded = call.headers.get('x-forwarded-for')?.split(',')[0]?.trim();
-    if (forwarded) return forwarded;
-  }
-  return call.clientAddress;
+  return resolveClientAddress(call.clientAddress, call.headers.get('x-forwarded-for'), trustProxy());
+}
+
+/** What a client is rate-limited under: its address, or its /64 for IPv6. */
+export function clientRateKey(ip: string): string {
+  return rateLimitKey(ip);
 }

@@ -10,6 +10,9 @@ const INPUT_ERRORS: Record<string, [AppError['code'], string]> = {
   '22P02': ['BAD_REQUEST', 'A value has the wrong format (for example an invalid UUID)'],
   '22001': ['VALIDATION_FAILED', 'A value is too long'],
   '22003': ['VALIDATION_FAILED', 'A number is out of range'],
+  // NUL in text (22021) or a \u0000 escape in jsonb (22P05): PostgreSQL cannot store U+0000.
+  '22021': ['BAD_REQUEST', 'Text may not contain NUL characters (\\u0000)'],
+  '22P05': ['BAD_REQUEST', 'Text may not contain NUL characters (\\u0000)'],
 };
 
 /** Connection-level failures: the database is down or restarting, not the caller's fault. */

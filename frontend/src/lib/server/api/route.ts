@@ -6,18 +6,20 @@ import type { Principal } from '../auth/principal.js';
 import { errorReply, jsonReply } from '../http.js';
 import { resolveTenant, type Tenant } from '../tenancy/resolve-tenant.js';
 import { astroRoute, callFromAstro, toWebResponse } from './astro-adapter.js';
-import { ADMIN_BODY_LIMIT, PUBLIC_BODY_LIMIT, readJsonBody } from './body.js';
-import { clientIp } from './client.js';
+import { ADMIN_BODY_LIMIT, PUBLIC_BODY_LIMIT, readJsonBody, refuseNulCharacters } from './body.js';
+import { clientIp, clientRateKey } from './client.js';
 import { allowedOrigin, corsHeaders } from './cors.js';
 import type { Endpoint, EndpointCall, EndpointReply, HeaderReader } from './endpoint.js';
 import { toAppError } from './errors.js';
+import { formErrorReply, isFormPost, readFormBody } from './form-body.js';
 import { enforceRateLimit, type RateLimit } from './rate-limit.js';
 
-/** What a handler returns: a body (sent as JSON, 200 unless `status` says otherwise). */
+/** What a handler returns: a body (sent as JSON, 200 unless `status` says otherwise), or a 303 to `redirect`. */
 interface JsonResult {
   status?: number;
   body: unknown;
   headers?: Record<string, string>;
+  redirect?: string;
 }
 /** Admin handlers may also return a ready Response (CSV downloads, event streams). */
 type AdminResult = Response | JsonResult;
@@ -28,6 +30,12 @@ interface RouteSpec<Body extends z.ZodTypeAny, Query extends z.ZodTypeAny> {
   maxBodyBytes?: number;
   allowTextPlain?: boolean;
   rateLimit?: RateLimit;
+  /**
+   * Also accept a plain HTML form post (form-encoded or multipart): its flat values become the body through
+   * this mapping, then the same schema applies. Such a caller is a browser without a script, so errors come
+   * back as a readable page rather than JSON.
+   */
+  form?: (values: Record<string, string>, call: EndpointCall) => unknown;
 }
 
 interface BaseContext<Body extends z.ZodTypeAny, Query extends z.ZodTypeAny> {
@@ -39,6 +47,8 @@ interface BaseContext<Body extends z.ZodTypeAny, Query extends z.ZodTypeAny> {
 export interface PublicContext<B extends z.ZodTypeAny, Q extends z.ZodTypeAny> extends BaseContext<B, Q> {
   headers: HeaderReader;
   tenant: Tenant;
+  /** The body came from an HTML form post (see RouteSpec.form). */
+  viaForm: boolean;
 }
 export interface AdminContext<B extends z.ZodTypeAny, Q extends z.ZodTypeAny> extends BaseContext<B, Q> {
   astro: APIContext;
@@ -62,23 +72,41 @@ function failure(error: unknown, headers: Record<string, string>): EndpointReply
   return reply;
 }
 
+/** A form post's failure as a page a person can read (same status and headers); JSON callers keep the envelope. */
+function formFailure(
+  error: unknown,
+  headers: Record<string, string>,
+  call: EndpointCall,
+  tenant: Tenant | null,
+) {
+  const appError =
+    toAppError(error) ??
+    new AppError('INTERNAL', 'Something went wrong on our side; please try again or contact us another way.');
+  const siteHosts = tenant ? [tenant.domain, ...tenant.domainAliases] : [];
+  return formErrorReply(failure(error, headers), appError, call.headers.get('referer'), siteHosts);
+}
+
 async function parseInput<B extends z.ZodTypeAny, Q extends z.ZodTypeAny>(
   call: EndpointCall,
   spec: RouteSpec<B, Q>,
   defaultLimit: number,
+  viaForm = false,
 ): Promise<{ body: z.infer<B>; query: z.infer<Q> }> {
   let query: unknown;
   if (spec.query) {
-    const parsed = spec.query.safeParse(Object.fromEntries(call.url.searchParams));
+    const raw = Object.fromEntries(call.url.searchParams);
+    refuseNulCharacters(raw, 'Query string');
+    const parsed = spec.query.safeParse(raw);
     if (!parsed.success) throw validationError(parsed.error, 'Query string');
     query = parsed.data;
   }
   let body: unknown;
   if (spec.body) {
-    const raw = await readJsonBody(call, {
-      limit: spec.maxBodyBytes ?? defaultLimit,
-      allowTextPlain: spec.allowTextPlain,
-    });
+    const limit = spec.maxBodyBytes ?? defaultLimit;
+    const raw =
+      viaForm && spec.form
+        ? spec.form(await readFormBody(call, limit), call)
+        : await readJsonBody(call, { limit, allowTextPlain: spec.allowTextPlain });
     const parsed = spec.body.safeParse(raw);
     if (!parsed.success) throw validationError(parsed.error, 'Body');
     body = parsed.data;
@@ -97,17 +125,31 @@ export function publicEndpoint<B extends z.ZodTypeAny = z.ZodNever, Q extends z.
 ): Endpoint {
   return async (call) => {
     let headers: Record<string, string> = { vary: 'Origin' };
+    const viaForm = spec.form !== undefined && isFormPost(call);
+    let tenant: Tenant | null = null;
     try {
-      const tenant = await resolveTenant(call.headers.get('host'));
-      headers = corsHeaders(allowedOrigin(call.headers.get('origin'), tenant), call.method);
+      tenant = await resolveTenant(call.headers.get('host'));
+      const origin = call.headers.get('origin');
+      const allowed = allowedOrigin(origin, tenant);
+      headers = corsHeaders(allowed, call.method);
       if (!tenant) throw new AppError('SITE_NOT_FOUND', 'This host does not serve a Spark site');
+      // Form posts need no preflight, so another site's page could post them through its visitors' browsers.
+      if (viaForm && origin !== null && !allowed)
+        throw new AppError('FORBIDDEN', 'Forms of this site can only be sent from its own pages');
       const ip = clientIp(call);
-      await enforceRateLimit(spec.rateLimit ?? DEFAULT_PUBLIC_LIMIT, `${tenant.id}:${ip}`);
-      const input = await parseInput(call, spec, PUBLIC_BODY_LIMIT);
-      const result = await handler({ ...input, headers: call.headers, ip, tenant });
+      await enforceRateLimit(spec.rateLimit ?? DEFAULT_PUBLIC_LIMIT, `${tenant.id}:${clientRateKey(ip)}`);
+      const input = await parseInput(call, spec, PUBLIC_BODY_LIMIT, viaForm);
+      const result = await handler({ ...input, headers: call.headers, ip, tenant, viaForm });
+      if (result.redirect) {
+        return {
+          status: 303,
+          headers: { ...headers, location: result.redirect, 'cache-control': 'no-store' },
+          body: null,
+        };
+      }
       return jsonReply(result.body, result.status ?? 200, { ...headers, ...result.headers });
     } catch (error) {
-      return failure(error, headers);
+      return viaForm ? formFailure(error, headers, call, tenant) : failure(error, headers);
     }
   };
 }

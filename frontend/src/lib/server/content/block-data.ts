@@ -1,5 +1,6 @@
 import type { Block } from '@spark/contracts';
 import type { BlockData } from '../../../components/blocks/block-data.js';
+import { issueFormToken } from '../leads/form-token.js';
 import { findForm } from './forms.js';
 import { findOffer } from './offers.js';
 import { recentPosts } from './posts.js';
@@ -32,7 +33,13 @@ export async function loadBlockData(siteId: string, blocks: readonly Block[]): P
       publishedAt: post.published_at,
       authorName: post.author_id?.name ?? null,
     })),
-    forms: presentEntries(forms),
+    // The token is issued per render: a form's definition is cached, the moment it is shown is not.
+    forms: Object.fromEntries(
+      Object.entries(presentEntries(forms)).map(([slug, form]) => [
+        slug,
+        { ...form, token: issueFormToken(siteId, form.slug) },
+      ]),
+    ),
     offers: presentEntries(offers),
   };
 }

@@ -25,3 +25,33 @@ describe('Directus row schemas', () => {
     expect(globals.social_links).toEqual([{ network: 'yelp', url: 'https://yelp.example/a' }]);
   });
 });
+
+describe('globals with values the CMS did not check', () => {
+  it('falls back per colour: a bad one takes its default, the others still apply', () => {
+    const globals = globalsRowSchema.parse({
+      name: 'A',
+      colors: { primary: 'red; background:url(x)', accent: '#ABCDEF', text: 42 },
+    });
+    expect(globals.colors).toEqual({ primary: undefined, accent: '#ABCDEF', text: undefined });
+    expect(globals.name).toBe('A');
+  });
+
+  it('keeps the rest of the globals when colours, name or links are not even the right shape', () => {
+    const globals = globalsRowSchema.parse({
+      name: '',
+      tagline: 7,
+      colors: 'blue',
+      social_links: 'none',
+      footer_text: 'Footer',
+      allowed_script_sources: [1],
+    });
+    expect(globals).toMatchObject({
+      name: null,
+      tagline: null,
+      colors: {},
+      social_links: [],
+      footer_text: 'Footer',
+      allowed_script_sources: [],
+    });
+  });
+});

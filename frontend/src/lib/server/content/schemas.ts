@@ -33,26 +33,46 @@ interface SocialLink {
 const isSocialLink = (link: { network: string; url: string }): link is SocialLink =>
   (SOCIAL_NETWORKS as readonly string[]).includes(link.network) && /^https:\/\/\S+$/.test(link.url);
 
+/**
+ * Globals style every page of a site, so one bad value must not take the site down: a field that does not
+ * parse falls back to its default (a bad colour to that colour's default, the rest still applies) and is
+ * logged for the site's editors to fix.
+ */
+function fallback<T extends z.ZodTypeAny>(field: string, schema: T, value: z.infer<T>) {
+  return schema.catch(({ input }: { input: unknown }) => {
+    console.warn(
+      JSON.stringify({ event: 'globals.invalid_value', field, value: JSON.stringify(input)?.slice(0, 80) }),
+    );
+    return value;
+  });
+}
+
+const THEME_COLORS = ['primary', 'secondary', 'accent', 'background', 'text'] as const;
+const themeColors = z.object(
+  Object.fromEntries(
+    THEME_COLORS.map((name) => [name, fallback(`colors.${name}`, hex.optional(), undefined)]),
+  ) as {
+    [K in (typeof THEME_COLORS)[number]]: z.ZodCatch<z.ZodOptional<typeof hex>>;
+  },
+);
+
 export const globalsRowSchema = z.object({
-  name: z.string().min(1),
-  tagline: nullableText,
-  logo_url: safeUrl(SITE_OR_HTTP_URL),
-  favicon_url: safeUrl(SITE_OR_HTTP_URL),
-  colors: z
-    .object({
-      primary: hex.optional(),
-      secondary: hex.optional(),
-      accent: hex.optional(),
-      background: hex.optional(),
-      text: hex.optional(),
-    })
-    .default({}),
-  footer_text: nullableText,
-  social_links: z
-    .array(z.object({ network: z.string(), url: z.string() }))
-    .default([])
-    .transform((links) => links.filter(isSocialLink)),
-  allowed_script_sources: z.array(z.string()).default([]),
+  /** null: the site's own name is shown instead. */
+  name: fallback('name', z.string().min(1).nullable().default(null), null),
+  tagline: fallback('tagline', nullableText, null),
+  logo_url: safeUrl(SITE_OR_HTTP_URL).catch(null),
+  favicon_url: safeUrl(SITE_OR_HTTP_URL).catch(null),
+  colors: fallback('colors', themeColors.nullable().default({}), {}).transform((colors) => colors ?? {}),
+  footer_text: fallback('footer_text', nullableText, null),
+  social_links: fallback(
+    'social_links',
+    z
+      .array(z.object({ network: z.string(), url: z.string() }))
+      .default([])
+      .transform((links) => links.filter(isSocialLink)),
+    [],
+  ),
+  allowed_script_sources: fallback('allowed_script_sources', z.array(z.string()).default([]), []),
 });
 export type GlobalsRow = z.infer<typeof globalsRowSchema>;
 

@@ -62,6 +62,14 @@ async function loadNavigation(siteId: string, version: string | null): Promise<N
   return buildNavigationTree(rows);
 }
 
+/** The site's colours over the defaults; a colour it lacks (or had that did not parse) keeps its default. */
+function themeColors(colors: GlobalsRow['colors'] | undefined): ThemeColors {
+  const theme = { ...DEFAULT_COLORS };
+  for (const [name, value] of Object.entries(colors ?? {}))
+    if (value !== undefined) theme[name as keyof ThemeColors] = value;
+  return theme;
+}
+
 export async function loadSiteChrome(tenant: Pick<Tenant, 'id' | 'name'>): Promise<SiteChrome> {
   const [globals, navigation] = await Promise.all([
     cachedRead(tenant.id, 'globals', (version) => loadGlobals(tenant.id, version)),
@@ -73,7 +81,7 @@ export async function loadSiteChrome(tenant: Pick<Tenant, 'id' | 'name'>): Promi
     tagline: globals?.tagline ?? null,
     logoUrl: globals?.logo_url ?? null,
     faviconUrl: globals?.favicon_url ?? null,
-    colors: { ...DEFAULT_COLORS, ...globals?.colors },
+    colors: themeColors(globals?.colors),
     footerText: globals?.footer_text ?? null,
     socialLinks: globals?.social_links ?? [],
     allowedScriptSources: globals?.allowed_script_sources ?? [],

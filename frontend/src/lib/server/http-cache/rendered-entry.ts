@@ -1,7 +1,6 @@
 import { createHash } from 'node:crypto';
 import { promisify } from 'node:util';
 import { brotliCompress, constants, gzip } from 'node:zlib';
-import { inlineScriptHashes, withInlineScriptHashes } from '../seo/csp.js';
 import { type Encoding, etagFor, isCompressible } from './negotiate.js';
 
 const brotli = promisify(brotliCompress);
@@ -39,13 +38,6 @@ export async function toRenderedEntry(response: Response): Promise<RenderedEntry
   const headers = new Headers(response.headers);
   for (const name of REPRESENTATION_HEADERS) headers.delete(name);
   const contentType = headers.get('content-type');
-  const policy = headers.get('content-security-policy');
-  if (policy && contentType?.startsWith('text/html')) {
-    headers.set(
-      'content-security-policy',
-      withInlineScriptHashes(policy, inlineScriptHashes(body.toString())),
-    );
-  }
   return {
     status: response.status,
     headers,

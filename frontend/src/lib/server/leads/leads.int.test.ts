@@ -131,32 +131,47 @@ describe('lead capture', { timeout: 40_000 }, () => {
 
   it('rejects the wrong content type with 415 and writes nothing', async () => {
     const before = await tableCounts(site.id);
-    const response = await post(site.domain, '/api/lead', 'email=ada@example.com', {
-      'content-type': 'application/x-www-form-urlencoded',
+    const response = await post(site.domain, '/api/lead', 'email,ada@example.com', {
+      'content-type': 'text/csv',
     });
     expect(response.status).toBe(415);
     expect(await tableCounts(site.id)).toEqual(before);
   });
 
   it.each([
-    ['a filled honeypot', { ...humanPaced, honeypot: 'http://spam.example' }],
-    ['a submission faster than a person', { elapsed_ms: 400 }],
-    ['a submission without fill time', {}],
-  ])('answers %s with the normal success and stores nothing', async (_label, signals) => {
-    const before = await tableCounts(site.id);
-    const response = await post(site.domain, '/api/forms/submit', {
-      form: 'quote',
-      fields: validFields,
-      ...signals,
-    });
-    expect(response.status).toBe(200);
-    expect(await response.json()).toEqual({
-      ok: true,
-      message: 'Thanks, we will call you.',
-      redirect_url: '/thanks',
-    });
-    expect(await tableCounts(site.id)).toEqual(before);
-  });
+    ['a filled honeypot', { ...humanPaced, honeypot: 'http://spam.example' }, 'honeypot'],
+    ['a submission faster than a person', { elapsed_ms: 400 }, 'too_fast'],
+    ['a submission without fill time', {}, 'no_fill_time'],
+    ['a forged form token', { form_token: 'lbq3c8w0.AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA' }, 'forged_token'],
+    ['invalid fields from a bot', { honeypot: 'x', fields: { email: 'nope', z: '1' } }, 'honeypot'],
+  ])(
+    'answers %s with the normal success and keeps it as spam, uncounted and without webhook',
+    async (_label, signals, reason) => {
+      const before = await tableCounts(site.id);
+      const response = await post(site.domain, '/api/forms/submit', {
+        form: 'quote',
+        fields: validFields,
+        ...signals,
+      });
+      expect(response.status).toBe(200);
+      expect(await response.json()).toEqual({
+        ok: true,
+        message: 'Thanks, we will call you.',
+        redirect_url: '/thanks',
+      });
+      expect(await tableCounts(site.id)).toEqual({
+        leads: before.leads + 1,
+        submissions: before.submissions + 1,
+        conversions: before.conversions,
+      });
+      const { rows } = await testPool().query(
+        `select l.status, l.spam_reason, s.webhook_status from leads l join form_submissions s on s.lead_id = l.id
+       where l.site_id = $1 order by l.date_created desc limit 1`,
+        [site.id],
+      );
+      expect(rows).toEqual([{ status: 'spam', spam_reason: reason, webhook_status: 'none' }]);
+    },
+  );
 
   it('accepts a contact lead without a form through /api/lead', async () => {
     const response = await post(site.domain, '/api/lead', {

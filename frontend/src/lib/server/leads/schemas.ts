@@ -33,8 +33,10 @@ const submissionBody = {
   msclkid: clickId,
   /** Spam trap: a field people never see. Anything in it marks a bot. */
   honeypot: z.string().max(1000).optional(),
-  /** Milliseconds between the form being shown and submitted, measured by the page. */
+  /** Milliseconds between the form being shown and submitted, measured by the page (when there is no token). */
   elapsed_ms: z.number().int().min(0).max(2_592_000_000).optional(),
+  /** The signed "shown at" stamp the server rendered into the form; the fill time is measured from it. */
+  form_token: z.string().max(100).optional(),
   /** Ignored: the site is the one the Host header names, whatever the body claims. */
   site_id: z.unknown().optional(),
 };

@@ -15,3 +15,17 @@ describe('spamReasonFor', () => {
     expect(spamReasonFor({})).toBe('no_fill_time');
   });
 });
+
+describe('spamReasonFor with the signed form token', () => {
+  const now = 1_700_000_000_000;
+
+  it('measures the fill time from when the form was shown, ignoring what the browser claims', () => {
+    expect(spamReasonFor({ elapsed_ms: 60_000 }, { at: now - 1000, now })).toBe('too_fast');
+    expect(spamReasonFor({}, { at: now - MIN_FILL_MS, now })).toBeNull();
+  });
+
+  it('flags a token that does not verify, and still flags a filled honeypot first', () => {
+    expect(spamReasonFor({ elapsed_ms: 60_000 }, { at: null, now })).toBe('forged_token');
+    expect(spamReasonFor({ honeypot: 'x' }, { at: now - 60_000, now })).toBe('honeypot');
+  });
+});

@@ -20,19 +20,22 @@ export interface NewLead {
   visitorHash: string | null;
   sessionId: string | null;
   device: UserAgentSummary;
+  /** Suspected spam is stored for review with the `spam` status, no conversion and no webhook. */
+  spamReason: string | null;
 }
 
 /**
  * Lead, submission and its `lead` conversion commit together or not at all: a dashboard never counts a
- * conversion whose lead is missing, and a webhook is only ever pending for a stored lead.
+ * conversion whose lead is missing, and a webhook is only ever pending for a stored lead. Suspected spam gets
+ * no conversion, so counts and rollups (built from conversions) leave it out, and no webhook.
  */
 export async function storeLead(lead: NewLead): Promise<{ leadId: string; submissionId: string }> {
   const a = lead.attribution;
   return withTransaction(database(), async (client) => {
     const inserted = await client.query<{ id: string }>(
       `insert into leads (site_id, form_id, email, name, phone, data, consent, consent_text, page_url, visitor_hash,
-         utm_source, utm_medium, utm_campaign, utm_term, utm_content, gclid, fbclid, msclkid)
-       values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18)
+         utm_source, utm_medium, utm_campaign, utm_term, utm_content, gclid, fbclid, msclkid, status, spam_reason)
+       values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20)
        returning id`,
       [
         lead.siteId,
@@ -53,6 +56,8 @@ export async function storeLead(lead: NewLead): Promise<{ leadId: string; submis
         a.gclid,
         a.fbclid,
         a.msclkid,
+        lead.spamReason ? 'spam' : 'new',
+        lead.spamReason,
       ],
     );
     const leadId = inserted.rows[0]?.id as string;
@@ -66,9 +71,11 @@ export async function storeLead(lead: NewLead): Promise<{ leadId: string; submis
         JSON.stringify(lead.values),
         lead.pageUrl,
         lead.visitorHash,
-        lead.form.hasWebhook ? 'pending' : 'none',
+        lead.form.hasWebhook && !lead.spamReason ? 'pending' : 'none',
       ],
     );
+    const submissionId = submission.rows[0]?.id as string;
+    if (lead.spamReason) return { leadId, submissionId };
     await client.query(
       `insert into conversions (occurred_at, site_id, event_id, visitor_hash, session_id, url, path, referrer_host,
          utm_source, utm_medium, utm_campaign, utm_term, utm_content, device, browser, os, type, lead_id)
@@ -92,6 +99,6 @@ export async function storeLead(lead: NewLead): Promise<{ leadId: string; submis
         leadId,
       ],
     );
-    return { leadId, submissionId: submission.rows[0]?.id as string };
+    return { leadId, submissionId };
   });
 }

@@ -1,5 +1,5 @@
 import { AppError, describeZodIssues } from '@spark/contracts';
-import { pageContext } from '../analytics/page-url.js';
+import { pageContext, storablePageUrl } from '../analytics/page-url.js';
 import { activeSession, dailySalt } from '../analytics/redis-pipeline.js';
 import { summarizeUserAgentCached } from '../analytics/user-agent.js';
 import { visitorHash } from '../analytics/visitor.js';
@@ -7,6 +7,7 @@ import type { HeaderReader } from '../api/endpoint.js';
 import type { Tenant } from '../tenancy/resolve-tenant.js';
 import { enqueueLeadWebhook } from './enqueue-webhook.js';
 import { submissionSchema } from './field-schema.js';
+import { formShownAt } from './form-token.js';
 import { attribution, leadColumns } from './lead-record.js';
 import { loadForm } from './load-form.js';
 import type { SubmissionBody } from './schemas.js';
@@ -40,7 +41,8 @@ async function visitorOf(siteId: string, ip: string, userAgent: string) {
 
 /**
  * One lead from a form (or the contact fields): spam-screened, validated against the form's definitions, stored
- * with its submission and conversion in one transaction, then handed to the webhook queue.
+ * with its submission and conversion in one transaction, then handed to the webhook queue. Suspected spam is
+ * stored too, with the `spam` status and without conversion or webhook.
  */
 export async function submitLead(
   body: SubmissionBody,
@@ -48,15 +50,14 @@ export async function submitLead(
 ): Promise<SubmissionAnswer> {
   const form = await loadForm(tenant.id, body.form);
   const answer: SubmissionAnswer = { ok: true, message: form.successMessage, redirect_url: form.redirectUrl };
-  const spam = spamReasonFor(body);
-  if (spam) {
-    console.info(
-      JSON.stringify({ event: 'lead.discarded', site_id: tenant.id, form: form.slug, reason: spam }),
-    );
-    return answer;
-  }
+  const shown =
+    body.form_token === undefined
+      ? undefined
+      : { at: formShownAt(body.form_token, tenant.id, form.slug ?? ''), now: Date.now() };
+  const spam = spamReasonFor(body, shown);
   const parsed = submissionSchema(form.fields).safeParse(body.fields);
-  if (!parsed.success) {
+  // Suspected spam is answered like a success whatever it holds (a bot learns nothing) and kept for review.
+  if (!parsed.success && !spam) {
     const issues = describeZodIssues(parsed.error).map((i) => ({
       path: i.path === '(root)' ? 'fields' : `fields.${i.path}`,
       message: i.message,
@@ -69,16 +70,21 @@ export async function submitLead(
       },
     );
   }
+  if (spam)
+    console.info(JSON.stringify({ event: 'lead.spam', site_id: tenant.id, form: form.slug, reason: spam }));
+  const values: Record<string, unknown> = parsed.success ? parsed.data : body.fields;
   const userAgent = headers.get('user-agent') ?? '';
   const visitor = await visitorOf(tenant.id, ip, userAgent);
   const { submissionId } = await storeLead({
     siteId: tenant.id,
     form,
-    values: parsed.data,
-    columns: leadColumns(form.fields, parsed.data),
+    values,
+    columns: parsed.success
+      ? leadColumns(form.fields, parsed.data)
+      : { email: null, name: null, phone: null, data: values },
     consent: body.consent ?? false,
     consentText: body.consent_text ?? null,
-    pageUrl: body.page_url ?? null,
+    pageUrl: storablePageUrl(body.page_url),
     page: body.page_url
       ? pageContext(body.page_url, body.referrer, [tenant.domain, ...tenant.domainAliases])
       : null,
@@ -86,7 +92,8 @@ export async function submitLead(
     visitorHash: visitor.hash,
     sessionId: visitor.sessionId,
     device: summarizeUserAgentCached(userAgent),
+    spamReason: spam,
   });
-  if (form.hasWebhook) await enqueueLeadWebhook(submissionId);
+  if (form.hasWebhook && !spam) await enqueueLeadWebhook(submissionId);
   return answer;
 }

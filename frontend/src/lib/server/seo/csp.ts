@@ -1,17 +1,18 @@
 import { createHash } from 'node:crypto';
+import { knownInlineScriptHashes } from './inline-scripts.js';
 
 /**
- * Content-Security-Policy for tenant pages. Scripts may come from the site itself and from the https origins
- * its globals allow (`allowed_script_sources`), nothing else; inline scripts (Astro's island bootstrap, the
- * service-worker registration) are allowed by hash, added after rendering when the HTML is known.
+ * Content-Security-Policy for tenant pages. Scripts may come from the site itself, from the https origins its
+ * globals allow (`allowed_script_sources`), and inline only when they are one of the scripts the code ships
+ * (by hash, computed once at start — see inline-scripts.ts). Nothing is derived from the rendered page, so a
+ * cached page and its header always agree, and content cannot vouch for its own scripts.
  */
 const ORIGIN = /^https:\/\/[a-z0-9.-]+(?::\d{1,5})?$/;
-const SCRIPT_SRC_MARKER = 'script-src';
 
 export function contentSecurityPolicy(allowedScriptSources: readonly string[]): string {
   const origins = allowedScriptSources.filter((source) => ORIGIN.test(source));
   return [
-    `${SCRIPT_SRC_MARKER} 'self' ${origins.join(' ')}`.trim(),
+    ["script-src 'self'", ...origins, ...knownInlineScriptHashes()].join(' '),
     "object-src 'none'",
     "base-uri 'self'",
     "frame-ancestors 'self'",
@@ -31,18 +32,4 @@ export function inlineScriptHashes(html: string): string[] {
     hashes.add(`'sha256-${createHash('sha256').update(body, 'utf8').digest('base64')}'`);
   }
   return [...hashes];
-}
-
-/** The policy with the document's inline-script hashes appended to script-src. */
-export function withInlineScriptHashes(policy: string, hashes: readonly string[]): string {
-  if (hashes.length === 0) return policy;
-  return policy
-    .split(';')
-    .map((directive) => {
-      const trimmed = directive.trim();
-      return trimmed.startsWith(`${SCRIPT_SRC_MARKER} `) || trimmed === SCRIPT_SRC_MARKER
-        ? `${trimmed} ${hashes.join(' ')}`
-        : trimmed;
-    })
-    .join('; ');
 }

@@ -17,14 +17,21 @@ interface CacheEntry {
 }
 
 /**
- * Host lookups are cached in-process and in a Redis hash shared by all frontend instances. Both are dropped when
- * an invalidation says a site's hosts changed; TTLs bound staleness if a message is ever missed.
+ * Host lookups are cached in-process and, for known hosts only, in a Redis hash shared by all frontend
+ * instances. Both are dropped when an invalidation says a site's hosts changed; TTLs bound staleness if a
+ * message is ever missed.
+ *
+ * Anyone can send any Host header, so unknown hosts never enter the shared hash: it holds at most one field
+ * per real site host, and a flood of invented hosts can neither grow it nor keep refreshing its TTL. They
+ * are remembered briefly in a separate in-process map with its own bound, which a flood can fill and reset
+ * without evicting the known hosts.
  */
 const TTL_MS = 60_000;
 const REDIS_TTL_S = 300;
 const MISS_TTL_MS = 10_000;
 const MAX_ENTRIES = 10_000;
 const cache = new Map<string, CacheEntry>();
+const misses = new Map<string, number>();
 let subscribed = false;
 
 function subscribeOnce() {
@@ -33,6 +40,7 @@ function subscribeOnce() {
   onInvalidation((message) => {
     if (message.hostsChanged || message.collection === 'sites' || message.siteId === null) {
       cache.clear();
+      misses.clear();
       redis()
         .del(TENANT_HOSTS_KEY)
         .catch(() => {});
@@ -50,7 +58,7 @@ async function lookupShared(host: string): Promise<Tenant | null | undefined> {
   }
 }
 
-function storeShared(host: string, tenant: Tenant | null): void {
+function storeShared(host: string, tenant: Tenant): void {
   redis()
     .multi()
     .hset(TENANT_HOSTS_KEY, host, JSON.stringify(tenant))
@@ -92,17 +100,25 @@ export async function resolveTenant(rawHost: string | null | undefined): Promise
   const now = Date.now();
   const cached = cache.get(host);
   if (cached && cached.expiresAt > now) return cached.tenant;
+  const missUntil = misses.get(host);
+  if (missUntil !== undefined && missUntil > now) return null;
   let tenant = await lookupShared(host);
   if (tenant === undefined) {
     tenant = await lookupDatabase(host);
-    storeShared(host, tenant);
+    if (tenant) storeShared(host, tenant);
   }
-  if (cache.size >= MAX_ENTRIES) cache.clear(); // a flood of random hosts must not grow memory without bound
-  cache.set(host, { tenant, expiresAt: now + (tenant ? TTL_MS : MISS_TTL_MS) });
+  if (tenant) {
+    if (cache.size >= MAX_ENTRIES) cache.clear();
+    cache.set(host, { tenant, expiresAt: now + TTL_MS });
+  } else {
+    if (misses.size >= MAX_ENTRIES) misses.clear();
+    misses.set(host, now + MISS_TTL_MS);
+  }
   return tenant;
 }
 
 /** For tests and the god-mode flush: forget every cached host. */
 export function clearTenantCache(): void {
   cache.clear();
+  misses.clear();
 }

@@ -1,13 +1,20 @@
 import { preflight, publicRoute } from '../../../lib/server/api/route.js';
+import { submissionFromForm, thankYouPath } from '../../../lib/server/leads/form-post.js';
 import { formSubmitBodySchema } from '../../../lib/server/leads/schemas.js';
 import { LEAD_RATE_LIMIT, submitLead } from '../../../lib/server/leads/submit-lead.js';
 
-/** POST /api/forms/submit: a submission of one of the site's forms (see API_REFERENCE.md). */
+/**
+ * POST /api/forms/submit: a submission of one of the site's forms, as JSON or a plain HTML form post (answered
+ * with a 303 to the thank-you page) — see API_REFERENCE.md.
+ */
 export const POST = publicRoute(
-  { body: formSubmitBodySchema, rateLimit: LEAD_RATE_LIMIT },
-  async ({ tenant, body, ip, headers }) => ({
-    body: await submitLead(body, { tenant, ip, headers }),
-  }),
+  { body: formSubmitBodySchema, rateLimit: LEAD_RATE_LIMIT, form: submissionFromForm },
+  async ({ tenant, body, ip, headers, viaForm }) => {
+    const answer = await submitLead(body, { tenant, ip, headers });
+    return viaForm
+      ? { redirect: thankYouPath(answer.redirect_url, body.form), body: null }
+      : { body: answer };
+  },
 );
 
 export const OPTIONS = preflight('POST');
