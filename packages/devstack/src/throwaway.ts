@@ -68,16 +68,23 @@ export async function startThrowawayStack(repoRoot: string, kind: 'test' | 'benc
     }
   };
   let stack: RunningStack;
+  // Tests that log in with a password (the login throttle's) need the demo editors' password.
+  const editorPassword = secret(12);
+  env.SPARK_TEST_EDITOR_PASSWORD = editorPassword;
   try {
     stack = await startStack({
       repoRoot,
       dataDir: runDir,
       env,
-      directus: { ...directusConfigFrom(env, repoRoot, runDir), logLevel: 'warn' },
+      directus: {
+        ...directusConfigFrom(env, repoRoot, runDir),
+        logLevel: 'warn',
+        godDeniedSummarySeconds: 1,
+      },
       frontendPort,
       redisPort,
       redisPersistent: false,
-      editorPassword: secret(12),
+      editorPassword,
       echo: false,
     });
   } catch (error) {
