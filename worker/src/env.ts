@@ -8,6 +8,8 @@ const workerEnvSchema = z.object({
   WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(4),
   /** How long work_log entries are kept; older ones are trimmed daily. */
   WORK_LOG_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
+  /** First delay between lead webhook attempts; each later one doubles (see LEAD_WEBHOOK_JOB_OPTIONS). */
+  WEBHOOK_RETRY_BASE_MS: z.coerce.number().int().min(100).max(3_600_000).default(330_000),
 });
 
 export type WorkerEnv = z.infer<typeof workerEnvSchema>;
