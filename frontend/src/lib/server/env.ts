@@ -13,6 +13,9 @@ const serverEnvSchema = z.object({
   PUBLIC_PLATFORM_HOST: z.string().default('localhost'),
   PUBLIC_DIRECTUS_URL: z.string().url().default('http://localhost:8055'),
   CORS_ORIGIN: z.string().default(''),
+  /** PostgreSQL: wait for a connection at most this long, and cancel any statement running longer. */
+  PG_CONNECT_TIMEOUT_MS: z.coerce.number().int().min(0).default(5_000),
+  PG_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(0).default(30_000),
 });
 
 export type ServerEnv = z.infer<typeof serverEnvSchema>;
