@@ -18,8 +18,12 @@ interface LoginAnswer {
  * address is a distinct client to Directus (which does not trust X-Forwarded-For in the test stack).
  */
 function login(from: string, email: string, password: string, headers: Record<string, string> = {}) {
-  const url = new URL('/auth/login', stack.DIRECTUS_INTERNAL_URL);
-  const body = JSON.stringify({ email, password });
+  return postFrom(from, '/auth/login', { email, password }, headers);
+}
+
+function postFrom(from: string, path: string, json: unknown, headers: Record<string, string> = {}) {
+  const url = new URL(path, stack.DIRECTUS_INTERNAL_URL);
+  const body = JSON.stringify(json);
   return new Promise<LoginAnswer>((resolve, reject) => {
     const req = request(
       url,
@@ -89,5 +93,16 @@ describe('login throttling', { timeout: 60_000 }, () => {
     expect(await statusOf(editor.email)).toBe('active');
     const own = await login('127.0.0.9', editor.email, stack.SPARK_TEST_EDITOR_PASSWORD);
     expect(own.status, own.body).toBe(200);
+  });
+
+  it('throttles the same guessing through GraphQL auth_login', async () => {
+    const statuses: number[] = [];
+    for (let i = 0; i < 12; i++) {
+      const query = `mutation { auth_login(email: ${JSON.stringify(editor.email)}, password: "gql-${i}") { access_token } }`;
+      statuses.push((await postFrom('127.0.0.10', '/graphql/system', { query })).status);
+    }
+    expect(statuses.slice(0, 5).every((status) => status !== 429)).toBe(true);
+    expect(statuses.slice(10)).toEqual([429, 429]);
+    expect(await statusOf(editor.email)).toBe('active');
   });
 });
