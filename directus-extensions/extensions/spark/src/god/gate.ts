@@ -1,6 +1,7 @@
 import { AppError } from '@spark/contracts';
 import type { NextFunction, Request, Response } from 'express';
 import type { Knex } from 'knex';
+import { clientBucket } from '../throttle/client-bucket.js';
 import type { WindowCounter } from '../throttle/window-counter.js';
 import { decideGodAccess } from './access.js';
 import { type GodAuditEntry, summariseGodBody, writeDeniedSummaries, writeGodAudit } from './audit.js';
@@ -28,7 +29,7 @@ const positiveInteger = (value: unknown, fallback: number) => {
 };
 
 const attemptOf = (req: Request, entry: GodAuditEntry, reason: string) => ({
-  ip: entry.ip ?? 'unknown',
+  ip: clientBucket(entry.ip ?? undefined),
   reason,
   method: req.method,
   path: entry.path,
@@ -75,7 +76,7 @@ export function createGodGate({ database, env, logger, deniedCounter }: GateDepe
    * stays slow whatever it sends; the call still counts. Returns true when it answered.
    */
   async function throttled(req: Request, res: Response, entry: GodAuditEntry): Promise<boolean> {
-    const ip = entry.ip ?? 'unknown';
+    const ip = clientBucket(entry.ip ?? undefined);
     const [count] = await deniedCounter.read([ip]);
     if ((count?.count ?? 0) < deniedLimit) return false;
     const [after] = await deniedCounter.hit([ip], deniedWindow);
@@ -90,7 +91,7 @@ export function createGodGate({ database, env, logger, deniedCounter }: GateDepe
 
   /** A refused call: counted against its address, summed for the log (no row of its own), answered. */
   async function refuse(req: Request, res: Response, entry: GodAuditEntry, error: AppError, reason: string) {
-    await deniedCounter.hit([entry.ip ?? 'unknown'], deniedWindow);
+    await deniedCounter.hit([clientBucket(entry.ip ?? undefined)], deniedWindow);
     denied.add(attemptOf(req, entry, reason), false);
     sendError(res, error);
   }

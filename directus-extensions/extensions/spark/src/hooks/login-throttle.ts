@@ -4,6 +4,7 @@ import type { HookConfig } from '@directus/types';
 import type { NextFunction, Request, Response } from 'express';
 import { sharedRedis } from '../cache/redis.js';
 import { decideLoginAttempt, type LoginLimits, loginLimitsFrom } from '../login/login-limits.js';
+import { clientBucket } from '../throttle/client-bucket.js';
 import { memoryWindowCounter, redisWindowCounter, type WindowCounter } from '../throttle/window-counter.js';
 
 /** Account keys are hashed: Redis never holds the e-mail addresses people try. */
@@ -28,7 +29,7 @@ const isGraphqlLogin = (req: Request) =>
  */
 function createLoginThrottle(counter: WindowCounter, limits: LoginLimits) {
   return async (req: Request, res: Response, next: NextFunction, refundOnSuccess: boolean) => {
-    const client = `c:${req.ip ?? 'unknown'}`;
+    const client = `c:${clientBucket(req.ip)}`;
     const email = emailOf(req.body);
     const account = email === undefined ? undefined : `a:${accountKey(email)}`;
     const pair = account === undefined ? `${client}:none` : `${client}:${account}`;
