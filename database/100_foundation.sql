@@ -237,6 +237,6 @@ create index if not exists campaign_masters_target_state_id_idx on campaign_mast
 create index if not exists campaign_masters_target_county_id_idx on campaign_masters (target_county_id);
 create index if not exists campaign_masters_target_city_id_idx on campaign_masters (target_city_id);
 create index if not exists campaign_masters_template_id_idx on campaign_masters (template_id);
-call install_site_match('campaign_masters', 'template_id', 'article_templates');
+call install_site_match('campaign_masters', 'template_id', 'article_templates', 'avatar_ids[]', 'avatar_intelligence');
 
 select install_date_updated_triggers();

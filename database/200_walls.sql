@@ -64,7 +64,7 @@ create index if not exists headline_inventory_claimed_by_job_idx on headline_inv
 -- The worker's claim: a job's still-reserved headlines, without walking past the ones already used.
 create index if not exists headline_inventory_claimed_idx
   on headline_inventory (claimed_by_job) where status = 'claimed';
-call install_site_match('headline_inventory', 'campaign_id', 'campaign_masters', 'claimed_by_job', 'generation_jobs');
+call install_site_match('headline_inventory', 'campaign_id', 'campaign_masters', 'claimed_by_job', 'generation_jobs', 'avatar_id', 'avatar_intelligence');
 
 create table if not exists authors (
   id uuid primary key default gen_random_uuid(),
@@ -130,7 +130,6 @@ create index if not exists generated_articles_state_id_idx on generated_articles
 create index if not exists generated_articles_county_id_idx on generated_articles (county_id);
 create index if not exists generated_articles_city_id_idx on generated_articles (city_id);
 create index if not exists generated_articles_avatar_id_idx on generated_articles (avatar_id);
-call install_site_match('generated_articles', 'campaign_id', 'campaign_masters', 'job_id', 'generation_jobs', 'headline_id', 'headline_inventory', 'author_id', 'authors', 'avatar_id', 'avatar_intelligence');
 
 -- Pages and posts are edited by people in the Data Studio: publishing one stamps published_at,
 -- which keeps the "published implies published_at" check from getting in their way.
@@ -268,6 +267,10 @@ create unique index if not exists content_fragments_natural_key
 create index if not exists content_fragments_type_idx on content_fragments (fragment_type, usage_count);
 create index if not exists content_fragments_avatar_id_idx on content_fragments (avatar_id);
 call install_site_match('content_fragments', 'avatar_id', 'avatar_intelligence');
+-- Installed here rather than next to generated_articles: fragment_ids points at content_fragments.
+call install_site_match('generated_articles', 'campaign_id', 'campaign_masters', 'job_id', 'generation_jobs',
+  'headline_id', 'headline_inventory', 'author_id', 'authors', 'avatar_id', 'avatar_intelligence',
+  'fragment_ids[]', 'content_fragments');
 
 -- Listing pages that gather a site's articles for a place, cluster or topic; link targets too.
 create table if not exists hub_pages (

@@ -323,8 +323,9 @@ create table if not exists analytics_daily_rollups (
 -- Audit trail of god calls, admin actions and jobs. Append-only, pruned by a retention job.
 create table if not exists work_log (
   id uuid primary key default gen_random_uuid(),
-  -- Set null (not cascade): the entry recording a site's deletion must outlive the site.
-  site_id uuid references sites (id) on delete set null,
+  -- The site the entry is about. Deliberately no foreign key: entries stay attributed to a deleted site
+  -- (visible to administrators, never turned into platform-wide rows) until retention removes them.
+  site_id uuid,
   action text not null,
   entity_type text,
   entity_id text,
@@ -340,6 +341,44 @@ create index if not exists work_log_timestamp_idx on work_log (timestamp);
 create index if not exists work_log_level_idx on work_log (level);
 create index if not exists work_log_entity_type_idx on work_log (entity_type);
 create index if not exists work_log_action_idx on work_log (action);
+-- Earlier versions nulled site_id when the site was deleted, which exposed a tenant's history as
+-- platform-wide rows.
+alter table work_log drop constraint if exists work_log_site_id_fkey;
+
+-- The log is append-only, enforced here so no door (Directus, the admin API, a bug) can rewrite or
+-- erase history. The only deletion is retention: trim_work_log() below, which sets a transaction-local
+-- flag the trigger accepts.
+create or replace function refuse_work_log_change() returns trigger
+language plpgsql as $$
+begin
+  if tg_op = 'DELETE' and current_setting('spark.work_log_trim', true) = 'on' then
+    return null;
+  end if;
+  raise exception 'work_log is append-only: entries cannot be changed or deleted';
+end
+$$;
+create or replace trigger work_log_append_only before update or delete or truncate on work_log
+  for each statement execute function refuse_work_log_change();
+
+-- Deletes up to `max_rows` entries older than `retention_days` days and says how many; the retention
+-- job calls it in slices so a large backlog never holds a long lock.
+create or replace function trim_work_log(retention_days int, max_rows int) returns bigint
+language plpgsql as $$
+declare
+  deleted bigint;
+begin
+  if retention_days is null or retention_days < 1 then
+    raise exception 'work_log retention must be at least one day, got %', retention_days;
+  end if;
+  perform set_config('spark.work_log_trim', 'on', true);
+  delete from work_log where id in (
+    select id from work_log where "timestamp" < now() - make_interval(days => retention_days) limit max_rows
+  );
+  get diagnostics deleted = row_count;
+  perform set_config('spark.work_log_trim', 'off', true);
+  return deleted;
+end
+$$;
 
 -- Which Directus users may work on which site, and how.
 create table if not exists site_members (

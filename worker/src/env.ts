@@ -8,6 +8,16 @@ const workerEnvSchema = z.object({
   WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(4),
   /** How long work_log entries are kept; older ones are trimmed daily. */
   WORK_LOG_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
+  PG_CONNECT_TIMEOUT_MS: z.coerce.number().int().min(0).default(5_000),
+  /**
+   * Measured with `npm run bench generation` (10,000 articles, two workers, PostgreSQL logging statements over
+   * 300 ms): the longest were a fingerprint batch insert (1.2 s) and reading a campaign's articles for the
+   * duplicate scan (0.9 s); chunk statements do not grow with the campaign, the campaign-wide reads grow linearly
+   * with it. 120 s leaves room for campaigns about a hundred times that size, where the frontend's requests get 30 s.
+   */
+  WORKER_PG_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(0).default(120_000),
+  /** First delay between lead webhook attempts; each later one doubles (see LEAD_WEBHOOK_JOB_OPTIONS). */
+  WEBHOOK_RETRY_BASE_MS: z.coerce.number().int().min(100).max(3_600_000).default(330_000),
 });
 
 export type WorkerEnv = z.infer<typeof workerEnvSchema>;

@@ -6,7 +6,11 @@ import { FEATURES } from './features.js';
 /** env → connections → features → signals. Several worker processes may share one Redis (the scale-out path). */
 async function main() {
   const env = parseWorkerEnv(process.env);
-  const pool = createPool(env.DATABASE_URL, { max: env.WORKER_CONCURRENCY + 4 });
+  const pool = createPool(env.DATABASE_URL, {
+    max: env.WORKER_CONCURRENCY + 4,
+    connectTimeoutMs: env.PG_CONNECT_TIMEOUT_MS,
+    statementTimeoutMs: env.WORKER_PG_STATEMENT_TIMEOUT_MS,
+  });
   // BullMQ workers block on Redis; they need maxRetriesPerRequest null to wait through reconnects.
   const connection = new Redis(env.REDIS_URL, { maxRetriesPerRequest: null });
   connection.on('error', (error) => console.error(`redis: ${error.message}`));

@@ -11,3 +11,4 @@ export * from './jobs/analytics.js';
 export * from './jobs/generation.js';
 export * from './jobs/leads.js';
 export * from './json-limits.js';
+export * from './log-redaction.js';

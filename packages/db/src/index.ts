@@ -13,6 +13,7 @@ export {
   GLOBAL_REFERENCE_TABLES,
   listPublicTables,
   listTenantTables,
+  SITE_HISTORY_TABLES,
   snapshotSchema,
 } from './inspect.js';
 export { createPool, type Pool, type PoolClient, type PoolOptions, withTransaction } from './pool.js';

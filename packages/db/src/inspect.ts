@@ -6,6 +6,12 @@ import type { Pool } from 'pg';
  */
 export const GLOBAL_REFERENCE_TABLES: readonly string[] = ['geo_states', 'geo_counties', 'geo_cities'];
 
+/**
+ * Tables whose site_id deliberately has no foreign key: history that must stay attributed to a site after
+ * the site is deleted (a cascade would erase it, `set null` would make it platform-wide).
+ */
+export const SITE_HISTORY_TABLES: readonly string[] = ['work_log'];
+
 /** PostGIS's own table, created by the extension in `public`. */
 export const EXTENSION_TABLES: readonly string[] = ['spatial_ref_sys'];
 
@@ -45,7 +51,7 @@ export async function findTablesWithoutSiteForeignKey(
        )`,
     [tables],
   );
-  const ok = new Set(rows.map((r) => r.name));
+  const ok = new Set([...rows.map((r) => r.name), ...SITE_HISTORY_TABLES]);
   return tables.filter((name) => !ok.has(name));
 }
 

@@ -33,6 +33,8 @@ async function violation(run: () => Promise<unknown>): Promise<Violation | undef
 
 const CHECK_VIOLATION = '23514';
 const UNIQUE_VIOLATION = '23505';
+/** The site-match rule answers a cross-tenant reference exactly like a missing row. */
+const FOREIGN_KEY_VIOLATION = '23503';
 
 describe('the canonical schema in database/', { timeout: 30_000 }, () => {
   let db: ThrowawayDatabase;
@@ -245,7 +247,7 @@ describe('the canonical schema in database/', { timeout: 30_000 }, () => {
         siteId,
         rows[0]?.id,
       ]);
-    expect((await violation(() => lead(b)))?.code).toBe(CHECK_VIOLATION);
+    expect((await violation(() => lead(b)))?.code).toBe(FOREIGN_KEY_VIOLATION);
     expect(await violation(() => lead(a))).toBeUndefined();
   });
 
@@ -265,7 +267,7 @@ describe('the canonical schema in database/', { timeout: 30_000 }, () => {
          select $1, f, 'x@example.com' from unnest($2::uuid[]) as f`,
         [a, [formA, formA, formB, formA]],
       );
-    expect((await violation(bulk))?.code).toBe(CHECK_VIOLATION);
+    expect((await violation(bulk))?.code).toBe(FOREIGN_KEY_VIOLATION);
     expect((await q('select 1 from leads where site_id = $1', [a])).rowCount).toBe(0);
     const { rows: leads } = await q<{ id: string; site_id: string }>(
       `insert into leads (form_id, email) values ($1, 'y@example.com') returning id, site_id`,
@@ -273,7 +275,7 @@ describe('the canonical schema in database/', { timeout: 30_000 }, () => {
     );
     expect(leads[0]?.site_id).toBe(a);
     const move = () => q('update leads set form_id = $2 where id = $1', [leads[0]?.id, formB]);
-    expect((await violation(move))?.code).toBe(CHECK_VIOLATION);
+    expect((await violation(move))?.code).toBe(FOREIGN_KEY_VIOLATION);
   });
 
   it('replaces the one-row-per-band article_fingerprints with the array shape on re-apply', async () => {

@@ -18,6 +18,8 @@ export interface DirectusConfig {
   uploadsDir: string;
   maxPayloadSize: string;
   logLevel?: string;
+  /** How often refused god-mode calls are written as per-address summaries (tests shorten it). */
+  godDeniedSummarySeconds?: number;
 }
 
 const directusDir = (repoRoot: string) => join(repoRoot, 'directus-extensions');
@@ -55,6 +57,9 @@ export function directusEnv(config: DirectusConfig): NodeJS.ProcessEnv {
     CACHE_ENABLED: 'false',
     CACHE_STORE: 'redis',
     RATE_LIMITER_ENABLED: 'false',
+    // Clients connect directly (no proxy): the socket address is the client, and X-Forwarded-For is not trusted,
+    // so the login throttle's per-client budget cannot be reset by sending a new header value.
+    IP_TRUST_PROXY: 'false',
     REDIS: config.redisUrl,
     SYNCHRONIZATION_STORE: 'redis',
     CORS_ENABLED: 'true',
@@ -67,6 +72,9 @@ export function directusEnv(config: DirectusConfig): NodeJS.ProcessEnv {
     EXTENSIONS_AUTO_RELOAD: 'false',
     MAX_PAYLOAD_SIZE: config.maxPayloadSize,
     WEBSOCKETS_ENABLED: 'false',
+    ...(config.godDeniedSummarySeconds
+      ? { SPARK_GOD_DENIED_SUMMARY_SECONDS: String(config.godDeniedSummarySeconds) }
+      : {}),
   };
 }
 

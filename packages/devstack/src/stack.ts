@@ -5,6 +5,7 @@ import {
   type Credential,
   createDirectusClient,
   decideFreshInstall,
+  disableLoginSuspension,
   ensureDemoEditors,
   ensureSsrReader,
   linkDirectusUsers,
@@ -137,6 +138,7 @@ export async function startStack(config: StackConfig): Promise<RunningStack> {
         provisionAccessModel(pool),
       );
       await syncAdminToken(pool, config.directus.adminEmail, config.directus.adminToken);
+      await disableLoginSuspension(pool);
 
       await assertPortFree(config.directus.port, 'Directus');
       await assertPortFree(config.frontendPort, 'frontend');

@@ -51,6 +51,8 @@ export async function startThrowawayStack(repoRoot: string, kind: 'test' | 'benc
     CORS_ORIGIN: `http://localhost:${frontendPort}`,
     MAX_PAYLOAD_SIZE: '50mb',
     WORKER_CONCURRENCY: '4',
+    // Lead webhook retries span about a day in production; the retry test needs seconds.
+    WEBHOOK_RETRY_BASE_MS: '2000',
     SPARK_FRONTEND_OUT_DIR: join(repoRoot, 'frontend/dist-test', runId),
     SPARK_WORKER_OUT_DIR: join(repoRoot, 'worker/dist-test', runId),
   };
@@ -68,16 +70,23 @@ export async function startThrowawayStack(repoRoot: string, kind: 'test' | 'benc
     }
   };
   let stack: RunningStack;
+  // Tests that log in with a password (the login throttle's) need the demo editors' password.
+  const editorPassword = secret(12);
+  env.SPARK_TEST_EDITOR_PASSWORD = editorPassword;
   try {
     stack = await startStack({
       repoRoot,
       dataDir: runDir,
       env,
-      directus: { ...directusConfigFrom(env, repoRoot, runDir), logLevel: 'warn' },
+      directus: {
+        ...directusConfigFrom(env, repoRoot, runDir),
+        logLevel: 'warn',
+        godDeniedSummarySeconds: 1,
+      },
       frontendPort,
       redisPort,
       redisPersistent: false,
-      editorPassword: secret(12),
+      editorPassword,
       echo: false,
     });
   } catch (error) {

@@ -9,6 +9,7 @@ import { ensureDemoEditors, ensureSsrReader } from './demo-users.js';
 import { provisionAccessModel } from './directus/access.js';
 import { createDirectusClient } from './directus/client.js';
 import { registerDirectusMetadata } from './directus/register.js';
+import { disableLoginSuspension } from './directus/settings.js';
 import { linkDirectusUsers, syncAdminPassword, syncAdminToken } from './directus/users.js';
 import { decideFreshInstall, wipeDatabase } from './fresh-install.js';
 import { seedBlueprints } from './seed.js';
@@ -60,6 +61,7 @@ async function main() {
     if (env.SEED_DEMO === 'true') await seedBlueprints(pool);
     const access = await provisionAccessModel(pool);
     await syncAdminToken(pool, env.ADMIN_EMAIL, env.DIRECTUS_ADMIN_TOKEN);
+    await disableLoginSuspension(pool);
     const directus = createDirectusClient(env.DIRECTUS_INTERNAL_URL, env.DIRECTUS_ADMIN_TOKEN);
     await directus.request('POST', '/utils/cache/clear?system=true');
     await syncAdminPassword(pool, directus, env.ADMIN_EMAIL, env.ADMIN_PASSWORD);

@@ -10,6 +10,7 @@ export { createDirectusClient, type DirectusClient } from './directus/client.js'
 export { introspectSchema, parseEnumerationCheck, type SchemaInfo } from './directus/introspect.js';
 export { buildDirectusMetadata, type DirectusMetadata } from './directus/metadata.js';
 export { registerDirectusMetadata } from './directus/register.js';
+export { disableLoginSuspension } from './directus/settings.js';
 export {
   ensureSiteMember,
   ensureUser,

@@ -22,6 +22,5 @@ describe('trimWorkLog', () => {
       [marker],
     );
     expect(left.rows[0]?.n).toBe(7);
-    await pool.query('delete from work_log where action = $1', [marker]);
   });
 });

@@ -4,13 +4,13 @@ import type { Pool } from '@spark/db';
 export async function trimWorkLog(pool: Pool, retentionDays: number, sliceSize = 5000): Promise<number> {
   let deleted = 0;
   for (;;) {
-    const result = await pool.query(
-      `delete from work_log where id in (
-         select id from work_log where "timestamp" < now() - make_interval(days => $1) limit $2
-       )`,
-      [retentionDays, sliceSize],
-    );
-    deleted += result.rowCount ?? 0;
-    if ((result.rowCount ?? 0) < sliceSize) return deleted;
+    // work_log is append-only; trim_work_log is the one deletion its trigger lets through.
+    const result = await pool.query<{ n: string }>('select trim_work_log($1, $2) as n', [
+      retentionDays,
+      sliceSize,
+    ]);
+    const slice = Number(result.rows[0]?.n ?? 0);
+    deleted += slice;
+    if (slice < sliceSize) return deleted;
   }
 }

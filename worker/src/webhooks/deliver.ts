@@ -6,11 +6,28 @@ import {
 } from '@spark/contracts';
 import type { Pool } from '@spark/db';
 import { type Job, UnrecoverableError } from 'bullmq';
+import { ForbiddenAddressError, guardedPost, type Resolver } from './guarded-post.js';
 import { loadDelivery } from './load-delivery.js';
 import { signWebhook } from './sign.js';
-import { assertPublicTarget } from './target-guard.js';
 
 const TIMEOUT_MS = 10_000;
+
+/** The one failure text for anything below HTTP (DNS, refused, timeout, forbidden address). */
+export const UNREACHABLE = 'could not reach the webhook receiver (the server log has details)';
+
+export interface DeliveryOptions {
+  /** Overrides the environment's decision (tests). */
+  enforcePolicy?: boolean;
+  /** Name resolution for the connect-time check (tests simulate a rebinding DNS server). */
+  resolve?: Resolver;
+}
+
+/**
+ * Internal addresses are refused in production; development and the test stack deliver to loopback receivers.
+ * WEBHOOK_ALLOW_INTERNAL_TARGETS=true lifts it for on-premise receivers.
+ */
+export const enforceAddressPolicy = (env: NodeJS.ProcessEnv = process.env) =>
+  env.NODE_ENV === 'production' && env.WEBHOOK_ALLOW_INTERNAL_TARGETS !== 'true';
 
 async function recordAttempt(
   pool: Pool,
@@ -35,7 +52,11 @@ const retryable = (status: number) => status === 408 || status === 429 || status
  * Delivers one lead webhook. Idempotent: a submission that is no longer pending is skipped, so a duplicate job
  * or a replay never calls the receiver twice after success. Each attempt is recorded on the submission.
  */
-export async function deliverLeadWebhook(pool: Pool, job: Job): Promise<{ status: string }> {
+export async function deliverLeadWebhook(
+  pool: Pool,
+  job: Job,
+  options: DeliveryOptions = {},
+): Promise<{ status: string }> {
   const payload = leadWebhookJobs.deliver.payload.safeParse(job.data);
   if (!payload.success) throw new UnrecoverableError(`invalid ${job.name} payload: ${payload.error.message}`);
   const { submissionId } = payload.data;
@@ -48,19 +69,13 @@ export async function deliverLeadWebhook(pool: Pool, job: Job): Promise<{ status
     throw final ? new UnrecoverableError(error) : new Error(error);
   };
   if (!delivery.target) return fail(delivery.problem ?? 'no webhook', true);
-  try {
-    await assertPublicTarget(delivery.target.url);
-  } catch (error) {
-    return fail((error as Error).message, true);
-  }
   const body = JSON.stringify(delivery.body);
-  let response: Response;
+  let status: number;
   try {
-    response = await fetch(delivery.target.url, {
-      method: 'POST',
-      body,
-      redirect: 'manual',
-      signal: AbortSignal.timeout(TIMEOUT_MS),
+    status = await guardedPost(delivery.target.url, body, {
+      timeoutMs: TIMEOUT_MS,
+      enforcePolicy: options.enforcePolicy ?? enforceAddressPolicy(),
+      ...(options.resolve ? { resolve: options.resolve } : {}),
       headers: {
         'content-type': 'application/json',
         'user-agent': 'Spark-Webhooks/1',
@@ -74,12 +89,14 @@ export async function deliverLeadWebhook(pool: Pool, job: Job): Promise<{ status
       },
     });
   } catch (error) {
-    return fail(`request failed: ${(error as Error).message}`, false);
+    // Editors read webhook_last_error: which host, port or address failed, and how (refused, timed out,
+    // forbidden), would let them map our network through it. The detail goes to the server log only.
+    console.error(`webhook delivery ${submissionId} failed: ${(error as Error).message}`);
+    return fail(UNREACHABLE, error instanceof ForbiddenAddressError);
   }
-  await response.body?.cancel().catch(() => {});
-  if (response.ok) {
+  if (status >= 200 && status < 300) {
     await recordAttempt(pool, submissionId, { error: null, final: true });
     return { status: 'delivered' };
   }
-  return fail(`receiver answered HTTP ${response.status}`, !retryable(response.status));
+  return fail(`receiver answered HTTP ${status}`, !retryable(status));
 }

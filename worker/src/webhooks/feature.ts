@@ -1,14 +1,15 @@
-import { leadWebhookJobs } from '@spark/contracts';
+import { LEAD_WEBHOOK_BACKOFF, leadWebhookJobs } from '@spark/contracts';
 import { Queue, UnrecoverableError, Worker } from 'bullmq';
 import type { WorkerFeature } from '../feature.js';
 import { DEFAULT_JOB_OPTIONS, QUEUES } from '../queues.js';
 import { deliverLeadWebhook } from './deliver.js';
+import { webhookRetryDelayMs } from './retry-schedule.js';
 import { sweepPendingWebhooks } from './sweep-pending.js';
 
 /** Lead webhooks: signed deliveries with retries, plus a sweeper for enqueues lost to a Redis outage. */
 export const webhooksFeature: WorkerFeature = {
   name: 'webhooks',
-  async start({ pool, connection }) {
+  async start({ pool, connection, env }) {
     const queue = new Queue(QUEUES.leadWebhooks, { connection, defaultJobOptions: DEFAULT_JOB_OPTIONS });
     await queue.upsertJobScheduler(
       'sweep-pending-webhooks',
@@ -27,7 +28,16 @@ export const webhooksFeature: WorkerFeature = {
         }
         throw new UnrecoverableError(`unknown webhook job "${job.name}"`);
       },
-      { connection, concurrency: 8 },
+      {
+        connection,
+        concurrency: 8,
+        settings: {
+          backoffStrategy: (attemptsMade: number, type?: string) => {
+            if (type !== LEAD_WEBHOOK_BACKOFF) throw new Error(`unknown backoff "${type ?? ''}"`);
+            return webhookRetryDelayMs(attemptsMade, env.WEBHOOK_RETRY_BASE_MS);
+          },
+        },
+      },
     );
     worker.on('failed', (job, error) =>
       console.error(`webhook job ${job?.name ?? '?'} ${job?.id ?? ''} failed: ${error.message}`),

@@ -10,7 +10,12 @@ let pool: Pool | undefined;
 let redis: Redis | undefined;
 
 export function database(): Pool {
-  pool ??= createPool(serverEnv().DATABASE_URL, { max: 10 });
+  const env = serverEnv();
+  pool ??= createPool(env.DATABASE_URL, {
+    max: 10,
+    connectTimeoutMs: env.PG_CONNECT_TIMEOUT_MS,
+    statementTimeoutMs: env.PG_STATEMENT_TIMEOUT_MS,
+  });
   return pool;
 }
 

@@ -17,6 +17,9 @@ const serverEnvSchema = z.object({
   HEALTH_TOKEN: z
     .union([z.literal(''), z.string().min(16, 'HEALTH_TOKEN needs at least 16 characters')])
     .default(''),
+  /** PostgreSQL: wait for a connection at most this long, and cancel any statement running longer. */
+  PG_CONNECT_TIMEOUT_MS: z.coerce.number().int().min(0).default(5_000),
+  PG_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(0).default(30_000),
 });
 
 export type ServerEnv = z.infer<typeof serverEnvSchema>;

@@ -1,3 +1,4 @@
+import { redactSecrets } from '@spark/contracts';
 import type { Pool, PoolClient } from '@spark/db';
 import { database } from './connections.js';
 
@@ -30,7 +31,8 @@ export async function writeWorkLog(
       entry.siteId ?? null,
       entry.userId ?? null,
       entry.level ?? 'info',
-      JSON.stringify(entry.details ?? {}),
+      // Callers pass compact context, but a secret must not reach the log even if one slips in.
+      JSON.stringify(redactSecrets(entry.details ?? {})),
     ],
   );
 }

@@ -23,10 +23,15 @@ export type DeliverLeadWebhookPayload = z.infer<typeof leadWebhookJobs.deliver.p
 /** Deterministic, so an enqueue retried by the sweeper never creates a second delivery. */
 export const leadWebhookJobId = (submissionId: string) => `lead-webhook-${submissionId}`;
 
-/** Receivers have outages of minutes: 6 attempts with exponential backoff from 2 s span about a minute. */
+/**
+ * Receivers have outages of hours (a CRM deploy, an expired certificate): 9 attempts, the delays between them
+ * doubling from WEBHOOK_RETRY_BASE_MS (5.5 min by default: 5.5, 11, 22, 44 min, ... 11.7 h, about 23 hours in
+ * all). The worker computes the delays (`LEAD_WEBHOOK_BACKOFF`), so its env can shorten them for tests.
+ */
+export const LEAD_WEBHOOK_BACKOFF = 'lead-webhook';
 export const LEAD_WEBHOOK_JOB_OPTIONS = {
-  attempts: 6,
-  backoff: { type: 'exponential', delay: 2000 },
+  attempts: 9,
+  backoff: { type: LEAD_WEBHOOK_BACKOFF },
   removeOnComplete: 100,
   removeOnFail: 1000,
 } as const;

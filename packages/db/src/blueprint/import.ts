@@ -7,11 +7,17 @@ import { importLibrary } from './library.js';
 import { importNavigation } from './navigation.js';
 import { type ImportReport, ReportTally } from './report.js';
 import { BlueprintReferenceError } from './resolve.js';
+import { assertSiteScoped, checkOwnSiteUnchanged } from './scope.js';
 import { importGlobals, importSite } from './site.js';
 
 export interface ImportOptions {
   /** Do all the work inside the transaction, then roll it back: the report says what would change. */
   dryRun?: boolean;
+  /**
+   * Set for a caller who is not an administrator: the sites it may write. It may then re-import one of
+   * those sites' own rows only: no new site, no change to the site row, no geography, no shared library.
+   */
+  onlySites?: readonly string[];
 }
 
 /** Thrown inside the transaction to roll a dry run back; carries the report out. */
@@ -21,14 +27,22 @@ class DryRunRollback extends Error {
   }
 }
 
-async function importParsed(client: PoolClient, bp: Blueprint, tally: ReportTally): Promise<string | null> {
+async function importParsed(
+  client: PoolClient,
+  bp: Blueprint,
+  tally: ReportTally,
+  onlySites: readonly string[] | undefined,
+): Promise<string | null> {
+  if (onlySites) assertSiteScoped(bp);
   if (!isSiteBlueprint(bp)) {
     await importLibrary(client, null, bp.library, tally);
     return null;
   }
   // Order follows the foreign keys: the site, then its library (campaigns reference avatars and
   // templates), then content, then campaigns.
-  const siteId = await importSite(client, bp.site, tally);
+  const siteId = onlySites
+    ? await checkOwnSiteUnchanged(client, bp.site, onlySites, tally)
+    : await importSite(client, bp.site, tally);
   if (bp.library) await importLibrary(client, siteId, bp.library, tally);
   await importGlobals(client, siteId, bp.globals, tally);
   const authorIds = await importAuthors(client, siteId, bp.authors, tally);
@@ -60,7 +74,7 @@ export async function importBlueprint(
   try {
     return await withTransaction(pool, async (client) => {
       const tally = new ReportTally();
-      const siteId = await importParsed(client, parsed.data, tally);
+      const siteId = await importParsed(client, parsed.data, tally, options.onlySites);
       const report = tally.toReport(dryRun, siteId);
       if (dryRun) throw new DryRunRollback(report);
       return report;

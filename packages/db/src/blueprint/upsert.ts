@@ -1,3 +1,4 @@
+import { AppError } from '@spark/contracts';
 import type { PoolClient } from 'pg';
 import type { Outcome, ReportTally } from './report.js';
 import { ident, isKeyPart, type KeyPart, Params, type SqlValue } from './sql.js';
@@ -45,11 +46,16 @@ export async function upsertRow(
   if (spec.lookupFirst) return updateOrInsert(client, table, keys, vals, columns, tally);
   const placeholders = columns.map((c) => params.add(c.value));
   const target = keys.map((k) => folded(k.fold, k.col)).join(', ');
+  // A natural key without site_id (avatar_variants: avatar, name) can match a row of another site or of
+  // the shared library; `site_id = excluded.site_id` would then move that row into this site. Such a
+  // row is never updated here, and the lookup below refuses the import.
+  const ownerGuard =
+    'site_id' in spec.values ? ` and ${table}.site_id is not distinct from excluded.site_id` : '';
   const action =
     vals.length === 0
       ? 'do nothing'
       : `do update set ${vals.map((v) => `${v.col} = excluded.${v.col}`).join(', ')}
-         where ${vals.map((v) => `${table}.${v.col} is distinct from excluded.${v.col}`).join(' or ')}`;
+         where (${vals.map((v) => `${table}.${v.col} is distinct from excluded.${v.col}`).join(' or ')})${ownerGuard}`;
   const written = await client.query<{ id: string; inserted: boolean }>(
     `insert into ${table} (${columns.map((c) => c.col).join(', ')}) values (${placeholders.join(', ')})
      on conflict (${target}) ${action}
@@ -59,7 +65,7 @@ export async function upsertRow(
   const row = written.rows[0];
   const result: UpsertResult = row
     ? { id: row.id, outcome: row.inserted ? 'created' : 'updated' }
-    : { id: await findId(client, table, keys), outcome: 'unchanged' };
+    : { id: await findOwnId(client, table, keys, spec.values), outcome: 'unchanged' };
   tally.count(table, result.outcome);
   return result;
 }
@@ -79,10 +85,31 @@ async function lookupId(client: PoolClient, table: string, keys: Key[]): Promise
   return found.rows[0]?.id;
 }
 
-/** The conflicting row was left as it was, so `returning` gave nothing: look its id up by key. */
-async function findId(client: PoolClient, table: string, keys: Key[]): Promise<string> {
+/**
+ * The conflicting row was left as it was, so `returning` gave nothing: look its id up by key, and refuse
+ * (rolling the whole import back) when it is not the importing site's row.
+ */
+async function findOwnId(
+  client: PoolClient,
+  table: string,
+  keys: Key[],
+  values: Record<string, SqlValue>,
+): Promise<string> {
   const id = await lookupId(client, table, keys);
   if (!id) throw new Error(`upsert into ${table} neither wrote nor found a row`);
+  if ('site_id' in values) {
+    const owner = await client.query<{ site_id: string | null }>(
+      `select site_id from ${table} where id = $1`,
+      [id],
+    );
+    if (owner.rows[0]?.site_id !== values.site_id) {
+      throw new AppError(
+        'CONFLICT',
+        `Blueprint conflicts with existing data: a ${table} row with the same ${keys.map((k) => k.col).join(', ')} is not this site's`,
+        { table },
+      );
+    }
+  }
   return id;
 }
 

@@ -184,6 +184,7 @@ export const REQUIRED_VARIABLES = [
 /** Variables with a harmless default. With REQUIRED_VARIABLES: the README's Docker variable table. */
 export const OPTIONAL_VARIABLES = [
   'DIRECTUS_PORT',
+  'DIRECTUS_TRUST_PROXY_HOPS',
   'FRONTEND_PORT',
   'GOD_MODE_TOKEN',
   'MAX_PAYLOAD_SIZE',

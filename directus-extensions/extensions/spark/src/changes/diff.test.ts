@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { affectedSites } from './affected-sites.js';
-import { compactValue, createDiff, deleteDiff, MAX_DIFF_STRING, updateDiff } from './diff.js';
+import { compactValue, createDiff, deleteDiff, MAX_DIFF_STRING, updateDiff, WITHHELD } from './diff.js';
 
 describe('building work-log diffs', () => {
   it('keeps only fields whose value changed, with old and new values', () => {
@@ -33,6 +33,42 @@ describe('building work-log diffs', () => {
       token: { new: '[redacted]' },
       name: { new: 'n' },
     });
+  });
+
+  it('redacts a secret nested in a settings object, in old and new values alike', () => {
+    const settings = (secret: string) => ({
+      phone: '1',
+      lead_webhook: {
+        url: 'https://hooks.example/x',
+        secret,
+        headers: [{ Authorization: `Bearer ${secret}` }],
+      },
+    });
+    const diff = updateDiff({ settings: settings('old-s3cret') }, { settings: settings('new-s3cret') });
+    expect(JSON.stringify(diff)).not.toMatch(/s3cret/);
+    expect(JSON.stringify(deleteDiff({ settings: settings('gone-s3cret') }))).not.toMatch(/s3cret/);
+    expect(JSON.stringify(createDiff({ settings: JSON.stringify(settings('text-s3cret')) }))).not.toMatch(
+      /s3cret/,
+    );
+  });
+
+  it('logs which personal fields of a lead changed, never their values', () => {
+    const before = {
+      id: 'l1',
+      email: 'ann@example.com',
+      phone: '+1 555',
+      status: 'new',
+      data: { note: 'x' },
+    };
+    const diff = updateDiff(before, { email: 'bob@example.com', status: 'contacted' }, 'leads');
+    expect(diff).toEqual({
+      email: { old: WITHHELD, new: WITHHELD },
+      status: { old: 'new', new: 'contacted' },
+    });
+    const created = JSON.stringify(createDiff({ ...before, form_id: 'f1' }, 'form_submissions'));
+    expect(created).not.toMatch(/ann@|555|note/);
+    expect(created).toContain('"form_id":{"new":"f1"}');
+    expect(JSON.stringify(deleteDiff(before, 'leads'))).not.toMatch(/ann@|555/);
   });
 
   it('records what a create set and what a delete removed, without timestamp noise', () => {

@@ -9,7 +9,7 @@ export interface WorkLogEntry {
   entity_id: string;
   level: 'info';
   user_id: string | null;
-  details: { changes: ChangeDiff; site?: string };
+  details: { changes: ChangeDiff };
 }
 
 interface EntryInput {
@@ -36,7 +36,7 @@ export function createEntry(input: EntryInput, key: string, payload: Row, stored
     entity_id: key,
     level: 'info',
     user_id: input.userId,
-    details: { changes: createDiff(payload) },
+    details: { changes: createDiff(payload, input.collection) },
   };
 }
 
@@ -48,38 +48,30 @@ export function updateEntry(input: EntryInput, key: string, payload: Row, before
     entity_id: key,
     level: 'info',
     user_id: input.userId,
-    details: { changes: updateDiff(before, payload) },
+    details: { changes: updateDiff(before, payload, input.collection) },
   };
 }
 
 export function deleteEntry(input: EntryInput, key: string, before?: Row): WorkLogEntry {
-  // A deleted site can no longer be referenced (work_log.site_id is a foreign key): keep its id in details.
-  const deletedSite = input.collection === 'sites';
+  // work_log.site_id has no foreign key, so the record of a site's deletion stays attributed to that site.
   return {
-    site_id: deletedSite ? null : siteFor(input, key, before),
+    site_id: siteFor(input, key, before),
     action: 'delete',
     entity_type: input.collection,
     entity_id: key,
     level: 'info',
     user_id: input.userId,
-    details: { changes: deleteDiff(before), ...(deletedSite ? { site: key } : {}) },
+    details: { changes: deleteDiff(before, input.collection) },
   };
 }
 
 /**
  * Plain knex, not ItemsService: a service write would emit items.create on work_log and come back through the
- * hooks. A site deleted between the change and this insert would fail the foreign key, so that case retries
- * without the site rather than losing the entries.
+ * hooks. work_log.site_id has no foreign key, so an entry for a site deleted meanwhile is still written, attributed.
  */
 export async function insertEntries(database: Knex, entries: WorkLogEntry[]): Promise<void> {
   const rows = entries.map((entry) => ({ ...entry, details: JSON.stringify(entry.details) }));
   for (let start = 0; start < rows.length; start += 500) {
-    const chunk = rows.slice(start, start + 500);
-    try {
-      await database('work_log').insert(chunk);
-    } catch (error) {
-      if ((error as { code?: string }).code !== '23503') throw error;
-      await database('work_log').insert(chunk.map((row) => ({ ...row, site_id: null })));
-    }
+    await database('work_log').insert(rows.slice(start, start + 500));
   }
 }

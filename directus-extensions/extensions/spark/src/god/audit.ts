@@ -1,4 +1,5 @@
 import type { Knex } from 'knex';
+import type { DeniedSummary } from './denied-attempts.js';
 
 export interface GodAuditEntry {
   action: string;
@@ -14,7 +15,10 @@ export interface GodAuditEntry {
   request?: Record<string, unknown>;
 }
 
-/** One `work_log` row per god call, level warning; headers (and so the token) are never part of it. */
+/**
+ * One `work_log` row per god call that presented the token, level warning; headers (and so the token) are never
+ * part of it. Refused calls are summed per address instead (`writeDeniedSummaries`).
+ */
 export async function writeGodAudit(database: Knex, entry: GodAuditEntry): Promise<void> {
   const { action, ...details } = entry;
   await database('work_log').insert({
@@ -26,6 +30,22 @@ export async function writeGodAudit(database: Knex, entry: GodAuditEntry): Promi
     user_id: null,
     details: JSON.stringify(details),
   });
+}
+
+/** One `god.denied` row per client address and window: the refused calls it made, summed. */
+export async function writeDeniedSummaries(database: Knex, summaries: DeniedSummary[]): Promise<void> {
+  if (summaries.length === 0) return;
+  await database('work_log').insert(
+    summaries.map((summary) => ({
+      site_id: null,
+      action: 'god.denied',
+      entity_type: 'god_mode',
+      entity_id: summary.ip.slice(0, 200),
+      level: 'warning',
+      user_id: null,
+      details: JSON.stringify({ outcome: 'denied', ...summary }),
+    })),
+  );
 }
 
 /** What the audit keeps of a request body: identifiers and sizes, never the rows themselves. */

@@ -1,5 +1,7 @@
 import type { HookConfig } from '@directus/types';
+import { sharedRedis } from '../cache/redis.js';
 import { createGodGate } from '../god/gate.js';
+import { memoryWindowCounter, redisWindowCounter } from '../throttle/window-counter.js';
 
 /**
  * Mounts the god gate on Directus's express app before its own middleware (authentication, body parser), so a
@@ -7,7 +9,9 @@ import { createGodGate } from '../god/gate.js';
  */
 const godGateHook: HookConfig = ({ init }, { database, env, logger }) => {
   init('middlewares.before', ({ app }) => {
-    app.use(createGodGate({ database, env, logger }));
+    const redis = sharedRedis(env);
+    const deniedCounter = redis ? redisWindowCounter(redis, 'spark:god-denied') : memoryWindowCounter();
+    app.use(createGodGate({ database, env, logger, deniedCounter }));
   });
 };
 

@@ -83,3 +83,84 @@ describe('the work-log hook', () => {
     });
   });
 });
+
+describe('the work log as a record nobody can rewrite', () => {
+  it('refuses editors and administrators changing or deleting an entry through Directus', async () => {
+    const { rows } = await db.query<{ id: string; action: string }>(
+      'select id, action from work_log where site_id = $1 order by timestamp desc limit 1',
+      [alphaId],
+    );
+    const entry = rows[0];
+    if (!entry) throw new Error('no alpha work_log entry to attack');
+    for (const token of [editor.token, stack.DIRECTUS_ADMIN_TOKEN]) {
+      const patched = await asUser(stack, token, 'PATCH', `/items/work_log/${entry.id}`, {
+        action: 'forged',
+      });
+      expect(patched.status, patched.text).toBeGreaterThanOrEqual(400);
+      expect(patched.status, patched.text).toBeLessThan(500);
+      const deleted = await asUser(stack, token, 'DELETE', `/items/work_log/${entry.id}`);
+      expect(deleted.status, deleted.text).toBeGreaterThanOrEqual(400);
+      expect(deleted.status, deleted.text).toBeLessThan(500);
+    }
+    const after = await db.query('select action from work_log where id = $1', [entry.id]);
+    expect(after.rows).toEqual([{ action: entry.action }]);
+  });
+
+  it("keeps a deleted site's entries attributed to it, with nested secrets and lead details withheld", async () => {
+    const admin = stack.DIRECTUS_ADMIN_TOKEN;
+    const secret = `whsec-${uniqueName('s')}`;
+    const domain = `${uniqueName('gone').replace(/_/g, '-')}.example`;
+    const settings = (value: string) => ({
+      lead_webhook: { url: 'https://hooks.example/in', secret: value },
+    });
+    const site = await asUser<{ id: string }>(stack, admin, 'POST', '/items/sites', {
+      name: 'Soon gone',
+      domain,
+      settings: settings(`${secret}-1`),
+    });
+    expect(site.status, site.text).toBe(200);
+    const siteId = site.body.data.id;
+    const changed = await asUser(stack, admin, 'PATCH', `/items/sites/${siteId}`, {
+      settings: settings(`${secret}-2`),
+    });
+    expect(changed.status, changed.text).toBe(200);
+    const lead = await asUser<{ id: string }>(stack, admin, 'POST', '/items/leads', {
+      site_id: siteId,
+      email: 'pii-person@example.com',
+      phone: '+1 555 0100',
+      data: { note: 'private note' },
+    });
+    expect(lead.status, lead.text).toBe(200);
+    const leadId = lead.body.data.id;
+    expect((await asUser(stack, admin, 'DELETE', `/items/sites/${siteId}`)).status).toBe(204);
+
+    const entries = async () =>
+      (
+        await db.query<{ site_id: string | null; entity_type: string; action: string; details: unknown }>(
+          'select site_id, entity_type, action, details from work_log where entity_id = any($1) order by timestamp',
+          [[siteId, leadId]],
+        )
+      ).rows;
+    const rows = await eventually(entries, (found) => found.length >= 4);
+    expect(rows.map((row) => [row.entity_type, row.action])).toEqual([
+      ['sites', 'create'],
+      ['sites', 'update'],
+      ['leads', 'create'],
+      ['sites', 'delete'],
+    ]);
+    expect(rows.every((row) => row.site_id === siteId)).toBe(true);
+    const logged = JSON.stringify(rows);
+    expect(logged).not.toContain(secret);
+    expect(logged).not.toMatch(/pii-person|555 0100|private note/);
+    expect(rows[2]?.details).toMatchObject({ changes: { email: { new: '[personal data]' } } });
+
+    // Another site's editor sees none of it.
+    const seen = await asUser<unknown[]>(
+      stack,
+      editor.token,
+      'GET',
+      `/items/work_log?filter[entity_id][_in]=${siteId},${leadId}&limit=-1`,
+    );
+    expect(seen.body.data ?? []).toEqual([]);
+  });
+});

@@ -9,6 +9,7 @@ const stackEnvSchema = z.object({
   DIRECTUS_ADMIN_TOKEN: z.string().min(16),
   GOD_MODE_TOKEN: z.string().min(16),
   REDIS_URL: z.string().url(),
+  SPARK_TEST_EDITOR_PASSWORD: z.string().min(8),
   SPARK_TEST_EDITORS: z
     .string()
     .transform((text) =>

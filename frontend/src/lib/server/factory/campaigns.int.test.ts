@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { createPool } from '@spark/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { adminToken, callApi, editorToken, isErrorEnvelope } from '../../../testing/http.js';
@@ -148,6 +149,28 @@ describe('campaigns API', () => {
         'Cross-site',
         'Foreign template',
       ]),
+    ).toBe(0);
+  });
+
+  it("answers another site's avatar exactly like an avatar that does not exist", async () => {
+    const attempt = async (avatarId: string) => {
+      const answer = await callApi<Rejection>('/api/campaigns', {
+        method: 'POST',
+        token: editorToken('alpha.localhost'),
+        json: {
+          name: `Foreign avatar ${avatarId}`,
+          headline_spintax_root: 'Roofing',
+          avatar_ids: [avatarId],
+        },
+      });
+      return { status: answer.status, body: JSON.stringify(answer.body).replaceAll(avatarId, '<id>') };
+    };
+    const foreign = beta.avatarIds[0] ?? '';
+    const crossTenant = await attempt(foreign);
+    expect(crossTenant.status).toBe(422);
+    expect(crossTenant).toEqual(await attempt(randomUUID()));
+    expect(
+      await count('select count(*) as n from campaign_masters where name like $1', ['Foreign avatar %']),
     ).toBe(0);
   });
 });

@@ -1,0 +1,23 @@
+import { describe, expect, it } from 'vitest';
+import { clientBucket } from './client-bucket.js';
+
+describe('the client a throttle counts', () => {
+  it('is the IPv4 address itself, also when written IPv4-mapped', () => {
+    expect(clientBucket('203.0.113.7')).toBe('203.0.113.7');
+    expect(clientBucket('::ffff:203.0.113.7')).toBe('203.0.113.7');
+  });
+
+  it('is the /64 of an IPv6 address, however it is spelled', () => {
+    const bucket = '2001:db8:85a3:8d3::/64';
+    expect(clientBucket('2001:db8:85a3:8d3:1319:8a2e:370:7348')).toBe(bucket);
+    expect(clientBucket('2001:0db8:85a3:08d3::1')).toBe(bucket);
+    expect(clientBucket('2001:db8:85a3:8d3:ffff::')).toBe(bucket);
+    expect(clientBucket('2001:db8::1')).toBe('2001:db8:0:0::/64');
+    expect(clientBucket('::1')).toBe('0:0:0:0::/64');
+    expect(clientBucket('fe80::1%eth0')).toBe('fe80:0:0:0::/64');
+  });
+
+  it('never throws on a missing address', () => {
+    expect(clientBucket(undefined)).toBe('unknown');
+  });
+});
