@@ -36,4 +36,31 @@ describe('parseEnvFile', () => {
       C: 'x=y',
     });
   });
+
+  it('ends an unquoted value at an inline comment, so a commented empty secret stays empty', () => {
+    expect(
+      parseEnvFile('GOD_MODE_TOKEN=        # leave empty to disable\nPORT=4321 # the port\nHASH=a#b\n'),
+    ).toEqual({ GOD_MODE_TOKEN: '', PORT: '4321', HASH: 'a#b' });
+  });
+
+  it('keeps quoted text whole, takes escapes in double quotes only, and accepts `export`', () => {
+    expect(parseEnvFile('export A="x # not a comment"\nB=\'a\\nb\' # note\nC="line\\nnext"\n')).toEqual({
+      A: 'x # not a comment',
+      B: 'a\\nb',
+      C: 'line\nnext',
+    });
+  });
+
+  it('reads .env.example with every secret empty, whatever its comments say', async () => {
+    const { readFileSync } = await import('node:fs');
+    const example = parseEnvFile(readFileSync(new URL('../../../.env.example', import.meta.url), 'utf8'));
+    const settings = readFileSync(new URL('../../../.env.example', import.meta.url), 'utf8')
+      .split('\n')
+      .filter((line) => /^[A-Z0-9_]+=/.test(line));
+    for (const line of settings) expect(line, 'comments go on their own line').not.toMatch(/\s#/);
+    for (const [key, value] of Object.entries(example)) {
+      expect(value, key).not.toContain('#');
+      if (/(TOKEN|SECRET|PASSWORD|^KEY)$/.test(key)) expect(value, key).toBe('');
+    }
+  });
 });

@@ -1,20 +1,38 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 
-/** Parses the KEY=VALUE lines of a dotenv file (no interpolation; `#` starts a comment line). */
+const DOUBLE_QUOTE_ESCAPES: Record<string, string> = { n: '\n', r: '\r', t: '\t', '"': '"', '\\': '\\' };
+
+/**
+ * One value as dotenv (and docker compose) read it: single quotes are literal, double quotes take `\n`-style
+ * escapes, and an unquoted value ends where ` #` starts a comment. Without that last rule a line such as
+ * `GOD_MODE_TOKEN=   # leave empty to disable` would set the token to its own comment, a publicly known text.
+ */
+function parseValue(raw: string): string {
+  const text = raw.trim();
+  const quote = text[0];
+  if (quote === "'" || quote === '"') {
+    const end = text.indexOf(quote, 1);
+    if (end > 0) {
+      const inner = text.slice(1, end);
+      return quote === "'"
+        ? inner
+        : inner.replace(/\\(.)/g, (match, char: string) => DOUBLE_QUOTE_ESCAPES[char] ?? match);
+    }
+  }
+  if (text.startsWith('#')) return '';
+  return text.replace(/\s+#.*$/, '');
+}
+
+/** Parses the KEY=VALUE lines of a dotenv file: comments, quotes and an optional `export ` prefix; no interpolation. */
 export function parseEnvFile(text: string): Record<string, string> {
   const values: Record<string, string> = {};
   for (const rawLine of text.split('\n')) {
-    const line = rawLine.trim();
+    const line = rawLine.trim().replace(/^export\s+/, '');
     if (line === '' || line.startsWith('#')) continue;
     const equals = line.indexOf('=');
     if (equals <= 0) continue;
-    const key = line.slice(0, equals).trim();
-    let value = line.slice(equals + 1).trim();
-    if (value.length >= 2 && value[0] === value.at(-1) && (value[0] === '"' || value[0] === "'")) {
-      value = value.slice(1, -1);
-    }
-    values[key] = value;
+    values[line.slice(0, equals).trim()] = parseValue(line.slice(equals + 1));
   }
   return values;
 }

@@ -332,6 +332,13 @@ describe('docker-compose.yaml: variables and secrets', () => {
     ).toBe(true);
   });
 
+  it('lists every variable it reads in .env.example, set or commented out with its meaning', () => {
+    const example = readFileSync(join(repoRoot, '.env.example'), 'utf8');
+    for (const name of new Set(references.map((reference) => reference.name))) {
+      expect(example, name).toMatch(new RegExp(`^(# )?${name}=`, 'm'));
+    }
+  });
+
   it('refuses to start when any required variable is missing', () => {
     for (const name of REQUIRED_VARIABLES) {
       const vars = { ...sampleEnv, [name]: undefined };
