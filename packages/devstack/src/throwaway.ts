@@ -85,7 +85,12 @@ export async function startThrowawayStack(repoRoot: string, kind: 'test' | 'benc
     throw error;
   }
   env.SPARK_TEST_EDITORS = JSON.stringify(
-    stack.credentials.map(({ siteDomain, token, email }) => ({ siteDomain, token, email })),
+    stack.credentials.map(({ siteDomain, token, email, password }) => ({
+      siteDomain,
+      token,
+      email,
+      password,
+    })),
   );
   return {
     runDir,
