@@ -1,6 +1,6 @@
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { editorOf, openDatabase, testStack } from '../testing/stack.js';
-import { as, type Caller, graphql } from './callers.js';
+import { as, type Caller, graphql, isolationCallers } from './callers.js';
 
 /** A NUL character in any text or JSON value is bad input (4xx / INVALID_PAYLOAD), never a 500, and writes nothing. */
 const stack = testStack();
@@ -21,7 +21,33 @@ async function postsTitled(prefix: string): Promise<number> {
   return rows[0]?.n ?? -1;
 }
 
+let callers: Caller[] = [];
+let alphaId = '';
+beforeAll(async () => {
+  callers = await isolationCallers(stack);
+  const { rows } = await pool.query<{ id: string }>("select id from sites where domain = 'alpha.localhost'");
+  alphaId = rows[0]?.id ?? '';
+});
+
 describe('NUL characters through the Directus door', () => {
+  it('is a 4xx for the editor (static token and JWT) and anonymous callers alike, and writes nothing', async () => {
+    for (const caller of callers) {
+      const answer = await as(stack, caller, 'POST', '/items/leads', { email: `${marker}\u0000@x.example` });
+      expect(answer.status, `${caller.name}: ${answer.text}`).toBeGreaterThanOrEqual(400);
+      expect(answer.status, caller.name).toBeLessThan(500);
+      // Anonymous callers have no GraphQL mutations at all (Directus answers that as an internal error).
+      if (caller.name === 'anonymous') continue;
+      const mutation = await graphql(
+        stack,
+        caller,
+        `mutation { create_leads_item(data: { site_id: "${alphaId}", consent: false, email: "${marker}\\u0000" }) { id } }`,
+      );
+      expect(JSON.stringify(mutation.body), caller.name).toContain('INVALID_PAYLOAD');
+    }
+    const { rows } = await pool.query('select 1 from leads where email like $1', [`${marker}%`]);
+    expect(rows).toEqual([]);
+  });
+
   it('REST create and update answer 400 INVALID_PAYLOAD for text and JSON fields', async () => {
     const create = await as<{ errors?: { extensions: { code: string } }[] }>(
       stack,

@@ -68,6 +68,68 @@ describe('relational query shapes that cannot be scoped', () => {
   });
 });
 
+describe('relational sort, generated from the live schema', () => {
+  it('is refused into every row-filtered or unreadable collection and allowed into global reference data, for every m2o', async () => {
+    const relations = await admin<{
+      data: { collection: string; field: string; related_collection: string | null }[];
+    }>(stack, 'GET', '/relations?limit=-1');
+    const owned = await pool.query<{ table: string }>(
+      `select c.relname as table from pg_attribute a join pg_class c on c.oid = a.attrelid
+       where c.relnamespace = 'public'::regnamespace and c.relkind = 'r' and a.attname = 'site_id'`,
+    );
+    // Tenant rows are row-filtered; Directus's own collections are not readable through a path at all.
+    const rowFiltered = new Set([...owned.rows.map((r) => r.table), 'sites']);
+    const refusedInto = (collection: string) =>
+      rowFiltered.has(collection) || collection.startsWith('directus_');
+    let refused = 0;
+    let allowed = 0;
+    for (const r of relations.body.data) {
+      if (!r.related_collection || r.collection.startsWith('directus_')) continue;
+      for (const editor of editors) {
+        const answer = await as(
+          stack,
+          editor,
+          'GET',
+          `/items/${r.collection}?sort=${r.field}.id&limit=1&fields=id`,
+        );
+        if (refusedInto(r.related_collection)) {
+          expect(answer.status, `${editor.name} ${r.collection}.${r.field}`).toBe(403);
+          refused++;
+        } else {
+          expect(answer.status, `${editor.name} ${r.collection}.${r.field}: ${answer.text}`).toBe(200);
+          allowed++;
+        }
+      }
+    }
+    expect(refused).toBeGreaterThan(40);
+    expect(allowed).toBeGreaterThan(4);
+  });
+});
+
+describe('search', () => {
+  it('finds nothing of beta’s by full-text search, exactly as for a value that does not exist', async () => {
+    const { rows } = await pool.query<{ email: string }>('select email from leads where id = $1', [
+      ids.betaLead,
+    ]);
+    for (const editor of editors) {
+      const hit = await as(
+        stack,
+        editor,
+        'GET',
+        `/items/leads?search=${rows[0]?.email}&fields=id&meta=filter_count`,
+      );
+      const miss = await as(
+        stack,
+        editor,
+        'GET',
+        '/items/leads?search=zz9-nothing&fields=id&meta=filter_count',
+      );
+      expect(hit.status).toBe(200);
+      expect(hit.text).toBe(miss.text);
+    }
+  });
+});
+
 describe('legitimate relational queries of an editor', () => {
   it('filters through its own site and sorts by global reference data', async () => {
     for (const editor of editors) {
