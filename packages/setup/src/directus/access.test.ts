@@ -11,7 +11,15 @@ const column = (table: string, name: string, nullable = false) => ({
   hasDefault: false,
   position: 1,
 });
-const tables = ['sites', 'posts', 'leads', 'generation_jobs', 'analytics_daily_rollups', 'work_log', 'geo_cities'];
+const tables = [
+  'sites',
+  'posts',
+  'leads',
+  'generation_jobs',
+  'analytics_daily_rollups',
+  'work_log',
+  'geo_cities',
+];
 const schema: SchemaInfo = {
   tables,
   columns: [
@@ -30,7 +38,8 @@ const schema: SchemaInfo = {
 
 describe('siteEditorPermissions', () => {
   const rows = siteEditorPermissions(schema, 'alpha');
-  const actionsOn = (collection: string) => rows.filter((r) => r.collection === collection).map((r) => r.action);
+  const actionsOn = (collection: string) =>
+    rows.filter((r) => r.collection === collection).map((r) => r.action);
 
   it('gives editors read-only access to job progress, rollups and the work log, own rows only', () => {
     for (const table of ['generation_jobs', 'analytics_daily_rollups', 'work_log']) {
