@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase, testStack } from '../testing/stack.js';
-import { as, type Caller, isolationCallers } from './callers.js';
+import { admin, as, type Caller, isolationCallers } from './callers.js';
 
 /**
  * Directus's utility and system endpoints, used by the alpha editor against beta: nothing of beta's may be
@@ -46,6 +46,65 @@ describe('/utils/sort', () => {
   });
 });
 
+async function betaNavigation(): Promise<{ id: string; label: string; url: string }> {
+  const { rows } = await pool.query<{ id: string; label: string; url: string }>(
+    'select id, label, url from navigation where site_id = $1 order by id limit 1',
+    [ids.beta],
+  );
+  if (!rows[0]) throw new Error('beta has no navigation');
+  return rows[0];
+}
+
+describe('/utils/import and /utils/revert', () => {
+  const importAs = (caller: Caller, rows: Record<string, unknown>[]) => {
+    const form = new FormData();
+    form.append('file', new Blob([JSON.stringify(rows)], { type: 'application/json' }), 'navigation.json');
+    return fetch(new URL('/utils/import/navigation', stack.DIRECTUS_INTERNAL_URL), {
+      method: 'POST',
+      headers: caller.headers,
+      body: form,
+    });
+  };
+
+  it('an editor imports its own rows, but an import that names a beta row cannot change it', async () => {
+    const target = await betaNavigation();
+    const editors = callers.filter((c) => c.name.startsWith('alpha editor'));
+    for (const editor of editors) {
+      const label = `Imported ${editor.name} ${Date.now()}`;
+      const own = await importAs(editor, [{ label, url: '/imported' }]);
+      expect(own.status, `${editor.name}: ${await own.text()}`).toBeLessThan(300);
+      const imported = await pool.query(
+        'delete from navigation where label = $1 and site_id = $2 returning id',
+        [label, ids.alpha],
+      );
+      expect(imported.rowCount).toBe(1);
+      const taken = await importAs(editor, [{ id: target.id, label: 'Taken by alpha', url: '/taken' }]);
+      expect(taken.status, `${editor.name}: ${await taken.text()}`).toBeGreaterThanOrEqual(400);
+      expect(taken.status).toBeLessThan(500);
+    }
+    expect(await betaNavigation()).toEqual(target);
+  });
+
+  it('an editor cannot revert a beta row to an earlier revision', async () => {
+    const target = await betaNavigation();
+    const changed = await admin(stack, 'PATCH', `/items/navigation/${target.id}`, { url: '/revision-probe' });
+    expect(changed.status).toBe(200);
+    const restored = await admin(stack, 'PATCH', `/items/navigation/${target.id}`, { url: target.url });
+    expect(restored.status).toBe(200);
+    const { rows } = await pool.query<{ id: number }>(
+      `select id from directus_revisions where collection = 'navigation' and item = $1 order by id desc limit 2`,
+      [target.id],
+    );
+    const older = rows[1]?.id;
+    expect(older).toBeDefined();
+    for (const caller of callers) {
+      const answer = await as(stack, caller, 'POST', `/utils/revert/${older}`);
+      expect(answer.status, caller.name).toBe(403);
+    }
+    expect(await betaNavigation()).toEqual(target);
+  });
+});
+
 describe('system endpoints', () => {
   it('show an editor no revisions, versions or files, and only itself among the users', async () => {
     const editors = callers.filter((c) => c.name.startsWith('alpha editor'));
@@ -69,6 +128,16 @@ describe('system endpoints', () => {
       );
       expect(users.status).toBe(200);
       expect(users.body.data.map((u) => u.email)).toEqual(['editor+alpha@example.com']);
+      const presets = await as<{ data: { user: string | null; role: string | null }[] }>(
+        stack,
+        editor,
+        'GET',
+        '/presets?limit=-1&fields=user,role',
+      );
+      expect(presets.status).toBe(200);
+      // Own presets, the own role's, and global ones (no user, no role): never another user's or role's.
+      expect(new Set(presets.body.data.map((p) => p.user ?? 'none')).size).toBeLessThanOrEqual(2);
+      expect(new Set(presets.body.data.map((p) => p.role ?? 'none')).size).toBeLessThanOrEqual(2);
       for (const path of [
         '/activity?limit=-1&fields=user',
         '/comments?limit=-1&fields=user_created',
