@@ -70,9 +70,7 @@ export async function startThrowawayStack(repoRoot: string, kind: 'test' | 'benc
     }
   };
   let stack: RunningStack;
-  // Tests that log in with a password (the login throttle's) need the demo editors' password.
   const editorPassword = secret(12);
-  env.SPARK_TEST_EDITOR_PASSWORD = editorPassword;
   try {
     stack = await startStack({
       repoRoot,
@@ -94,7 +92,12 @@ export async function startThrowawayStack(repoRoot: string, kind: 'test' | 'benc
     throw error;
   }
   env.SPARK_TEST_EDITORS = JSON.stringify(
-    stack.credentials.map(({ siteDomain, token, email }) => ({ siteDomain, token, email })),
+    stack.credentials.map(({ siteDomain, token, email, password }) => ({
+      siteDomain,
+      token,
+      email,
+      password,
+    })),
   );
   return {
     runDir,

@@ -115,25 +115,25 @@ describe('a site-scoped Directus token', () => {
 });
 
 describe('public and SSR-reader access', () => {
-  it('anonymous visitors read published pages only, never drafts', async () => {
-    const answer = await directusAs<{ status: string; permalink: string }[]>(
-      stack,
-      null,
-      'GET',
-      '/items/pages?fields=status,permalink&limit=-1',
+  it('anonymous visitors get no Directus content reads at all', async () => {
+    for (const collection of ['sites', 'pages', 'posts', 'generated_articles', 'forms', 'globals']) {
+      const answer = await directusAs(stack, null, 'GET', `/items/${collection}?limit=1`);
+      expect(answer.status, collection).toBe(403);
+    }
+    const linked = await pool.query(
+      `select count(*)::int as n from directus_access a join directus_policies p on p.id = a.policy
+       where a.role is null and a."user" is null and p.name = 'Published content'`,
     );
-    expect(answer.status).toBe(200);
-    expect(answer.body.data?.length).toBeGreaterThan(0);
-    expect(answer.body.data?.every((p) => p.status === 'published')).toBe(true);
-    expect(answer.body.data?.some((p) => p.permalink === '/draft-preview')).toBe(false);
+    expect(linked.rows[0]?.n).toBe(0);
   });
 
-  it('anonymous visitors never see form webhook secrets or site settings', async () => {
-    const forms = await directusAs<Record<string, unknown>[]>(stack, null, 'GET', '/items/forms?limit=-1');
+  it('the SSR reader never sees form webhook secrets or site settings', async () => {
+    const token = stack.DIRECTUS_READ_TOKEN;
+    const forms = await directusAs<Record<string, unknown>[]>(stack, token, 'GET', '/items/forms?limit=-1');
     expect(forms.status).toBe(200);
     for (const form of forms.body.data ?? [])
       expect(Object.keys(form).some((k) => /secret|webhook/.test(k))).toBe(false);
-    const settings = await directusAs(stack, null, 'GET', '/items/sites?fields=settings');
+    const settings = await directusAs(stack, token, 'GET', '/items/sites?fields=settings');
     expect(settings.status).toBe(403);
   });
 
@@ -150,5 +150,74 @@ describe('public and SSR-reader access', () => {
     expect((await directusAs(stack, token, 'GET', '/items/leads')).status).toBe(403);
     const write = await directusAs(stack, token, 'PATCH', `/items/pages/${betaPageId}`, { title: 'x' });
     expect(write.status).toBe(403);
+  });
+
+  it('the SSR reader does not see embargoed posts (published_at in the future)', async () => {
+    const slug = `embargoed-${Date.now()}`;
+    const inserted = await pool.query<{ id: string }>(
+      `insert into posts (site_id, title, slug, status, published_at)
+       values ($1, 'Embargoed', $2, 'published', now() + interval '1 day') returning id`,
+      [betaId, slug],
+    );
+    try {
+      const answer = await directusAs<{ slug: string }[]>(
+        stack,
+        stack.DIRECTUS_READ_TOKEN,
+        'GET',
+        `/items/posts?fields=slug&filter[slug][_eq]=${slug}`,
+      );
+      expect(answer.status).toBe(200);
+      expect(answer.body.data).toEqual([]);
+      await pool.query("update posts set published_at = now() - interval '1 minute' where id = $1", [
+        inserted.rows[0]?.id,
+      ]);
+      const live = await directusAs<{ slug: string }[]>(
+        stack,
+        stack.DIRECTUS_READ_TOKEN,
+        'GET',
+        `/items/posts?fields=slug&filter[slug][_eq]=${slug}&alias[now]=id`,
+      );
+      expect(live.body.data?.map((p) => p.slug)).toEqual([slug]);
+    } finally {
+      await pool.query('delete from posts where id = $1', [inserted.rows[0]?.id]);
+    }
+  });
+});
+
+describe('system-written rows are read-only for editors', () => {
+  it('an editor cannot change job progress, rollups or the work log, nor read shared work-log rows', async () => {
+    const job = await pool.query<{ id: string }>(
+      `insert into generation_jobs (site_id, type, status, params, total)
+       values ($1, 'generate_articles', 'running', '{}', 10) returning id`,
+      [alphaId],
+    );
+    const jobId = job.rows[0]?.id ?? '';
+    const patch = await directusAs(stack, alphaToken, 'PATCH', `/items/generation_jobs/${jobId}`, {
+      status: 'completed',
+    });
+    expect(patch.status).toBe(403);
+    expect((await directusAs(stack, alphaToken, 'GET', `/items/generation_jobs/${jobId}`)).status).toBe(200);
+    const rollup = await directusAs(stack, alphaToken, 'POST', '/items/analytics_daily_rollups', {
+      day: '2026-01-01',
+      dimension: 'total',
+      pageviews: 1,
+    });
+    expect(rollup.status).toBe(403);
+    const forged = await directusAs(stack, alphaToken, 'POST', '/items/work_log', { action: 'forged' });
+    expect(forged.status).toBe(403);
+    const shared = await pool.query<{ id: string }>(
+      `insert into work_log (site_id, action, details) values (null, 'int-test-shared', '{}') returning id`,
+    );
+    const logs = await directusAs<{ site_id: string | null }[]>(
+      stack,
+      alphaToken,
+      'GET',
+      '/items/work_log?fields=site_id&limit=-1',
+    );
+    expect(logs.status).toBe(200);
+    expect(logs.body.data?.every((row) => row.site_id === alphaId)).toBe(true);
+    const remove = await directusAs(stack, alphaToken, 'DELETE', `/items/work_log/${shared.rows[0]?.id}`);
+    expect(remove.status).toBe(403);
+    await pool.query('delete from generation_jobs where id = $1', [jobId]);
   });
 });

@@ -4,11 +4,15 @@ import { introspectSchema, type SchemaInfo } from './introspect.js';
 
 /**
  * Directus access model (Directus 11: permissions live on policies; roles and the public bundle carry policies):
- * - `Published content` — read-only, published/active rows of the website collections; attached to the public
- *   (anonymous) access and to the `SSR reader` role whose user's static token the frontend uses.
+ * - `Published content` — read-only, published/active rows of the website collections, embargoed rows
+ *   (`published_at` in the future) excluded; attached to the `SSR reader` role only, whose user's static token
+ *   the frontend uses. Anonymous callers get no Directus reads at all: browsers never talk to Directus, and
+ *   every public read is one more query shape a stranger could probe.
  * - `Site editor · <domain>` — one policy per site; full CRUD on that site's rows of every tenant-owned
- *   collection, read of the shared library (site_id null) and of global reference data; attached to the role
- *   of the same name. Minting a site-scoped token = creating a user in that role with a static token.
+ *   collection, read of the shared library (site_id null) and of global reference data; read-only where the
+ *   rows are written by the system (job progress, analytics rollups, the work log, whose shared rows are
+ *   never visible); attached to the role of the same name. Minting a site-scoped token = creating a user in
+ *   that role with a static token.
  * Ids are derived from names so re-running is an idempotent upsert.
  */
 export const PUBLISHED_CONTENT_POLICY = 'Published content';
@@ -28,17 +32,26 @@ interface PermissionRow {
 /** Columns anonymous readers must never see even on published rows. */
 const PRIVATE_COLUMN = /(secret|webhook|token|password|public_key|settings)/;
 
+/** Published and not embargoed: `published_at` is set whenever the status is `published` (check constraint). */
+const live = { _and: [{ status: { _eq: 'published' } }, { published_at: { _lte: '$NOW' } }] };
+
 const PUBLISHED_COLLECTIONS: Record<string, Record<string, unknown> | null> = {
   sites: { status: { _eq: 'active' } },
   globals: null,
   navigation: null,
   pages: { status: { _eq: 'published' } },
-  posts: { status: { _eq: 'published' } },
+  posts: live,
   authors: null,
   forms: null,
-  generated_articles: { status: { _eq: 'published' } },
+  generated_articles: live,
   hub_pages: { status: { _eq: 'published' } },
 };
+
+/**
+ * Rows the system writes (job progress, rollups, the audit trail): editors may read their own site's rows and
+ * nothing else. The work log's rows without a site (god-mode audit, deleted sites) are never tenant-visible.
+ */
+const SYSTEM_WRITTEN = new Set(['generation_jobs', 'analytics_daily_rollups', 'work_log']);
 
 function columnsOf(schema: SchemaInfo, table: string): string[] {
   return schema.columns.filter((column) => column.table === table).map((column) => column.name);
@@ -80,6 +93,8 @@ export function siteEditorPermissions(schema: SchemaInfo, siteId: string): Permi
       permission(table, 'read', { id: { _eq: siteId } });
     } else if (!siteColumn) {
       permission(table, 'read', null); // global reference data (geography)
+    } else if (SYSTEM_WRITTEN.has(table)) {
+      permission(table, 'read', own);
     } else {
       const readable = siteColumn.nullable ? { _or: [own, { site_id: { _null: true } }] } : own;
       permission(table, 'read', readable);
@@ -122,14 +137,21 @@ async function upsertRole(
   return rows[0]?.id ?? '';
 }
 
-/** Links a policy to a role, or to the public (role and user null) when `roleId` is null. */
-async function ensureAccess(client: PoolClient, roleId: string | null, policyId: string): Promise<void> {
+/** Links a policy to a role. */
+async function ensureAccess(client: PoolClient, roleId: string, policyId: string): Promise<void> {
   await client.query(
     `insert into directus_access (id, role, "user", policy)
      select gen_random_uuid(), $1, null, $2
-     where not exists (select 1 from directus_access where role is not distinct from $1 and "user" is null and policy = $2)`,
+     where not exists (select 1 from directus_access where role = $1 and "user" is null and policy = $2)`,
     [roleId, policyId],
   );
+}
+
+/** Detaches a policy from the public (anonymous) access, as earlier versions of this setup attached it. */
+async function removePublicAccess(client: PoolClient, policyId: string): Promise<void> {
+  await client.query('delete from directus_access where role is null and "user" is null and policy = $1', [
+    policyId,
+  ]);
 }
 
 async function replacePermissions(
@@ -169,11 +191,11 @@ export async function provisionAccessModel(pool: Pool): Promise<AccessModel> {
   return withTransaction(pool, async (client) => {
     const published = await upsertPolicy(client, PUBLISHED_CONTENT_POLICY, {
       icon: 'public',
-      description: 'Read published pages, posts and articles and active sites (anonymous visitors and SSR).',
+      description: 'Read published pages, posts and articles and active sites (the SSR reader).',
       appAccess: false,
     });
     await replacePermissions(client, published, publishedContentPermissions(schema));
-    await ensureAccess(client, null, published);
+    await removePublicAccess(client, published);
     const ssrReaderRoleId = await upsertRole(
       client,
       SSR_READER_ROLE,

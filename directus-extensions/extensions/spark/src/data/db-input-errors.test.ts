@@ -14,6 +14,11 @@ describe('describeInputError', () => {
     ).toContain('host a.example already belongs to another site');
   });
 
+  it('treats a NUL character in text or JSON as bad input', () => {
+    expect(describeInputError({ code: '22021' })).toContain('NUL');
+    expect(describeInputError({ code: '22P05' })).toContain('\\u0000');
+  });
+
   it('leaves other errors alone', () => {
     expect(describeInputError({ code: '08006' })).toBeUndefined();
     expect(describeInputError(new Error('boom'))).toBeUndefined();

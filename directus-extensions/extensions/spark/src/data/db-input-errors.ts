@@ -10,6 +10,8 @@ const INPUT_ERROR_CODES: Record<string, string> = {
   '22008': 'A date or time is out of range',
   '2201B': 'A pattern is not a valid regular expression',
   '22023': 'A value is not valid for this field',
+  '22021': 'Text contains a character the database cannot store (NUL)',
+  '22P05': 'JSON contains a character the database cannot store (\\u0000)',
   P0001: 'The change breaks a data rule',
 };
 

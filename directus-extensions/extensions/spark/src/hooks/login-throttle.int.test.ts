@@ -78,9 +78,9 @@ describe('login throttling', { timeout: 60_000 }, () => {
     expect(await statusOf(editor.email)).toBe('active');
 
     // The attacker's address stays held back even with the right password...
-    expect((await login('127.0.0.7', editor.email, stack.SPARK_TEST_EDITOR_PASSWORD)).status).toBe(429);
+    expect((await login('127.0.0.7', editor.email, editor.password)).status).toBe(429);
     // ...while the editor, elsewhere, logs in.
-    const own = await login('127.0.0.8', editor.email, stack.SPARK_TEST_EDITOR_PASSWORD);
+    const own = await login('127.0.0.8', editor.email, editor.password);
     expect(own.status, own.body).toBe(200);
     expect(JSON.parse(own.body).data.access_token).toBeTruthy();
   });
@@ -91,7 +91,7 @@ describe('login throttling', { timeout: 60_000 }, () => {
       expect([401, 429]).toContain(answer.status);
     }
     expect(await statusOf(editor.email)).toBe('active');
-    const own = await login('127.0.0.9', editor.email, stack.SPARK_TEST_EDITOR_PASSWORD);
+    const own = await login('127.0.0.9', editor.email, editor.password);
     expect(own.status, own.body).toBe(200);
   });
 

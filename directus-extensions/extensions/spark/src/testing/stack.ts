@@ -7,16 +7,21 @@ const stackEnvSchema = z.object({
   DATABASE_URL: z.string().url(),
   DIRECTUS_INTERNAL_URL: z.string().url(),
   DIRECTUS_ADMIN_TOKEN: z.string().min(16),
+  DIRECTUS_READ_TOKEN: z.string().min(16),
   GOD_MODE_TOKEN: z.string().min(16),
   REDIS_URL: z.string().url(),
-  SPARK_TEST_EDITOR_PASSWORD: z.string().min(8),
-  SPARK_TEST_EDITORS: z
-    .string()
-    .transform((text) =>
-      z
-        .array(z.object({ siteDomain: z.string(), token: z.string(), email: z.string() }))
-        .parse(JSON.parse(text)),
-    ),
+  SPARK_TEST_EDITORS: z.string().transform((text) =>
+    z
+      .array(
+        z.object({
+          siteDomain: z.string(),
+          token: z.string(),
+          email: z.string(),
+          password: z.string().min(8),
+        }),
+      )
+      .parse(JSON.parse(text)),
+  ),
 });
 
 export type TestStack = z.infer<typeof stackEnvSchema>;
