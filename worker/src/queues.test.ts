@@ -3,7 +3,7 @@ import { parseWorkerEnv } from './env.js';
 import { DEFAULT_JOB_OPTIONS, maintenanceJobs } from './queues.js';
 
 describe('queue defaults', () => {
-  it('are exactly the options SPEC §1 fixes', () => {
+  it('are exactly the platform job options: 3 attempts, exponential backoff from 1 s, keep 100 completed and 1000 failed', () => {
     expect(DEFAULT_JOB_OPTIONS).toEqual({
       attempts: 3,
       backoff: { type: 'exponential', delay: 1000 },

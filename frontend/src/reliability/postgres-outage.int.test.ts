@@ -8,7 +8,7 @@ import { adminToken, callApi, isErrorEnvelope } from '../testing/http.js';
 const HEALTH_TOKEN = 'health-probe-token-for-outage-tests';
 
 /**
- * SPEC §10 "Postgres down → 503 with the error envelope, recovery without restart". A second frontend reaches
+ * With PostgreSQL down the frontend answers 503 with the error envelope, and recovers without a restart. A second frontend reaches
  * PostgreSQL through a TCP relay this test controls: closing the relay is an outage (listener gone, open
  * connections cut), reopening it is the database coming back. The frontend process is never restarted.
  */

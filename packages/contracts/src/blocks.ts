@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { html, image, imageUrl, link, optionalText, slug, text } from './primitives.js';
 
 /**
- * Page blocks (SPEC §7): one discriminated union on `type`, rendered by BlockRenderer.
+ * Page blocks: one discriminated union on `type`, rendered by BlockRenderer.
  * Every object is `.strict()` so a misspelt field fails validation instead of silently
  * rendering nothing, and every array is capped so one page cannot grow without bound.
  */

@@ -135,7 +135,7 @@ export const PostSchema = z
     html: html(100_000),
     status: z.enum(CONTENT_STATUSES),
     author: slug.optional(),
-    /** Honest dates only: when the post actually went live (SPEC §5, no backdating of generated work). */
+    /** Honest dates only: when the post actually went live (no backdating, of generated work or anything else). */
     published_at: isoDateTime.optional(),
     tags: z.array(z.string().trim().min(1).max(40)).max(20).default([]),
   })

@@ -74,7 +74,7 @@ export const image = z
   })
   .strict();
 
-/** Sanitised at render and before storage (SPEC §3); the bound here only limits size. */
+/** Sanitised at render and before storage with an allow-list; the bound here only limits size. */
 export const html = (max: number) => z.string().min(1).max(max);
 
 export const isoDateTime = z.string().datetime({ offset: true });

@@ -15,7 +15,7 @@ const job = {
 };
 
 describe('the factory job contract', () => {
-  it('gives producers outside the worker exactly the worker defaults (SPEC §1)', () => {
+  it('gives producers outside the worker exactly the worker defaults', () => {
     expect(FACTORY_JOB_OPTIONS).toEqual(DEFAULT_JOB_OPTIONS);
   });
 

@@ -9,7 +9,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { DEFAULT_JOB_OPTIONS } from '../queues.js';
 
 /**
- * SPEC §10 "restart Redis → queue intact": a Redis configured like the deployed one (append-only file, as in
+ * Restarting Redis keeps the queue intact: a Redis configured like the deployed one (append-only file, as in
  * docker-compose) is stopped and started again with waiting and delayed jobs in it; every job is still there and
  * a worker then completes each exactly once. A private Redis keeps the stack's own queues out of it.
  */

@@ -10,8 +10,9 @@ export const GENERATION_QUEUE = 'spark-generation';
 export const PUBLISHING_QUEUE = 'spark-publishing';
 
 /**
- * SPEC §1's job options, for producers outside the worker (API routes, hooks). They equal the worker's
- * DEFAULT_JOB_OPTIONS; a worker test keeps the two identical.
+ * The platform's job options (3 attempts, exponential backoff from 1 s, keep 100 completed / 1000 failed), for
+ * producers outside the worker (API routes, hooks). They equal the worker's DEFAULT_JOB_OPTIONS; a worker test
+ * keeps the two identical.
  */
 export const FACTORY_JOB_OPTIONS = {
   attempts: 3,

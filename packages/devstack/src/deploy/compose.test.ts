@@ -25,7 +25,7 @@ import {
   service,
 } from './deploy-files.js';
 
-describe('docker-compose.yaml: services, images and ports (SPEC §1 Deploy, seed §7.1)', () => {
+describe('docker-compose.yaml: services, images and ports', () => {
   it('defines the seed services, the worker and the one-shot setup', () => {
     expect(Object.keys(compose.services).sort()).toEqual(
       ['directus', 'frontend', 'postgresql', 'redis', 'setup', 'worker'].sort(),
@@ -183,7 +183,7 @@ describe('docker-compose.yaml: service configuration', () => {
     expect(service('redis').command?.join(' ')).toContain('--appendonly yes');
   });
 
-  it('configures Directus as SPEC and seed describe', () => {
+  it('configures Directus on PostgreSQL and Redis with its secrets required and its data cache off', () => {
     const directus = env('directus');
     expect(directus.DB_CLIENT).toBe('pg');
     expect(directus.DB_CONNECTION_STRING ?? directus.DB_HOST).toContain('postgresql');

@@ -5,7 +5,7 @@ import { parse } from 'yaml';
 
 /**
  * The deployment files cannot be exercised here (no Docker engine), so they are checked by construction:
- * docker-compose.yaml against the SPEC's Deploy row and the seed, the Dockerfile and .dockerignore against what
+ * docker-compose.yaml against the deployment contract (services, images, ports, health, order), the Dockerfile and .dockerignore against what
  * the services run, and both against each other.
  */
 

@@ -15,7 +15,7 @@ export interface GodAccessInput {
 export type GodAccessDecision = { allowed: true } | { allowed: false; error: AppError; reason: string };
 
 /**
- * SPEC §3: the god token is accepted from the `X-God-Token` header only. When it is not configured the routes
+ * The god token is accepted from the `X-God-Token` header only (never a query string, never logged). When it is not configured the routes
  * pretend not to exist (404); otherwise anything but exactly one matching header is 401.
  */
 export function decideGodAccess(input: GodAccessInput): GodAccessDecision {

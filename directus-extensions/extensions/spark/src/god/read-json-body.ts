@@ -9,7 +9,7 @@ function formatBytes(bytes: number): string {
 
 /**
  * Reads and parses a JSON request body with a byte limit. The god gate runs before Directus's own body parser,
- * which would answer an oversized body with a 400 in its own error format; reading it here gives the SPEC's
+ * which would answer an oversized body with a 400 in its own error format; reading it here gives the project's
  * 413 envelope. Once the stream is consumed, Directus's parser sees a finished request and skips it.
  */
 export async function readJsonBody(req: IncomingMessage, limit: number): Promise<unknown> {

@@ -22,7 +22,7 @@ const CODE_FOR_STATUS: Record<number, ErrorCode> = {
 };
 
 /**
- * Translates anything thrown into the SPEC envelope. Directus's own errors (thrown by its services) carry a
+ * Translates anything thrown into the project's error envelope (`{ error: { code, message, details? } }`). Directus's own errors (thrown by its services) carry a
  * status and a caller-safe message, so 4xx ones keep their message; everything else becomes an opaque 500.
  */
 export function toAppError(error: unknown): AppError {

@@ -12,7 +12,7 @@ const asRow = (value: unknown): Row => (value && typeof value === 'object' ? (va
 
 /**
  * A change to anything a tenant website renders bumps that site's cache version in Redis and publishes an
- * invalidation, so every frontend instance drops what it holds (SPEC §7).
+ * invalidation, so every frontend instance drops what it holds.
  */
 const cacheBustHook: HookConfig = ({ filter, action }, { database, env, logger }) => {
   ensureChangeCapture(filter, logger);
