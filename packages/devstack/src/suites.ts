@@ -70,7 +70,8 @@ function commandForFiles(dir: string, script: string, fileFilter: string): { cwd
   const words = script.split(/\s+/).filter((word) => word !== '.int.test.ts');
   // A filter meant for the integration files may match no Playwright spec (and the other way round): not a failure.
   const noMatchIsFine = words[0] === 'playwright' ? '--pass-with-no-tests' : '--passWithNoTests';
-  return { cwd: dir, args: ['exec', ...words, noMatchIsFine, fileFilter] };
+  const flags = words.includes(noMatchIsFine) ? [] : [noMatchIsFine];
+  return { cwd: dir, args: ['exec', ...words, ...flags, fileFilter] };
 }
 
 /**
