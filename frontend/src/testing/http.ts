@@ -1,4 +1,4 @@
-import { request as httpRequest } from 'node:http';
+import { request as httpRequest, type IncomingHttpHeaders } from 'node:http';
 
 /**
  * Test helpers for calling the running frontend exactly as a client would (no in-process shortcuts).
@@ -57,29 +57,55 @@ export async function callApi<T = unknown>(path: string, request: ApiRequest = {
   return { status, headers: responseHeaders, body: parsed as T };
 }
 
-function send(url: URL, method: string, headers: Record<string, string>, body: string | undefined) {
-  return new Promise<{ status: number; responseHeaders: Headers; text: string }>((resolve, reject) => {
-    // agent: false — one connection per call, as independent clients; no state leaks between test requests.
-    const outgoing = httpRequest(url, { method, headers, agent: false }, (response) => {
-      const chunks: Buffer[] = [];
-      response.on('data', (chunk: Buffer) => chunks.push(chunk));
-      response.on('end', () => {
-        const responseHeaders = new Headers();
-        for (const [name, value] of Object.entries(response.headers)) {
-          if (value !== undefined) responseHeaders.set(name, Array.isArray(value) ? value.join(', ') : value);
-        }
-        resolve({
-          status: response.statusCode ?? 0,
-          responseHeaders,
-          text: Buffer.concat(chunks).toString('utf8'),
-        });
-      });
-      response.on('error', reject);
-    });
+export interface RawAnswer {
+  status: number;
+  headers: IncomingHttpHeaders;
+  /** The bytes as they came over the wire (not decompressed). */
+  body: Buffer;
+}
+
+/**
+ * One request over its own connection (`agent: false`: independent clients, no state shared between test requests).
+ * With `setHost: false` Node adds no Host header of its own, so a test can send none, several or malformed ones.
+ */
+export function sendRaw(
+  url: URL,
+  request: { method?: string; headers?: Record<string, string>; body?: string; setHost?: boolean },
+): Promise<RawAnswer> {
+  return new Promise((resolve, reject) => {
+    const outgoing = httpRequest(
+      url,
+      {
+        method: request.method ?? 'GET',
+        headers: request.headers,
+        agent: false,
+        setHost: request.setHost ?? true,
+      },
+      (response) => {
+        const chunks: Buffer[] = [];
+        response.on('data', (chunk: Buffer) => chunks.push(chunk));
+        response.on('end', () =>
+          resolve({
+            status: response.statusCode ?? 0,
+            headers: response.headers,
+            body: Buffer.concat(chunks),
+          }),
+        );
+        response.on('error', reject);
+      },
+    );
     outgoing.on('error', reject);
-    if (body !== undefined) outgoing.write(body);
-    outgoing.end();
+    outgoing.end(request.body);
   });
+}
+
+async function send(url: URL, method: string, headers: Record<string, string>, body: string | undefined) {
+  const answer = await sendRaw(url, { method, headers, ...(body === undefined ? {} : { body }) });
+  const responseHeaders = new Headers();
+  for (const [name, value] of Object.entries(answer.headers)) {
+    if (value !== undefined) responseHeaders.set(name, Array.isArray(value) ? value.join(', ') : value);
+  }
+  return { status: answer.status, responseHeaders, text: answer.body.toString('utf8') };
 }
 
 export interface TestEditor {

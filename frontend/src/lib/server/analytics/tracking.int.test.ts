@@ -1,6 +1,6 @@
-import { get as httpGet, type IncomingHttpHeaders } from 'node:http';
 import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sendRaw } from '../../../testing/http.js';
 import {
   BROWSER_UA,
   countRows,
@@ -182,26 +182,8 @@ describe('Do-Not-Track', { timeout: 40_000 }, () => {
 });
 
 /** Raw bytes as sent on the wire (fetch would decode them). */
-function rawGet(path: string, headers: Record<string, string>) {
-  return new Promise<{ status: number; headers: IncomingHttpHeaders; body: Buffer }>((resolve, reject) => {
-    const request = httpGet(
-      `${frontendUrl}${path}`,
-      { headers: { host: 'alpha.localhost', ...headers } },
-      (response) => {
-        const chunks: Buffer[] = [];
-        response.on('data', (chunk: Buffer) => chunks.push(chunk));
-        response.on('end', () =>
-          resolve({
-            status: response.statusCode ?? 0,
-            headers: response.headers,
-            body: Buffer.concat(chunks),
-          }),
-        );
-      },
-    );
-    request.on('error', reject);
-  });
-}
+const rawGet = (path: string, headers: Record<string, string>) =>
+  sendRaw(new URL(path, frontendUrl), { headers: { host: 'alpha.localhost', ...headers } });
 
 describe('GET /js/site.js', { timeout: 40_000 }, () => {
   it('serves the tracker from the tenant host under 1 KB gzipped, cacheable, without cookies', async () => {

@@ -1,7 +1,6 @@
-import { request as httpRequest } from 'node:http';
 import { createPool } from '@spark/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { adminToken, callApi, isErrorEnvelope } from '../../../testing/http.js';
+import { adminToken, callApi, isErrorEnvelope, sendRaw } from '../../../testing/http.js';
 import { createCampaign, type TenantLibrary, tenantLibrary } from '../factory/testing/factory-api.js';
 
 /**
@@ -48,27 +47,19 @@ async function rowCounts(): Promise<string> {
   return JSON.stringify(rows[0]);
 }
 
-/** Raw node:http, so a header can hold what fetch and the test helper would refuse or rewrite. */
-function rawRequest(method: string, path: string, headers: Record<string, string>, body?: string) {
-  return new Promise<{ status: number; type: string; text: string }>((resolve, reject) => {
-    const outgoing = httpRequest(
-      new URL(path, process.env.FRONTEND_URL),
-      { method, headers, agent: false, setHost: false },
-      (response) => {
-        const chunks: Buffer[] = [];
-        response.on('data', (chunk: Buffer) => chunks.push(chunk));
-        response.on('end', () =>
-          resolve({
-            status: response.statusCode ?? 0,
-            type: String(response.headers['content-type'] ?? ''),
-            text: Buffer.concat(chunks).toString('utf8'),
-          }),
-        );
-      },
-    );
-    outgoing.on('error', reject);
-    outgoing.end(body);
+/** Raw node:http without a Host of Node's own, so a header can hold what fetch and callApi would refuse or rewrite. */
+async function rawRequest(method: string, path: string, headers: Record<string, string>, body?: string) {
+  const answer = await sendRaw(new URL(path, process.env.FRONTEND_URL), {
+    method,
+    headers,
+    setHost: false,
+    ...(body === undefined ? {} : { body }),
   });
+  return {
+    status: answer.status,
+    type: String(answer.headers['content-type'] ?? ''),
+    text: answer.body.toString('utf8'),
+  };
 }
 
 async function expectRejectedWithoutWrites(answer: () => Promise<{ status: number; body: unknown }>) {
