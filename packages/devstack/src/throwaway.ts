@@ -67,6 +67,8 @@ export async function startThrowawayStack(repoRoot: string, kind: 'test' | 'benc
       rmSync(dir, { recursive: true, force: true });
     }
   };
+  // Tests sign in through the admin UI as the demo editors, so they get the password along with the tokens.
+  const editorPassword = secret(12);
   let stack: RunningStack;
   try {
     stack = await startStack({
@@ -77,7 +79,7 @@ export async function startThrowawayStack(repoRoot: string, kind: 'test' | 'benc
       frontendPort,
       redisPort,
       redisPersistent: false,
-      editorPassword: secret(12),
+      editorPassword,
       echo: false,
     });
   } catch (error) {
@@ -85,7 +87,12 @@ export async function startThrowawayStack(repoRoot: string, kind: 'test' | 'benc
     throw error;
   }
   env.SPARK_TEST_EDITORS = JSON.stringify(
-    stack.credentials.map(({ siteDomain, token, email }) => ({ siteDomain, token, email })),
+    stack.credentials.map(({ siteDomain, token, email }) => ({
+      siteDomain,
+      token,
+      email,
+      password: editorPassword,
+    })),
   );
   return {
     runDir,
