@@ -149,6 +149,9 @@ export const PublishArticleSchema = z
   .strict()
   .superRefine(oneSelection);
 
+/** approved or scheduled → back to review (qc); published articles are unpublished elsewhere, not here. */
+export const ReturnToReviewSchema = z.object({ article_ids: uniqueIds(1, 1000) }).strict();
+
 export const ProcessQueueSchema = z.object({ site_id: uuid.optional() }).strict();
 
 export const ScanDuplicatesSchema = z
@@ -177,5 +180,6 @@ export type HeadlineDraft = z.infer<typeof HeadlineDraftSchema>;
 export type GenerateArticleRequest = z.infer<typeof GenerateArticleSchema>;
 export type ApproveBatchRequest = z.infer<typeof ApproveBatchSchema>;
 export type PublishArticleRequest = z.infer<typeof PublishArticleSchema>;
+export type ReturnToReviewRequest = z.infer<typeof ReturnToReviewSchema>;
 export type ScanDuplicatesRequest = z.infer<typeof ScanDuplicatesSchema>;
 export type InsertLinksRequest = z.infer<typeof InsertLinksSchema>;

@@ -35,6 +35,7 @@ export const BoardColumnSchema = z.object({
 });
 
 export const ApproveResultSchema = z.object({ approved: z.number().int(), skipped: z.number().int() });
+export const ReturnedResultSchema = z.object({ returned: z.number().int(), skipped: z.number().int() });
 export const PublishResultSchema = z.object({
   published: z.number().int(),
   scheduled: z.number().int(),

@@ -57,7 +57,9 @@ export const CampaignListSchema = z.object({
   offset: z.number().int(),
 });
 
-export const CampaignDetailSchema = z.object({ data: CampaignViewSchema.extend({ stats: CampaignStatsSchema }) });
+export const CampaignDetailSchema = z.object({
+  data: CampaignViewSchema.extend({ stats: CampaignStatsSchema }),
+});
 export const CampaignSavedSchema = z.object({ data: CampaignViewSchema });
 
 export const HeadlinePreviewSchema = z.object({
@@ -82,6 +84,8 @@ export const CampaignOptionsSchema = z.object({
   data: z.object({
     avatars: z.array(z.object({ id: uuid, name: z.string() })),
     templates: z.array(z.object({ id: uuid, name: z.string(), fragment_types: z.array(z.string()) })),
+    /** Fragments the site can use (its own and the shared library's), by type: a template's coverage. */
+    fragment_counts: z.record(z.string(), z.number().int().nonnegative()),
     states: z.array(z.object({ id: uuid, name: z.string(), code: z.string() })),
   }),
 });

@@ -107,14 +107,62 @@ describe('admin read models', () => {
     expect(foreign.body.data).toHaveLength(0);
   }, 60_000);
 
+  it('sends approved and scheduled articles back to review, and nothing of another site', async () => {
+    const qc = await callApi<{ data: { id: string }[] }>(
+      `/api/seo/articles?status=qc&campaign_id=${campaignId}`,
+      {
+        token: alphaToken(),
+      },
+    );
+    const [first, second] = qc.body.data.map((article) => article.id);
+    if (!first || !second) throw new Error('the campaign has too few articles in review');
+    const post = (path: string, json: unknown, token = alphaToken()) =>
+      callApi<{ returned: number; skipped: number }>(path, { method: 'POST', token, json });
+    expect((await post('/api/seo/approve-batch', { article_ids: [first, second] })).status).toBe(200);
+    const later = new Date(Date.now() + 86_400_000).toISOString();
+    expect(
+      (await post('/api/seo/publish-article', { article_ids: [second], publish_at: later })).status,
+    ).toBe(200);
+    const foreign = await post(
+      '/api/seo/return-to-review',
+      { article_ids: [first] },
+      editorToken('beta.localhost'),
+    );
+    expect(foreign.status).toBe(404);
+    const back = await post('/api/seo/return-to-review', { article_ids: [first, second] });
+    expect(back.status).toBe(200);
+    expect(back.body).toEqual({ returned: 2, skipped: 0 });
+    const rows = await pool.query<{ status: string; publish_at: Date | null }>(
+      'select status, publish_at from generated_articles where id = any($1::uuid[])',
+      [[first, second]],
+    );
+    expect(rows.rows).toEqual([
+      { status: 'qc', publish_at: null },
+      { status: 'qc', publish_at: null },
+    ]);
+    const again = await post('/api/seo/return-to-review', { article_ids: [first] });
+    expect(again.body).toEqual({ returned: 0, skipped: 1 });
+    const logged = await pool.query(
+      `select 1 from work_log where action = 'articles.return_to_review' and details->'article_ids' ? $1`,
+      [first],
+    );
+    expect(logged.rowCount).toBe(1);
+  });
+
   it('offers the site’s avatars, templates and states, and searches cities by name', async () => {
     const options = await callApi<{
-      data: { avatars: { id: string }[]; templates: { id: string }[]; states: unknown[] };
+      data: {
+        avatars: { id: string }[];
+        templates: { id: string }[];
+        states: unknown[];
+        fragment_counts: Record<string, number>;
+      };
     }>('/api/admin/campaign-options', { token: alphaToken() });
     expect(options.status).toBe(200);
     expect(options.body.data.avatars.map((a) => a.id)).toEqual(expect.arrayContaining(alpha.avatarIds));
     expect(options.body.data.templates.map((t) => t.id)).toContain(alpha.templateId);
     expect(options.body.data.states.length).toBeGreaterThanOrEqual(5);
+    expect(options.body.data.fragment_counts.intro).toBeGreaterThan(0);
     const cities = await callApi<{ data: { name: string; state_code: string; lat: number }[] }>(
       '/api/admin/places?kind=city&q=dal',
       { token: alphaToken() },

@@ -19,7 +19,7 @@ export async function campaignOptions(
   siteId: string | undefined,
 ): Promise<CampaignOptions> {
   const site = resolveSiteScope(principal, siteId);
-  const [avatars, templates, states] = await Promise.all([
+  const [avatars, templates, states, fragments] = await Promise.all([
     database().query<{ id: string; name: string }>(
       'select id, name from avatar_intelligence where site_id = $1 or site_id is null order by name, id',
       [site],
@@ -32,8 +32,18 @@ export async function campaignOptions(
     database().query<{ id: string; name: string; code: string }>(
       'select id, name, code from geo_states order by name',
     ),
+    database().query<{ fragment_type: string; n: number }>(
+      `select fragment_type, count(*)::int as n from content_fragments where site_id = $1 or site_id is null
+       group by fragment_type`,
+      [site],
+    ),
   ]);
-  return { avatars: avatars.rows, templates: templates.rows, states: states.rows };
+  return {
+    avatars: avatars.rows,
+    templates: templates.rows,
+    states: states.rows,
+    fragment_counts: Object.fromEntries(fragments.rows.map((row) => [row.fragment_type, row.n])),
+  };
 }
 
 /** Counties or cities whose name starts with `q` (case-insensitive), biggest first; the gazetteer is shared. */
