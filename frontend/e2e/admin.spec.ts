@@ -1,3 +1,4 @@
+import { writeFileSync } from 'node:fs';
 import { type APIRequestContext, expect, type Page, test } from '@playwright/test';
 import { type AuditResult, audit, editor, port, signIn } from './admin-helpers.js';
 
@@ -61,6 +62,8 @@ test('the alpha editor runs the content loop in the admin, and the beta editor s
   await page.getByLabel('Article template').selectOption({ label: 'Local roofing guide' });
   await page.getByLabel('Headline patterns (one per line)').fill(TYPO);
   await expect(page.getByTestId('spintax-issues')).toContainText('Line 2, column 22:');
+  await expect(page.getByText('Fix the errors in the patterns to see the count and samples.')).toBeVisible();
+  await expect(page.getByText(/No city starts with/)).toHaveCount(0);
   await audit(page, 'campaign-new', testInfo, audits);
 
   // Fixed: the exact count (7 variants × 50 cities × 2 avatars) and seeded samples; shuffle shows others.
@@ -189,8 +192,8 @@ test('the alpha editor runs the content loop in the admin, and the beta editor s
   expect((await beta.goto(`/admin/preview/${draft.id}`))?.status()).toBe(404);
   await betaContext.close();
 
-  await testInfo.attach('axe-results.json', {
-    body: JSON.stringify(audits, null, 2),
-    contentType: 'application/json',
-  });
+  // Next to the screenshots, so a reviewer finds both in one folder.
+  const axeReport = JSON.stringify(audits, null, 2);
+  writeFileSync(testInfo.outputPath('axe-results.json'), axeReport);
+  await testInfo.attach('axe-results.json', { body: axeReport, contentType: 'application/json' });
 });

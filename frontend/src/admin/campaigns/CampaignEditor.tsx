@@ -131,6 +131,7 @@ export function CampaignEditor({ siteId, saved, options }: Props) {
       </div>
       <HeadlinePreviewPanel
         enabled={hasPatterns}
+        invalid={previewIssues.length > 0}
         preview={preview.isError ? null : (preview.data ?? null)}
         loading={preview.isFetching}
         problem={preview.isError && previewIssues.length === 0 ? preview.error.message : null}

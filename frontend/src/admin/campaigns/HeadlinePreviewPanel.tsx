@@ -4,6 +4,8 @@ import { formatCount } from './campaign-form.js';
 
 interface Props {
   enabled: boolean;
+  /** The patterns have errors (listed under the editor): no count until they are fixed. */
+  invalid: boolean;
   preview: HeadlinePreview | null;
   loading: boolean;
   problem: string | null;
@@ -11,7 +13,7 @@ interface Props {
 }
 
 /** The exact number of headlines the draft can make and a few seeded samples; "Shuffle" asks for others. */
-export function HeadlinePreviewPanel({ enabled, preview, loading, problem, onShuffle }: Props) {
+export function HeadlinePreviewPanel({ enabled, invalid, preview, loading, problem, onShuffle }: Props) {
   return (
     <aside
       aria-labelledby="preview-heading"
@@ -27,6 +29,8 @@ export function HeadlinePreviewPanel({ enabled, preview, loading, problem, onShu
       </div>
       {!enabled ? (
         <p className="text-sm text-slate-700">Write a headline pattern to see how many headlines it makes.</p>
+      ) : invalid ? (
+        <p className="text-sm text-slate-800">Fix the errors in the patterns to see the count and samples.</p>
       ) : problem ? (
         <p className="text-sm text-red-900">{problem}</p>
       ) : preview ? (

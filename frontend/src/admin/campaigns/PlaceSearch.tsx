@@ -18,7 +18,10 @@ interface Props {
 export function PlaceSearch({ siteId, kind, label, stateId, selected, onPick }: Props) {
   const id = useId();
   const [text, setText] = useState('');
-  const query = useDebounced(text.trim(), 250);
+  // The label of the place just picked: the field shows it, and it is not searched for again.
+  const [picked, setPicked] = useState<string | null>(null);
+  const typed = useDebounced(text.trim(), 250);
+  const query = typed === picked ? '' : typed;
   const places = useQuery({ ...placesQuery(siteId, kind, query, stateId), enabled: query.length >= 2 });
   return (
     <div className="space-y-1">
@@ -49,8 +52,10 @@ export function PlaceSearch({ siteId, kind, label, stateId, selected, onPick }: 
                   type="button"
                   aria-pressed={place.id === selected}
                   onClick={() => {
+                    const label = `${place.name}, ${place.state_code}`;
                     onPick(place);
-                    setText(`${place.name}, ${place.state_code}`);
+                    setPicked(label);
+                    setText(label);
                   }}
                   className="block w-full px-3 py-2 text-left text-sm text-slate-900 hover:bg-indigo-50 aria-pressed:bg-indigo-100 aria-pressed:font-semibold"
                 >

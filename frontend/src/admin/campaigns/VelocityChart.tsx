@@ -18,6 +18,7 @@ export function VelocityChart({ velocity }: { velocity: CampaignForm['velocity']
     <figure className="space-y-1">
       <svg
         viewBox={`0 0 ${width} 60`}
+        preserveAspectRatio="none"
         className="h-16 w-full"
         role="img"
         aria-label={`Projected articles per day for the next ${DAYS} days: ${perDay.join(', ')}`}
