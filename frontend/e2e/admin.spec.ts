@@ -71,6 +71,10 @@ test('the alpha editor runs the content loop in the admin, and the beta editor s
   await expect(page.getByTestId('spintax-issues')).toHaveCount(0);
   await expect(page.getByTestId('variant-count')).toHaveText('700');
   await expect(page.getByTestId('cities-covered')).toHaveText('Covers 50 cities.');
+  await expect(
+    page.getByRole('img', { name: 'Map of the 50 covered cities, within 1800 km of the centre' }),
+  ).toBeVisible();
+  await expect(page.getByTestId('location-map')).toContainText('Includes');
   const samples = page.getByRole('list', { name: 'Sample headlines' }).getByRole('listitem');
   await expect(samples).toHaveCount(5);
   const before = await samples.allTextContents();

@@ -109,6 +109,7 @@ export function CampaignEditor({ siteId, saved, options }: Props) {
           form={form}
           states={options.states}
           covered={preview.data && !preview.isError ? preview.data.locations : null}
+          cities={preview.data && !preview.isError ? preview.data.cities : []}
           onChange={change}
         />
         <LibraryFields form={form} options={options} onChange={change} />

@@ -1,4 +1,5 @@
-import type { CampaignOptions } from '@spark/contracts/admin';
+import type { CampaignOptions, HeadlinePreview } from '@spark/contracts/admin';
+import { lazy, Suspense } from 'react';
 import { Field, inputClass } from '../ui/primitives.js';
 import type { CampaignForm, LocationMode } from './campaign-form.js';
 import { PlaceSearch } from './PlaceSearch.js';
@@ -11,17 +12,21 @@ const MODES: { value: LocationMode; label: string }[] = [
   { value: 'radius', label: 'Cities within a radius' },
 ];
 
+const RadiusMap = lazy(() => import('./RadiusMap.js'));
+
 interface Props {
   siteId: string;
   form: CampaignForm;
   states: CampaignOptions['states'];
   /** Cities the target covers, from the preview. */
   covered: number | null;
+  /** The biggest of them, with coordinates, for the map. */
+  cities: HeadlinePreview['cities'];
   onChange(patch: Partial<CampaignForm>): void;
 }
 
 /** Where the articles are set: state → county → city pickers, or a centre city and a radius in km. */
-export function LocationPicker({ siteId, form, states, covered, onChange }: Props) {
+export function LocationPicker({ siteId, form, states, covered, cities, onChange }: Props) {
   return (
     <fieldset className="space-y-3 rounded-lg border border-slate-200 bg-white p-4">
       <legend className="px-1 text-sm font-semibold text-slate-900">Locations</legend>
@@ -109,6 +114,19 @@ export function LocationPicker({ siteId, form, states, covered, onChange }: Prop
         <p className="text-sm text-slate-800" data-testid="cities-covered">
           Covers {covered} {covered === 1 ? 'city' : 'cities'}.
         </p>
+      ) : null}
+      {form.location_mode !== 'none' && covered !== null && covered > 0 ? (
+        <Suspense fallback={<p className="text-sm text-slate-700">Loading the map…</p>}>
+          <RadiusMap
+            cities={cities}
+            total={covered}
+            radius={
+              form.location_mode === 'radius' && form.center
+                ? { center: form.center, km: Number(form.radius_km) || 0 }
+                : null
+            }
+          />
+        </Suspense>
       ) : null}
     </fieldset>
   );

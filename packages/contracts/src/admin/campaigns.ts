@@ -66,6 +66,15 @@ export const HeadlinePreviewSchema = z.object({
   total: ExactCountSchema,
   /** Cities the location target covers. */
   locations: z.number().int().nonnegative(),
+  /** Up to 300 of those cities, biggest first, for the editor's map. */
+  cities: z.array(
+    z.object({
+      name: z.string(),
+      state_code: z.string(),
+      lat: z.number().nullable(),
+      lng: z.number().nullable(),
+    }),
+  ),
   patterns: z.array(z.object({ id: z.string(), line: z.number().int(), variants: ExactCountSchema })),
   samples: z.array(
     z.object({

@@ -29,6 +29,7 @@ const preview = (draft: Record<string, unknown>, token = alphaToken()) =>
   callApi<{
     total: number | string;
     locations: number;
+    cities: { lat: number | null; lng: number | null }[];
     samples: { headline: string }[];
     error?: { details: { issues: { line: number; column: number }[] } };
   }>('/api/seo/generate-headlines', {
@@ -48,6 +49,8 @@ describe('admin read models', () => {
     const first = await preview(draft);
     expect(first.status, JSON.stringify(first.body)).toBe(200);
     expect(first.body.locations).toBe(50);
+    expect(first.body.cities).toHaveLength(50);
+    expect(first.body.cities.every((city) => city.lat !== null && city.lng !== null)).toBe(true);
     expect(first.body.total).toBe(150);
     expect(first.body.samples).toHaveLength(3);
     expect((await preview(draft)).body.samples).toEqual(first.body.samples);

@@ -19,6 +19,8 @@ export interface SpaceLocation {
   state_code: string;
   state_id: string;
   county_id: string | null;
+  lat: number | null;
+  lng: number | null;
 }
 
 export interface SpaceAvatar {
@@ -31,8 +33,8 @@ export type SpaceItem = CartesianItem<SpaceLocation, SpaceAvatar, { id: string }
 export interface CampaignSpace {
   space: CartesianSpace<SpaceLocation, SpaceAvatar, { id: string }>;
   patterns: HeadlinePattern[];
-  /** How many cities the location target covers (0 without one). */
-  locationCount: number;
+  /** The cities the location target covers, biggest first (empty without one). */
+  locations: SpaceLocation[];
   /** The item's headline, variables bound; throws if one is unbound (checked up front, so it cannot). */
   headlineOf(item: SpaceItem): string;
 }
@@ -56,7 +58,7 @@ async function loadLocations(client: Pool | PoolClient, campaign: CampaignRow): 
   const filter = LOCATION_FILTER[campaign.location_mode];
   const { rows } = await client.query<SpaceLocation>(
     `select c.id, c.name as city, co.name as county, s.name as state, s.code as state_code,
-            c.state_id, c.county_id
+            c.state_id, c.county_id, ST_Y(c.geom) as lat, ST_X(c.geom) as lng
      from geo_cities c
      join geo_states s on s.id = c.state_id
      left join geo_counties co on co.id = c.county_id
@@ -145,5 +147,5 @@ export async function loadCampaignSpace(
     });
     return unrankVariant(pattern.template, item.variantIndex, bindings).replace(/\s+/g, ' ').trim();
   };
-  return { space, patterns, locationCount: locations.length, headlineOf };
+  return { space, patterns, locations, headlineOf };
 }

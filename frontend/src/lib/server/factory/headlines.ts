@@ -23,6 +23,9 @@ function renderHeadline(space: CampaignSpace, item: SpaceItem): string {
   }
 }
 
+/** Cities a preview names for the editor's map: the biggest ones; the count above is always exact. */
+const MAP_CITIES = 300;
+
 /** Samples of a draft are seeded by this unless the caller sends a seed: the same text shows the same samples. */
 const DRAFT_SEED = 'draft';
 
@@ -73,7 +76,13 @@ export async function previewHeadlines(principal: Principal, request: GenerateHe
   const indices = sampleVariantIndices(space.space.total, request.limit ?? 10, seed);
   return {
     total: exactCount(space.space.total),
-    locations: space.locationCount,
+    locations: space.locations.length,
+    cities: space.locations.slice(0, MAP_CITIES).map((c) => ({
+      name: c.city,
+      state_code: c.state_code,
+      lat: c.lat,
+      lng: c.lng,
+    })),
     patterns: space.patterns.map((p) => ({ id: p.id, line: p.line, variants: exactCount(p.variantCount) })),
     samples: indices.map((index) => {
       const item = space.space.itemAt(index);
