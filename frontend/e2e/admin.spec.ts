@@ -149,6 +149,8 @@ test('the alpha editor runs the content loop in the admin, and the beta editor s
   // A forged cross-site form post (no CSRF token) from another origin changes nothing.
   const victim = (await column(page.request, 'qc', campaignId)).data[1] as Card;
   await page.goto(`http://alpha.localhost:${port}/${live.slug}`);
+  // Wait for the forged request's own answer: checking before it arrived would prove nothing.
+  const forgedAnswer = page.waitForResponse((response) => response.url() === `${BASE}/api/seo/approve-batch`);
   await page.evaluate(
     ({ target, body }) => {
       const form = document.createElement('form');
@@ -164,7 +166,9 @@ test('the alpha editor runs the content loop in the admin, and the beta editor s
     },
     { target: `${BASE}/api/seo/approve-batch`, body: JSON.stringify({ article_ids: [victim.id], x: '' }) },
   );
-  await page.waitForLoadState();
+  // 401 when the browser withholds the cookie cross-site, 403 when it sends it: never a change.
+  expect([401, 403]).toContain((await forgedAnswer).status());
+  await page.waitForURL(`${BASE}/api/seo/approve-batch`);
   const qcIds = (await column(page.request, 'qc', campaignId)).data.map((card) => card.id);
   expect(qcIds).toContain(victim.id);
 

@@ -13,13 +13,19 @@ interface AdminUi {
   toasts: Toast[];
   selected: Set<string>;
   campaignFilter: string | null;
+  flagFilter: BoardFlag | null;
+  cityFilter: string;
   chooseSite(userId: string, siteId: string): void;
   toast(tone: Toast['tone'], text: string): void;
   dismiss(id: number): void;
   toggle(articleId: string): void;
   clearSelection(): void;
   filterCampaign(campaignId: string | null): void;
+  filterFlag(flag: BoardFlag | null): void;
+  filterCity(city: string): void;
 }
+
+export type BoardFlag = 'short' | 'near_duplicate';
 
 let nextToast = 1;
 const siteKey = (userId: string) => `spark-admin-site:${userId}`;
@@ -40,13 +46,15 @@ export const useAdminUi = create<AdminUi>((set) => ({
   toasts: [],
   selected: new Set(),
   campaignFilter: null,
+  flagFilter: null,
+  cityFilter: '',
   chooseSite(userId, siteId) {
     try {
       window.localStorage.setItem(siteKey(userId), siteId);
     } catch {
       // not remembered; the choice still holds for this page
     }
-    set({ siteId, selected: new Set(), campaignFilter: null });
+    set({ siteId, selected: new Set(), campaignFilter: null, flagFilter: null, cityFilter: '' });
   },
   toast(tone, text) {
     const id = nextToast++;
@@ -69,5 +77,11 @@ export const useAdminUi = create<AdminUi>((set) => ({
   },
   filterCampaign(campaignId) {
     set({ campaignFilter: campaignId, selected: new Set() });
+  },
+  filterFlag(flag) {
+    set({ flagFilter: flag, selected: new Set() });
+  },
+  filterCity(city) {
+    set({ cityFilter: city, selected: new Set() });
   },
 }));

@@ -86,18 +86,32 @@ export const jobQuery = (siteId: string, id: string) =>
     queryFn: ({ signal }) => api(`/api/seo/jobs/${id}`, JobSchema, { signal }),
   });
 
+export interface BoardFilters {
+  campaignId: string | null;
+  flag: string | null;
+  city: string;
+}
+
 export const boardColumnQuery = (
   siteId: string,
   status: BoardStatus,
-  campaignId: string | null,
+  filters: BoardFilters,
   page: number,
   pageSize = 20,
 ) =>
   queryOptions({
-    queryKey: [...siteKey(siteId), 'board', status, campaignId, page, pageSize],
+    queryKey: [...siteKey(siteId), 'board', status, filters, page, pageSize],
     queryFn: ({ signal }) =>
       api(
-        `/api/seo/articles?${qs({ site_id: siteId, status, campaign_id: campaignId, limit: pageSize, offset: page * pageSize })}`,
+        `/api/seo/articles?${qs({
+          site_id: siteId,
+          status,
+          campaign_id: filters.campaignId,
+          flag: filters.flag,
+          city: filters.city.trim() || null,
+          limit: pageSize,
+          offset: page * pageSize,
+        })}`,
         BoardColumnSchema,
         { signal },
       ),

@@ -1,7 +1,7 @@
 import type { ArticleCard, BoardStatus } from '@spark/contracts/admin';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import { boardColumnQuery } from '../api/queries.js';
+import { type BoardFilters, boardColumnQuery } from '../api/queries.js';
 import { statusLabel } from '../campaigns/status.js';
 import { useAdminUi } from '../store.js';
 import { Pager } from '../ui/Pager.js';
@@ -17,14 +17,14 @@ const NEXT: Partial<Record<BoardStatus, 'approve' | 'publish'>> = { qc: 'approve
 interface Props {
   siteId: string;
   status: BoardStatus;
-  campaignId: string | null;
+  filters: BoardFilters;
   onMove(action: BoardAction): void;
 }
 
 /** One status column, a server page at a time. */
-export function BoardColumn({ siteId, status, campaignId, onMove }: Props) {
+export function BoardColumn({ siteId, status, filters, onMove }: Props) {
   const [page, setPage] = useState(0);
-  const column = useQuery(boardColumnQuery(siteId, status, campaignId, page, PAGE_SIZE));
+  const column = useQuery(boardColumnQuery(siteId, status, filters, page, PAGE_SIZE));
   const headingId = `column-${status}`;
   const [over, setOver] = useState(false);
   return (
@@ -125,6 +125,7 @@ function Card({
           <span className="block break-words font-medium text-slate-900">{card.title}</span>
           <span className="block text-xs text-slate-700">
             {card.city ?? 'No city'} · {card.word_count} words
+            {card.flags.length > 0 ? ` · flagged: ${card.flags.join(', ').replace(/_/g, '-')}` : ''}
             {when ? ` · ${new Date(when).toLocaleString()}` : ''}
           </span>
         </span>

@@ -1,17 +1,24 @@
 import { BOARD_STATUSES } from '@spark/contracts/admin';
 import { useQuery } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { campaignsQuery } from '../api/queries.js';
 import { useAdminUi } from '../store.js';
 import { Button, inputClass } from '../ui/primitives.js';
+import { useDebounced } from '../ui/use-debounced.js';
 import { BoardColumn } from './BoardColumn.js';
+import { BoardFilters } from './BoardFilters.js';
 import { useBoardActions } from './use-board-actions.js';
 
-/** The review Kanban: columns by status, a campaign filter, and bulk actions on the selected cards. */
+/** The review Kanban: columns by status, filters (campaign, quality flag, city), and bulk actions on the selection. */
 export function BoardPage({ siteId }: { siteId: string }) {
   const campaigns = useQuery(campaignsQuery(siteId));
   const campaignId = useAdminUi((state) => state.campaignFilter);
-  const filterCampaign = useAdminUi((state) => state.filterCampaign);
+  const flag = useAdminUi((state) => state.flagFilter);
+  const city = useDebounced(
+    useAdminUi((state) => state.cityFilter),
+    300,
+  );
+  const filters = useMemo(() => ({ campaignId, flag, city }), [campaignId, flag, city]);
   const selected = useAdminUi((state) => state.selected);
   const clearSelection = useAdminUi((state) => state.clearSelection);
   const actions = useBoardActions(siteId);
@@ -24,24 +31,7 @@ export function BoardPage({ siteId }: { siteId: string }) {
         <h1 id="board-heading" className="text-2xl font-bold text-slate-900">
           Review board
         </h1>
-        <div>
-          <label htmlFor="board-campaign" className="block text-sm font-medium text-slate-900">
-            Campaign
-          </label>
-          <select
-            id="board-campaign"
-            value={campaignId ?? ''}
-            onChange={(event) => filterCampaign(event.target.value || null)}
-            className={inputClass}
-          >
-            <option value="">All campaigns</option>
-            {campaigns.data?.data.map((campaign) => (
-              <option key={campaign.id} value={campaign.id}>
-                {campaign.name}
-              </option>
-            ))}
-          </select>
-        </div>
+        <BoardFilters campaigns={campaigns.data?.data ?? []} />
       </div>
       <div
         role="toolbar"
@@ -89,7 +79,7 @@ export function BoardPage({ siteId }: { siteId: string }) {
             key={status}
             siteId={siteId}
             status={status}
-            campaignId={campaignId}
+            filters={filters}
             onMove={(a) => actions.mutate(a)}
           />
         ))}

@@ -10,6 +10,10 @@ export const BoardQuerySchema = z
     site_id: z.string().uuid().optional(),
     status: z.enum(BOARD_STATUSES),
     campaign_id: z.string().uuid().optional(),
+    /** Only articles with this open quality flag. */
+    flag: z.enum(['short', 'near_duplicate', 'unresolved_token', 'invalid_html']).optional(),
+    /** Only articles whose city name starts with this (case-insensitive). */
+    city: z.string().trim().min(1).max(80).optional(),
     limit: z.coerce.number().int().min(1).max(100).default(20),
     offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
   })
@@ -25,6 +29,8 @@ export const ArticleCardSchema = z.object({
   city: z.string().nullable(),
   publish_at: z.string().nullable(),
   published_at: z.string().nullable(),
+  /** Open quality flags (short, near_duplicate, …). */
+  flags: z.array(z.string()),
 });
 
 export const BoardColumnSchema = z.object({

@@ -152,6 +152,43 @@ describe('admin read models', () => {
     expect(logged.rowCount).toBe(1);
   });
 
+  it('filters board columns by quality flag and by city, and lists each card’s open flags', async () => {
+    const all = await callApi<{
+      data: { id: string; city: string | null; flags: string[] }[];
+      total: number;
+    }>(`/api/seo/articles?status=qc&campaign_id=${campaignId}&limit=100`, { token: alphaToken() });
+    const [flagged, other] = all.body.data;
+    if (!flagged || !other?.city) throw new Error('the campaign has too few articles in review');
+    await pool.query(
+      // A kind the generator never writes (those headlines fail instead), so exactly one article has it.
+      `insert into quality_flags (site_id, article_id, type) values ($1, $2, 'unresolved_token')`,
+      [alpha.siteId, flagged.id],
+    );
+    const marked = await callApi<{ data: { id: string; flags: string[] }[]; total: number }>(
+      `/api/seo/articles?status=qc&campaign_id=${campaignId}&flag=unresolved_token`,
+      { token: alphaToken() },
+    );
+    expect(marked.body.total).toBe(1);
+    expect(marked.body.data[0]?.id).toBe(flagged.id);
+    expect(marked.body.data[0]?.flags).toContain('unresolved_token');
+    const byCity = await callApi<{ data: { city: string | null }[]; total: number }>(
+      `/api/seo/articles?status=qc&campaign_id=${campaignId}&city=${encodeURIComponent(other.city.slice(0, 3).toLowerCase())}`,
+      { token: alphaToken() },
+    );
+    expect(byCity.body.total).toBeGreaterThan(0);
+    expect(byCity.body.total).toBeLessThanOrEqual(all.body.total);
+    expect(
+      byCity.body.data.every((card) =>
+        card.city?.toLowerCase().startsWith(other.city?.slice(0, 3).toLowerCase() ?? '-'),
+      ),
+    ).toBe(true);
+    const none = await callApi<{ total: number }>(
+      `/api/seo/articles?status=qc&campaign_id=${campaignId}&city=${encodeURIComponent('%')}`,
+      { token: alphaToken() },
+    );
+    expect(none.body.total).toBe(0);
+  });
+
   it('offers the site’s avatars, templates and states, and searches cities by name', async () => {
     const options = await callApi<{
       data: {
