@@ -112,6 +112,15 @@ export interface TestEditor {
   siteDomain: string;
   token: string;
   email: string;
+  /** The demo editors' password (the test stack's random one), for signing in through the admin UI. */
+  password: string;
+}
+
+export function testEditor(domain: string): TestEditor {
+  const editors = JSON.parse(process.env.SPARK_TEST_EDITORS ?? '[]') as TestEditor[];
+  const editor = editors.find((e) => e.siteDomain === domain);
+  if (!editor) throw new Error(`no test editor for ${domain} (SPARK_TEST_EDITORS)`);
+  return editor;
 }
 
 export function editorToken(domain: string): string {

@@ -81,9 +81,23 @@ export const CampaignListQuerySchema = z
   })
   .strict();
 
+/** A campaign being edited and not saved yet: what its headline space needs, for a preview as the user types. */
+export const HeadlineDraftSchema = z
+  .object({
+    site_id: uuid.optional(),
+    headline_spintax_root: campaignFields.headline_spintax_root,
+    niche_variables: campaignFields.niche_variables.default({}),
+    location_mode: campaignFields.location_mode.default('none'),
+    location: campaignFields.location.default({}),
+    avatar_ids: campaignFields.avatar_ids.default([]),
+  })
+  .strict();
+
 export const GenerateHeadlinesSchema = z
   .object({
-    campaign_id: uuid,
+    /** The saved campaign; or, for a preview only, `draft` instead. */
+    campaign_id: uuid.optional(),
+    draft: HeadlineDraftSchema.optional(),
     /** true: count and sample only, nothing written. */
     preview: z.boolean().default(false),
     /** Preview: how many samples (≤ 100, default 10). Otherwise: how many new headlines (default 1000). */
@@ -92,6 +106,16 @@ export const GenerateHeadlinesSchema = z
   })
   .strict()
   .superRefine((body, ctx) => {
+    if ((body.campaign_id === undefined) === (body.draft === undefined)) {
+      ctx.addIssue({ code: 'custom', path: ['campaign_id'], message: 'send either campaign_id or draft' });
+    }
+    if (body.draft && !body.preview) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['draft'],
+        message: 'a draft can only be previewed; save it first',
+      });
+    }
     if (body.preview && body.limit !== undefined && body.limit > 100) {
       ctx.addIssue({ code: 'custom', path: ['limit'], message: 'a preview shows at most 100 samples' });
     }
@@ -125,6 +149,9 @@ export const PublishArticleSchema = z
   .strict()
   .superRefine(oneSelection);
 
+/** approved or scheduled → back to review (qc); published articles are unpublished elsewhere, not here. */
+export const ReturnToReviewSchema = z.object({ article_ids: uniqueIds(1, 1000) }).strict();
+
 export const ProcessQueueSchema = z.object({ site_id: uuid.optional() }).strict();
 
 export const ScanDuplicatesSchema = z
@@ -149,8 +176,10 @@ export type CampaignCreate = z.infer<typeof CampaignCreateSchema>;
 export type CampaignPatch = z.infer<typeof CampaignPatchSchema>;
 export type CampaignListQuery = z.infer<typeof CampaignListQuerySchema>;
 export type GenerateHeadlinesRequest = z.infer<typeof GenerateHeadlinesSchema>;
+export type HeadlineDraft = z.infer<typeof HeadlineDraftSchema>;
 export type GenerateArticleRequest = z.infer<typeof GenerateArticleSchema>;
 export type ApproveBatchRequest = z.infer<typeof ApproveBatchSchema>;
 export type PublishArticleRequest = z.infer<typeof PublishArticleSchema>;
+export type ReturnToReviewRequest = z.infer<typeof ReturnToReviewSchema>;
 export type ScanDuplicatesRequest = z.infer<typeof ScanDuplicatesSchema>;
 export type InsertLinksRequest = z.infer<typeof InsertLinksSchema>;

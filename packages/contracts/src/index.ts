@@ -1,3 +1,4 @@
+export * from './admin/index.js';
 export * from './attribution.js';
 export * from './blocks.js';
 export * from './blueprint.js';

@@ -69,8 +69,9 @@ export async function startThrowawayStack(repoRoot: string, kind: 'test' | 'benc
       rmSync(dir, { recursive: true, force: true });
     }
   };
-  let stack: RunningStack;
+  // Tests sign in (Directus, the admin UI) as the demo editors, so they get the password along with the tokens.
   const editorPassword = secret(12);
+  let stack: RunningStack;
   try {
     stack = await startStack({
       repoRoot,

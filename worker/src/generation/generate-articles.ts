@@ -109,6 +109,8 @@ export async function generateArticlesChunk(
     throw new UnrecoverableError('the campaign template lists no fragment types');
   result.warnings = context.warnings;
   while (result.claimed < ARTICLES_PER_CHUNK) {
+    // A cancelled job stops here, between batches: the batch that just committed stays, nothing new starts.
+    if (FINISHED.has((await loadGenerationJob(pool, job.id))?.status ?? 'cancelled')) break;
     const batch = await runBatchWithRetry(
       pool,
       context,

@@ -1,7 +1,13 @@
+import { adminBundleBenchmark } from './admin-bundle.js';
 import { generationBenchmark } from './generation.js';
 import type { Benchmark } from './harness.js';
 import { sitePagesBenchmark } from './site-pages.js';
 import { trackingBenchmark } from './tracking.js';
 
 /** Every benchmark `npm run bench` runs, in order. Add one: a module in this folder and an entry here. */
-export const BENCHMARKS: Benchmark[] = [trackingBenchmark, sitePagesBenchmark, generationBenchmark];
+export const BENCHMARKS: Benchmark[] = [
+  trackingBenchmark,
+  sitePagesBenchmark,
+  generationBenchmark,
+  adminBundleBenchmark,
+];

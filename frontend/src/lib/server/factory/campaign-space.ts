@@ -19,6 +19,8 @@ export interface SpaceLocation {
   state_code: string;
   state_id: string;
   county_id: string | null;
+  lat: number | null;
+  lng: number | null;
 }
 
 export interface SpaceAvatar {
@@ -31,30 +33,38 @@ export type SpaceItem = CartesianItem<SpaceLocation, SpaceAvatar, { id: string }
 export interface CampaignSpace {
   space: CartesianSpace<SpaceLocation, SpaceAvatar, { id: string }>;
   patterns: HeadlinePattern[];
+  /** The cities the location target covers, biggest first (empty without one). */
+  locations: SpaceLocation[];
   /** The item's headline, variables bound; throws if one is unbound (checked up front, so it cannot). */
   headlineOf(item: SpaceItem): string;
 }
 
-// Cities a location mode targets: the articles are city pages; state and county modes fan out to cities.
-const LOCATION_FILTER: Record<Exclude<CampaignRow['location_mode'], 'none'>, string> = {
-  state: 'c.state_id = m.target_state_id',
-  county: 'c.county_id = m.target_county_id',
-  city: 'c.id = m.target_city_id',
-  radius: 'ST_DWithin(c.geom::geography, m.radius_center::geography, m.radius_km * 1000)',
+type LocatedMode = Exclude<CampaignRow['location_mode'], 'none'>;
+
+// Cities a location mode targets: the articles are city pages; state and county modes fan out to cities. The
+// target comes from the row's fields, not from the table, so a draft that was never saved has a space too.
+const LOCATION_FILTER: Record<LocatedMode, { sql: string; params: (c: CampaignRow) => unknown[] }> = {
+  state: { sql: 'c.state_id = $1', params: (c) => [c.target_state_id] },
+  county: { sql: 'c.county_id = $1', params: (c) => [c.target_county_id] },
+  city: { sql: 'c.id = $1', params: (c) => [c.target_city_id] },
+  radius: {
+    sql: 'ST_DWithin(c.geom::geography, ST_SetSRID(ST_MakePoint($1::float8, $2::float8), 4326)::geography, $3::float8 * 1000)',
+    params: (c) => [c.center_lng, c.center_lat, c.radius_km],
+  },
 };
 
 async function loadLocations(client: Pool | PoolClient, campaign: CampaignRow): Promise<SpaceLocation[]> {
   if (campaign.location_mode === 'none') return [];
+  const filter = LOCATION_FILTER[campaign.location_mode];
   const { rows } = await client.query<SpaceLocation>(
     `select c.id, c.name as city, co.name as county, s.name as state, s.code as state_code,
-            c.state_id, c.county_id
-     from campaign_masters m
-     join geo_cities c on ${LOCATION_FILTER[campaign.location_mode]}
+            c.state_id, c.county_id, ST_Y(c.geom) as lat, ST_X(c.geom) as lng
+     from geo_cities c
      join geo_states s on s.id = c.state_id
      left join geo_counties co on co.id = c.county_id
-     where m.id = $1
+     where ${filter.sql}
      order by c.population desc nulls last, c.name, c.id`,
-    [campaign.id],
+    filter.params(campaign),
   );
   return rows;
 }
@@ -137,5 +147,5 @@ export async function loadCampaignSpace(
     });
     return unrankVariant(pattern.template, item.variantIndex, bindings).replace(/\s+/g, ' ').trim();
   };
-  return { space, patterns, headlineOf };
+  return { space, patterns, locations, headlineOf };
 }

@@ -6,6 +6,7 @@ import { writeWorkLog } from '../work-log.js';
 import { WRITE_COLUMNS, writeExpressions, writeParams } from './campaign-columns.js';
 import { type CampaignInput, validateCampaign } from './campaign-input.js';
 import { CAMPAIGN_COLUMNS, type CampaignRow, campaignView, loadVisibleCampaign } from './campaign-row.js';
+import { campaignSummaries } from './campaign-summaries.js';
 
 /** Fields whose change alters the headline space: unclaimed inventory built from the old one is dropped. */
 const SPACE_FIELDS = ['headline_spintax_root', 'niche_variables', 'location_mode', 'location', 'avatar_ids'];
@@ -30,7 +31,15 @@ export async function listCampaigns(principal: Principal, query: CampaignListQue
      order by date_created desc, id limit $${params.length - 1} offset $${params.length}`,
     params,
   );
-  return { data: rows.map(campaignView), limit: query.limit, offset: query.offset };
+  const summaries = await campaignSummaries(
+    database(),
+    rows.map((row) => row.id),
+  );
+  const data = rows.map((row) => {
+    const summary = summaries.get(row.id);
+    return { ...campaignView(row), stats: summary?.stats, last_job: summary?.last_job ?? null };
+  });
+  return { data, limit: query.limit, offset: query.offset };
 }
 
 /** The campaign with what it has produced so far: inventory and articles by status. */

@@ -1,7 +1,7 @@
-import { AppError, type GenerateHeadlinesRequest } from '@spark/contracts';
+import { AppError, type GenerateHeadlinesRequest, type HeadlineDraft } from '@spark/contracts';
 import { sampleVariantIndices, UnresolvedVariableError } from '@spark/core';
 import { type PoolClient, withTransaction } from '@spark/db';
-import type { Principal } from '../auth/principal.js';
+import { type Principal, resolveSiteScope } from '../auth/principal.js';
 import { database } from '../connections.js';
 import { writeWorkLog } from '../work-log.js';
 import { type CampaignRow, loadVisibleCampaign } from './campaign-row.js';
@@ -23,14 +23,66 @@ function renderHeadline(space: CampaignSpace, item: SpaceItem): string {
   }
 }
 
-/** Exact size of the space and `limit` seeded samples; writes nothing. */
+/** Cities a preview names for the editor's map: the biggest ones; the count above is always exact. */
+const MAP_CITIES = 300;
+
+/** Samples of a draft are seeded by this unless the caller sends a seed: the same text shows the same samples. */
+const DRAFT_SEED = 'draft';
+
+/** An unsaved campaign as a row, so the preview runs the very code generation will run. */
+function draftRow(siteId: string, draft: HeadlineDraft): CampaignRow {
+  const { location } = draft;
+  return {
+    id: '00000000-0000-0000-0000-000000000000',
+    site_id: siteId,
+    name: 'draft',
+    status: 'draft',
+    headline_spintax_root: draft.headline_spintax_root,
+    niche_variables: draft.niche_variables,
+    location_mode: draft.location_mode,
+    target_state_id: location.state_id ?? null,
+    target_county_id: location.county_id ?? null,
+    target_city_id: location.city_id ?? null,
+    center_lat: location.center?.lat ?? null,
+    center_lng: location.center?.lng ?? null,
+    radius_km: location.radius_km == null ? null : String(location.radius_km),
+    avatar_ids: draft.avatar_ids,
+    template_id: null,
+    target_word_count: 1500,
+    velocity_mode: 'steady',
+    velocity_per_day: 10,
+    velocity_ramp_to: null,
+    velocity_ramp_days: null,
+    weekend_throttle: '1',
+    timezone: 'UTC',
+    date_created: new Date(0),
+    date_updated: null,
+  };
+}
+
+async function previewCampaign(principal: Principal, request: GenerateHeadlinesRequest) {
+  if (request.draft) {
+    const siteId = resolveSiteScope(principal, request.draft.site_id);
+    return { campaign: draftRow(siteId, request.draft), seed: request.seed ?? DRAFT_SEED };
+  }
+  const campaign = await loadVisibleCampaign(database(), principal, request.campaign_id ?? '');
+  return { campaign, seed: request.seed ?? campaign.id };
+}
+
+/** Exact size of the space and `limit` seeded samples, of a saved campaign or of a draft; writes nothing. */
 export async function previewHeadlines(principal: Principal, request: GenerateHeadlinesRequest) {
-  const campaign = await loadVisibleCampaign(database(), principal, request.campaign_id);
+  const { campaign, seed } = await previewCampaign(principal, request);
   const space = await loadCampaignSpace(database(), campaign, new Date());
-  const seed = request.seed ?? campaign.id;
   const indices = sampleVariantIndices(space.space.total, request.limit ?? 10, seed);
   return {
     total: exactCount(space.space.total),
+    locations: space.locations.length,
+    cities: space.locations.slice(0, MAP_CITIES).map((c) => ({
+      name: c.city,
+      state_code: c.state_code,
+      lat: c.lat,
+      lng: c.lng,
+    })),
     patterns: space.patterns.map((p) => ({ id: p.id, line: p.line, variants: exactCount(p.variantCount) })),
     samples: indices.map((index) => {
       const item = space.space.itemAt(index);
@@ -101,7 +153,7 @@ export async function fillInventory(
 /** Persists up to `limit` new headlines (default 1000) and reports what the inventory now holds. */
 export async function persistHeadlines(principal: Principal, request: GenerateHeadlinesRequest) {
   return withTransaction(database(), async (client) => {
-    const campaign = await loadVisibleCampaign(client, principal, request.campaign_id, true);
+    const campaign = await loadVisibleCampaign(client, principal, request.campaign_id ?? '', true);
     const space = await loadCampaignSpace(client, campaign, new Date());
     const inserted = await fillInventory(client, campaign, space, request.limit ?? 1000);
     const { rows } = await client.query<{ status: string; n: number }>(

@@ -1,6 +1,6 @@
-import { AppError } from '@spark/contracts';
+import { AppError, type Job, type JobList, type JobListQuery } from '@spark/contracts';
 import { z } from 'zod';
-import { canAccessSite, type Principal } from '../auth/principal.js';
+import { canAccessSite, type Principal, resolveSiteScope } from '../auth/principal.js';
 import { database } from '../connections.js';
 
 interface JobRow {
@@ -30,25 +30,50 @@ export function routeId(raw: string | undefined, what: string): string {
   return parsed.data;
 }
 
+const JOB_COLUMNS = `id, site_id, campaign_id, type, status, params, total, processed, failed, progress, error,
+  started_at, finished_at, date_created, date_updated`;
+
 /** A generation job's progress as stored by the worker; another site's job is NOT_FOUND. */
-export async function getJobStatus(principal: Principal, id: string) {
+export async function getJobStatus(principal: Principal, id: string): Promise<Job> {
   const { rows } = await database().query<JobRow>(
-    `select id, site_id, campaign_id, type, status, params, total, processed, failed, progress, error,
-            started_at, finished_at, date_created, date_updated
-     from generation_jobs where id = $1`,
+    `select ${JOB_COLUMNS} from generation_jobs where id = $1`,
     [id],
   );
   const job = rows[0];
   if (!job || !canAccessSite(principal, job.site_id)) {
     throw new AppError('NOT_FOUND', `No generation job ${id} is visible to you`);
   }
+  return jobView(job);
+}
+
+/** Every job of one site (optionally one campaign), newest first, a page at a time. */
+export async function listJobs(principal: Principal, query: JobListQuery): Promise<JobList> {
+  const siteId = resolveSiteScope(principal, query.site_id);
+  const where = 'where site_id = $1 and ($2::uuid is null or campaign_id = $2)';
+  const scope = [siteId, query.campaign_id ?? null];
+  const [page, count] = await Promise.all([
+    database().query<JobRow>(
+      `select ${JOB_COLUMNS} from generation_jobs ${where} order by date_created desc, id limit $3 offset $4`,
+      [...scope, query.limit, query.offset],
+    ),
+    database().query<{ n: number }>(`select count(*)::int as n from generation_jobs ${where}`, scope),
+  ]);
+  return {
+    data: page.rows.map(jobView),
+    total: count.rows[0]?.n ?? 0,
+    limit: query.limit,
+    offset: query.offset,
+  };
+}
+
+function jobView(job: JobRow): Job {
   const iso = (date: Date | null) => date?.toISOString() ?? null;
   return {
     id: job.id,
     site_id: job.site_id,
     campaign_id: job.campaign_id,
     type: job.type,
-    status: job.status,
+    status: job.status as Job['status'],
     params: job.params,
     total: job.total,
     processed: job.processed,
@@ -62,4 +87,4 @@ export async function getJobStatus(principal: Principal, id: string) {
   };
 }
 
-export type JobStatus = Awaited<ReturnType<typeof getJobStatus>>;
+export type JobStatus = Job;

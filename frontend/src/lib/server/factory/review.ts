@@ -1,4 +1,4 @@
-import type { ApproveBatchRequest } from '@spark/contracts';
+import type { ApproveBatchRequest, ReturnToReviewRequest } from '@spark/contracts';
 import { withTransaction } from '@spark/db';
 import type { Principal } from '../auth/principal.js';
 import { database } from '../connections.js';
@@ -28,5 +28,34 @@ export async function approveArticles(principal: Principal, request: ApproveBatc
       );
     }
     return { approved: eligible.length, skipped: selected.length - eligible.length };
+  });
+}
+
+/** approved or scheduled → qc, clearing any planned publish time; other statuses are counted as skipped. */
+export async function returnToReview(principal: Principal, request: ReturnToReviewRequest) {
+  return withTransaction(database(), async (client) => {
+    const selected = await lockSelectedArticles(client, principal, request);
+    const eligible = selected.filter(
+      (article) => article.status === 'approved' || article.status === 'scheduled',
+    );
+    for (const [siteId, articles] of groupBySite(eligible)) {
+      const ids = articles.map((article) => article.id);
+      await client.query(
+        `update generated_articles set status = 'qc', publish_at = null where id = any($1::uuid[])`,
+        [ids],
+      );
+      await writeWorkLog(
+        {
+          action: 'articles.return_to_review',
+          entityType: 'generated_articles',
+          entityId: ids.length === 1 ? ids[0] : null,
+          siteId,
+          userId: principal.userId,
+          details: { count: ids.length, article_ids: ids.slice(0, 50) },
+        },
+        client,
+      );
+    }
+    return { returned: eligible.length, skipped: selected.length - eligible.length };
   });
 }

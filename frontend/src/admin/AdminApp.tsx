@@ -1,0 +1,56 @@
+import type { AdminSession } from '@spark/contracts/admin';
+import { MutationCache, QueryCache, QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { useState } from 'react';
+import { AdminShell } from './AdminShell.js';
+import { ApiError } from './api/client.js';
+import { BoardPage } from './board/BoardPage.js';
+import { CampaignEditorPage } from './campaigns/CampaignEditorPage.js';
+import { CampaignList } from './campaigns/CampaignList.js';
+import { JobsPage } from './jobs/JobsPage.js';
+import { useAdminUi } from './store.js';
+
+export type AdminPage = 'campaigns' | 'campaign-new' | 'campaign-edit' | 'jobs' | 'board';
+
+interface Props {
+  page: AdminPage;
+  /** The campaign being edited, on `campaign-edit`. */
+  id?: string;
+  session: AdminSession['data'];
+}
+
+/** Validation errors are shown next to their field by the form; everything else becomes a toast. */
+const toastError = (error: unknown) => {
+  if (error instanceof ApiError && (error.code === 'VALIDATION_FAILED' || error.status === 401)) return;
+  useAdminUi.getState().toast('error', error instanceof Error ? error.message : 'Something went wrong');
+};
+
+function makeClient() {
+  return new QueryClient({
+    queryCache: new QueryCache({ onError: toastError }),
+    mutationCache: new MutationCache({ onError: toastError }),
+    defaultOptions: {
+      queries: {
+        staleTime: 10_000,
+        retry: (count, error) => !(error instanceof ApiError && error.status < 500) && count < 2,
+      },
+    },
+  });
+}
+
+/** The one island of every admin page: providers, the shell, and the page the URL named. */
+export default function AdminApp({ page, id, session }: Props) {
+  const [client] = useState(makeClient);
+  return (
+    <QueryClientProvider client={client}>
+      <AdminShell page={page} session={session}>
+        {(siteId) => {
+          if (page === 'campaigns') return <CampaignList siteId={siteId} />;
+          if (page === 'campaign-new') return <CampaignEditorPage siteId={siteId} campaignId={null} />;
+          if (page === 'campaign-edit' && id) return <CampaignEditorPage siteId={siteId} campaignId={id} />;
+          if (page === 'jobs') return <JobsPage siteId={siteId} />;
+          return <BoardPage siteId={siteId} />;
+        }}
+      </AdminShell>
+    </QueryClientProvider>
+  );
+}

@@ -1,0 +1,71 @@
+import { JobStartedSchema } from '@spark/contracts/admin';
+import { useMutation } from '@tanstack/react-query';
+import { api } from '../api/client.js';
+import { Button } from '../ui/primitives.js';
+import { CancelJobButton } from './CancelJobButton.js';
+import { formatDuration, progressStats } from './progress.js';
+import { useJobStream } from './use-job-stream.js';
+
+interface Props {
+  siteId: string;
+  jobId: string;
+  campaignId: string;
+  /** A retry starts a new job; the panel then follows that one. */
+  onRetry(jobId: string): void;
+}
+
+/** A live progress bar (processed, failed, rate, ETA) with cancel while running and retry after failure. */
+export function JobProgress({ siteId, jobId, campaignId, onRetry }: Props) {
+  const { job, error, first, last } = useJobStream(siteId, jobId);
+  const retry = useMutation({
+    mutationFn: (count: number) =>
+      api('/api/seo/generate-article', JobStartedSchema, {
+        method: 'POST',
+        json: { campaign_id: campaignId, count },
+      }),
+    onSuccess: (answer) => onRetry(answer.job_id),
+  });
+  if (error)
+    return (
+      <p role="alert" className="text-sm text-red-900">
+        Progress unavailable: {error}
+      </p>
+    );
+  if (!job || !last) return <p className="text-sm text-slate-700">Connecting to the job…</p>;
+  const stats = progressStats(first, last, job.total);
+  const running = !['completed', 'failed', 'cancelled'].includes(job.status);
+  const left = job.total - job.processed - job.failed;
+  return (
+    <div className="space-y-2" data-testid="job-progress">
+      <div className="flex flex-wrap items-baseline justify-between gap-2 text-sm">
+        <span className="font-medium text-slate-900">
+          Job {job.status} — <span data-testid="job-percent">{stats.percent}%</span>
+        </span>
+        <span className="text-slate-700">
+          {job.processed} of {job.total} written{job.failed > 0 ? `, ${job.failed} failed` : ''}
+          {stats.perSecond !== null && running ? ` · ${stats.perSecond.toFixed(1)}/s` : ''}
+          {stats.secondsLeft !== null && running ? ` · about ${formatDuration(stats.secondsLeft)} left` : ''}
+        </span>
+      </div>
+      <div
+        role="progressbar"
+        aria-label="Generation progress"
+        aria-valuemin={0}
+        aria-valuemax={100}
+        aria-valuenow={stats.percent}
+        className="h-3 overflow-hidden rounded-full bg-slate-200"
+      >
+        <div className="h-full bg-indigo-700 transition-all" style={{ width: `${stats.percent}%` }} />
+      </div>
+      {job.error ? <p className="whitespace-pre-line text-sm text-red-900">{job.error}</p> : null}
+      <div className="flex gap-2">
+        {running ? <CancelJobButton siteId={siteId} jobId={jobId} /> : null}
+        {(job.status === 'failed' || job.status === 'cancelled') && left > 0 ? (
+          <Button onClick={() => retry.mutate(left)} disabled={retry.isPending}>
+            Retry the {left} left
+          </Button>
+        ) : null}
+      </div>
+    </div>
+  );
+}

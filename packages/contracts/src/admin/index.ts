@@ -1,0 +1,4 @@
+export * from './articles.js';
+export * from './campaigns.js';
+export * from './jobs.js';
+export * from './session.js';

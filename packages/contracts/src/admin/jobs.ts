@@ -1,0 +1,51 @@
+import { z } from 'zod';
+
+/** Generation and analysis jobs as `/api/seo/jobs*` answers them. */
+
+export const JOB_STATUSES = ['pending', 'queued', 'running', 'completed', 'failed', 'cancelled'] as const;
+export const FINISHED_JOB_STATUSES: readonly string[] = ['completed', 'failed', 'cancelled'];
+
+export const JobSchema = z.object({
+  id: z.string().uuid(),
+  site_id: z.string().uuid(),
+  campaign_id: z.string().uuid().nullable(),
+  type: z.string(),
+  status: z.enum(JOB_STATUSES),
+  params: z.record(z.string(), z.unknown()),
+  total: z.number().int(),
+  processed: z.number().int(),
+  failed: z.number().int(),
+  progress: z.number(),
+  error: z.string().nullable(),
+  started_at: z.string().nullable(),
+  finished_at: z.string().nullable(),
+  date_created: z.string(),
+  date_updated: z.string().nullable(),
+});
+
+export const JobListQuerySchema = z
+  .object({
+    site_id: z.string().uuid().optional(),
+    campaign_id: z.string().uuid().optional(),
+    limit: z.coerce.number().int().min(1).max(100).default(25),
+    offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
+  })
+  .strict();
+
+export const JobListSchema = z.object({
+  data: z.array(JobSchema),
+  total: z.number().int(),
+  limit: z.number().int(),
+  offset: z.number().int(),
+});
+
+export const JobStartedSchema = z.object({
+  job_id: z.string().uuid(),
+  status: z.string(),
+  total: z.number().int(),
+  chunks: z.number().int(),
+});
+
+export type Job = z.infer<typeof JobSchema>;
+export type JobList = z.infer<typeof JobListSchema>;
+export type JobListQuery = z.infer<typeof JobListQuerySchema>;
