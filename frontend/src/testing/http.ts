@@ -22,6 +22,11 @@ export interface ApiRequest {
   headers?: Record<string, string>;
   /** Another frontend than the stack's (tests that start their own server). */
   baseUrl?: string;
+  /**
+   * The loopback address to connect from (any of 127.0.0.0/8 on Linux): a distinct client to the server, which
+   * trusts no forwarding header in the test stack.
+   */
+  localAddress?: string;
 }
 
 export const frontendUrl = () => {
@@ -47,6 +52,7 @@ export async function callApi<T = unknown>(path: string, request: ApiRequest = {
     request.method ?? 'GET',
     headers,
     body,
+    request.localAddress,
   );
   let parsed: unknown = text;
   try {
@@ -70,7 +76,13 @@ export interface RawAnswer {
  */
 export function sendRaw(
   url: URL,
-  request: { method?: string; headers?: Record<string, string>; body?: string; setHost?: boolean },
+  request: {
+    method?: string;
+    headers?: Record<string, string>;
+    body?: string;
+    setHost?: boolean;
+    localAddress?: string | undefined;
+  },
 ): Promise<RawAnswer> {
   return new Promise((resolve, reject) => {
     const outgoing = httpRequest(
@@ -99,8 +111,19 @@ export function sendRaw(
   });
 }
 
-async function send(url: URL, method: string, headers: Record<string, string>, body: string | undefined) {
-  const answer = await sendRaw(url, { method, headers, ...(body === undefined ? {} : { body }) });
+async function send(
+  url: URL,
+  method: string,
+  headers: Record<string, string>,
+  body: string | undefined,
+  localAddress?: string,
+) {
+  const answer = await sendRaw(url, {
+    method,
+    headers,
+    localAddress,
+    ...(body === undefined ? {} : { body }),
+  });
   const responseHeaders = new Headers();
   for (const [name, value] of Object.entries(answer.headers)) {
     if (value !== undefined) responseHeaders.set(name, Array.isArray(value) ? value.join(', ') : value);

@@ -6,6 +6,7 @@ export * from './blueprint-campaign.js';
 export * from './blueprint-library.js';
 export * from './blueprint-site.js';
 export * from './cache.js';
+export * from './client-address.js';
 export * from './errors.js';
 export * from './factory.js';
 export * from './jobs/analytics.js';

@@ -44,7 +44,9 @@ async function main() {
   log('\x1b[1mready\x1b[0m');
   log(`  Tenant alpha     http://alpha.localhost:${port}/`);
   log(`  Tenant beta      http://beta.localhost:${port}/`);
-  log(`  Admin            http://${env.PUBLIC_PLATFORM_HOST ?? 'localhost'}:${port}/admin (sign in as a demo editor)`);
+  log(
+    `  Admin            http://${env.PUBLIC_PLATFORM_HOST ?? 'localhost'}:${port}/admin (sign in as a demo editor)`,
+  );
   log(`  Health           http://localhost:${port}/api/health`);
   log(`  Directus studio  ${env.PUBLIC_DIRECTUS_URL ?? 'http://localhost:8055'}/admin`);
   log(`  Credentials      ${credentialsPath} (admin and editor logins, static tokens) and ${envPath}`);

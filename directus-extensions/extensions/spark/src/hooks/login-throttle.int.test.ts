@@ -1,3 +1,4 @@
+import { createHmac } from 'node:crypto';
 import { request } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { editorOf, openDatabase, testStack } from '../testing/stack.js';
@@ -104,5 +105,41 @@ describe('login throttling', { timeout: 60_000 }, () => {
     expect(statuses.slice(0, 5).every((status) => status !== 429)).toBe(true);
     expect(statuses.slice(10)).toEqual([429, 429]);
     expect(await statusOf(editor.email)).toBe('active');
+  });
+});
+
+describe('admin sign-ins relayed by the frontend', () => {
+  const beta = editorOf(stack, 'beta.localhost');
+  const vouch = (address: string, key = stack.DIRECTUS_ADMIN_TOKEN) => ({
+    'x-spark-client-address': address,
+    'x-spark-client-proof': createHmac('sha256', `spark:client-address:v1:${key}`)
+      .update(address)
+      .digest('hex'),
+  });
+
+  it('counts each attempt against the visitor the frontend vouches for, not against the frontend', async () => {
+    for (let i = 0; i < 12; i += 1)
+      await login('127.0.0.40', beta.email, `wrong-${i}`, vouch('198.51.100.7'));
+    expect((await login('127.0.0.40', beta.email, 'wrong-again', vouch('198.51.100.7'))).status).toBe(429);
+    // The same relaying server, another visitor with the right password: signed in.
+    expect((await login('127.0.0.40', beta.email, beta.password, vouch('198.51.100.8'))).status).toBe(200);
+  });
+
+  it('ignores a visitor address whose proof was not made with the admin token', async () => {
+    for (let i = 0; i < 12; i += 1) {
+      await login(
+        '127.0.0.41',
+        beta.email,
+        `wrong-${i}`,
+        vouch(`198.51.100.${100 + i}`, 'a-guessed-key-123456'),
+      );
+    }
+    const next = await login(
+      '127.0.0.41',
+      beta.email,
+      'wrong',
+      vouch('198.51.100.200', 'a-guessed-key-123456'),
+    );
+    expect(next.status).toBe(429);
   });
 });

@@ -4,6 +4,7 @@ import type { HookConfig } from '@directus/types';
 import type { NextFunction, Request, Response } from 'express';
 import { sharedRedis } from '../cache/redis.js';
 import { decideLoginAttempt, type LoginLimits, loginLimitsFrom } from '../login/login-limits.js';
+import { vouchedClientAddress } from '../login/vouched-client.js';
 import { clientBucket } from '../throttle/client-bucket.js';
 import { memoryWindowCounter, redisWindowCounter, type WindowCounter } from '../throttle/window-counter.js';
 
@@ -27,9 +28,9 @@ const isGraphqlLogin = (req: Request) =>
  * Counts the attempt up front (so parallel requests cannot all slip under the limit), refuses it with 429 and
  * Retry-After when an earlier-failures budget is spent, and gives the attempt back when the login succeeds.
  */
-function createLoginThrottle(counter: WindowCounter, limits: LoginLimits) {
+function createLoginThrottle(counter: WindowCounter, limits: LoginLimits, adminToken: string | undefined) {
   return async (req: Request, res: Response, next: NextFunction, refundOnSuccess: boolean) => {
-    const client = `c:${clientBucket(req.ip)}`;
+    const client = `c:${clientBucket(vouchedClientAddress(req.headers, adminToken) ?? req.ip)}`;
     const email = emailOf(req.body);
     const account = email === undefined ? undefined : `a:${accountKey(email)}`;
     const pair = account === undefined ? `${client}:none` : `${client}:${account}`;
@@ -69,14 +70,16 @@ function createLoginThrottle(counter: WindowCounter, limits: LoginLimits) {
 }
 
 /**
- * Throttles password logins per client address and per account (REST `/auth/login[/provider]` and GraphQL
+ * Throttles password logins per client address (the socket's, a trusted proxy's report, or the visitor address
+ * the frontend's admin sign-in vouches for) and per account (REST `/auth/login[/provider]` and GraphQL
  * `auth_login`), mounted after Directus has parsed the body and before its auth routes.
  */
 const loginThrottleHook: HookConfig = ({ init }, { env, logger }) => {
   const limits = loginLimitsFrom(env);
   const redis = sharedRedis(env);
   const counter = redis ? redisWindowCounter(redis, 'spark:login') : memoryWindowCounter();
-  const throttle = createLoginThrottle(counter, limits);
+  const adminToken = typeof env.ADMIN_TOKEN === 'string' ? env.ADMIN_TOKEN : undefined;
+  const throttle = createLoginThrottle(counter, limits, adminToken);
   const failClosed = (next: NextFunction) => (error: unknown) => {
     logger.error(error, 'login throttle unavailable; refusing the login');
     next(error);

@@ -52,6 +52,26 @@ describe('admin session (cookie sign-in)', () => {
     expect(me.body.data.sites.map((site) => site.domain)).toEqual(['alpha.localhost']);
   });
 
+  it('counts wrong passwords against the visitor who typed them, so they never lock other marketers out', async () => {
+    const { email, password } = testEditor('beta.localhost');
+    // Ten misses from one visitor: more than Directus allows one client address (and one client on one account)
+    // in its login window, so the later ones are throttled. They must be throttled for this visitor only.
+    for (let attempt = 0; attempt < 10; attempt += 1) {
+      const miss = await callApi('/api/admin/session', {
+        method: 'POST',
+        json: { email, password: `wrong-${attempt}` },
+        localAddress: '127.0.0.30',
+      });
+      expect([401, 429]).toContain(miss.status);
+    }
+    const owner = await callApi('/api/admin/session', {
+      method: 'POST',
+      json: { email, password },
+      localAddress: '127.0.0.31',
+    });
+    expect(owner.status, JSON.stringify(owner.body)).toBe(200);
+  });
+
   it('answers a wrong password with 401 in the envelope and sets no cookie', async () => {
     const answer = await callApi('/api/admin/session', {
       method: 'POST',

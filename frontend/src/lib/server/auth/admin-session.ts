@@ -33,9 +33,12 @@ export function setSessionCookies(
   return headers;
 }
 
-/** Email + password → Directus session (kept server-side) → our session id for the cookie. */
-export async function signIn(email: string, password: string) {
-  const tokens = await directusLogin(email, password);
+/**
+ * Email + password → Directus session (kept server-side) → our session id for the cookie. `clientAddress` is the
+ * visitor's, so Directus's login throttle counts the attempt against them rather than against this server.
+ */
+export async function signIn(email: string, password: string, clientAddress: string) {
+  const tokens = await directusLogin(email, password, clientAddress);
   const principal = await principalForToken(tokens.accessToken);
   const { id, session } = await createSession(principal.userId, tokens);
   return { id, csrfToken: session.csrfToken, principal };

@@ -1,4 +1,10 @@
-import { AppError } from '@spark/contracts';
+import { createHmac } from 'node:crypto';
+import {
+  AppError,
+  CLIENT_ADDRESS_HEADER,
+  CLIENT_ADDRESS_PROOF_CONTEXT,
+  CLIENT_ADDRESS_PROOF_HEADER,
+} from '@spark/contracts';
 import { z } from 'zod';
 import { serverEnv } from '../env.js';
 
@@ -19,11 +25,19 @@ export interface DirectusTokens {
   expiresAt: number;
 }
 
-async function post(path: string, body: unknown): Promise<Response> {
+/** Names the visitor to Directus, with a proof only a server holding the admin token can make. */
+function vouchFor(clientAddress: string): Record<string, string> {
+  const proof = createHmac('sha256', `${CLIENT_ADDRESS_PROOF_CONTEXT}:${serverEnv().DIRECTUS_ADMIN_TOKEN}`)
+    .update(clientAddress)
+    .digest('hex');
+  return { [CLIENT_ADDRESS_HEADER]: clientAddress, [CLIENT_ADDRESS_PROOF_HEADER]: proof };
+}
+
+async function post(path: string, body: unknown, headers: Record<string, string> = {}): Promise<Response> {
   try {
     return await fetch(new URL(path, serverEnv().DIRECTUS_INTERNAL_URL), {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', ...headers },
       body: JSON.stringify(body),
       signal: AbortSignal.timeout(5000),
     });
@@ -46,9 +60,10 @@ async function tokensFrom(response: Response, now: number): Promise<DirectusToke
 export async function directusLogin(
   email: string,
   password: string,
+  clientAddress: string,
   now = Date.now(),
 ): Promise<DirectusTokens> {
-  const response = await post('/auth/login', { email, password, mode: 'json' });
+  const response = await post('/auth/login', { email, password, mode: 'json' }, vouchFor(clientAddress));
   // Directus answers 401 for a wrong password and for a suspended account alike: one message, no oracle.
   if (response.status === 401 || response.status === 400 || response.status === 403) {
     throw new AppError('UNAUTHENTICATED', 'Wrong email or password');

@@ -45,7 +45,7 @@ export function assertSameOrigin(request: Request): void {
 export async function signInFromCredentials(request: Request, ip: string, email: string, password: string) {
   assertSameOrigin(request);
   await enforceRateLimit(SIGN_IN_LIMIT, ip);
-  return signIn(email, password);
+  return signIn(email, password, ip);
 }
 
 /** `POST /api/admin/session`: JSON credentials → session cookies and the session view. */
