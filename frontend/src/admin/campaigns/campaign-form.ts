@@ -142,38 +142,3 @@ export function remainingHeadlines(total: number | string, inventory: Record<str
 
 /** A count for people: digit groups, exact even when huge. */
 export const formatCount = (n: number | string | bigint) => BigInt(n).toLocaleString('en-US');
-
-export type SpintaxToken = { kind: 'text' | 'group' | 'variable'; text: string };
-
-/**
- * Splits a pattern line into plain text, `{a|b}` groups and `{Variable}` names for highlighting. Purely
- * visual: the server's parser decides validity; an unclosed brace just stays text.
- */
-export function spintaxTokens(line: string): SpintaxToken[] {
-  const tokens: SpintaxToken[] = [];
-  let text = '';
-  let i = 0;
-  while (i < line.length) {
-    if (line[i] === '{') {
-      let depth = 0;
-      let j = i;
-      for (; j < line.length; j += 1) {
-        if (line[j] === '{') depth += 1;
-        if (line[j] === '}') depth -= 1;
-        if (depth === 0) break;
-      }
-      if (j < line.length) {
-        if (text) tokens.push({ kind: 'text', text });
-        text = '';
-        const inner = line.slice(i, j + 1);
-        tokens.push({ kind: /^\{[A-Za-z_][A-Za-z0-9_]*\}$/.test(inner) ? 'variable' : 'group', text: inner });
-        i = j + 1;
-        continue;
-      }
-    }
-    text += line[i];
-    i += 1;
-  }
-  if (text) tokens.push({ kind: 'text', text });
-  return tokens;
-}
