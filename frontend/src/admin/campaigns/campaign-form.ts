@@ -14,6 +14,8 @@ export interface CampaignForm {
   county_id: string | null;
   city_id: string | null;
   center: { lat: number; lng: number } | null;
+  /** The centre city's name as the picker shows it; only the point is saved. */
+  center_label: string | null;
   radius_km: string;
   avatar_ids: string[];
   template_id: string | null;
@@ -38,6 +40,7 @@ export const emptyForm = (): CampaignForm => ({
   county_id: null,
   city_id: null,
   center: null,
+  center_label: null,
   radius_km: '50',
   avatar_ids: [],
   template_id: null,
@@ -57,6 +60,7 @@ export function formFromCampaign(campaign: Campaign): CampaignForm {
     county_id: campaign.location.county_id,
     city_id: campaign.location.city_id,
     center: campaign.location.center,
+    center_label: campaign.center_city,
     radius_km: campaign.location.radius_km === null ? '50' : String(campaign.location.radius_km),
     avatar_ids: campaign.avatar_ids,
     template_id: campaign.template_id,
