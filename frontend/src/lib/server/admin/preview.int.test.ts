@@ -44,6 +44,8 @@ function marked(html: string): string[] {
 }
 
 describe('the article preview of a near-duplicate', () => {
+  // Another site's editor gets 404 for either article: the journey checks that for previews (one sign-in
+  // less here keeps the suite under the sign-in rate limit).
   it('shows both articles side by side with the shared passage marked in each, from either side', async () => {
     const session = await signInAs('alpha.localhost');
     for (const [self, other] of [
@@ -61,12 +63,5 @@ describe('the article preview of a near-duplicate', () => {
       const expected = self === ids.first ? [SHARED, SHARED.toUpperCase()] : [SHARED.toUpperCase(), SHARED];
       expect(passages).toEqual(expected);
     }
-  });
-
-  it('hides the pair from another site’s editor', async () => {
-    const beta = await signInAs('beta.localhost');
-    const own = await signInAs('alpha.localhost');
-    expect((await own.call(`/admin/preview/${ids.first}`, { host })).status).toBe(200);
-    expect((await beta.call(`/admin/preview/${ids.first}`, { host })).status).toBe(404);
   });
 });
