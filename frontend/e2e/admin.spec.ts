@@ -62,6 +62,11 @@ test('the alpha editor runs the content loop in the admin, and the beta editor s
   await page.getByLabel('Article template').selectOption({ label: 'Local roofing guide' });
   await page.getByLabel('Headline patterns (one per line)').fill(TYPO);
   await expect(page.getByTestId('spintax-issues')).toContainText('Line 2, column 22:');
+  // Inline highlighting: the error's character is marked, and groups and variables are coloured.
+  const highlight = page.getByTestId('spintax-highlight');
+  await expect(highlight.locator('[data-error="true"]')).toHaveCount(1);
+  await expect(highlight.locator('[data-kind="variable"]').first()).toBeAttached();
+  await expect(highlight.locator('[data-kind="group"]').first()).toBeAttached();
   await expect(page.getByText('Fix the errors in the patterns to see the count and samples.')).toBeVisible();
   await expect(page.getByText(/No city starts with/)).toHaveCount(0);
   await audit(page, 'campaign-new', testInfo, audits);
@@ -83,6 +88,9 @@ test('the alpha editor runs the content loop in the admin, and the beta editor s
   await page.getByRole('button', { name: 'Create campaign' }).click();
   await expect(page).toHaveURL(/\/admin\/campaigns\/[0-9a-f-]{36}$/);
   const campaignId = page.url().split('/').pop() ?? '';
+  // Reopened, the radius campaign names its centre city again (only the point is stored).
+  await page.reload();
+  await expect(page.getByLabel('Centre city')).toHaveValue('Dallas, TX');
 
   // Generate 200 and watch the bar reach 100 %.
   await expect(page.getByTestId('remaining')).toHaveText('This campaign can still make 700 articles.');
@@ -121,6 +129,22 @@ test('the alpha editor runs the content loop in the admin, and the beta editor s
   await expect(page.getByTestId('count-approved')).toHaveText('1');
   await selectCards(page, 'approved', 1);
   await page.getByRole('button', { name: 'Back to review' }).click();
+  await expect(page.getByTestId('count-approved')).toHaveText('0');
+  await expect(page.getByTestId('count-qc')).toHaveText('190');
+  // A refused move is undone on the board, with the server's reason.
+  await page.route(
+    '**/api/seo/approve-batch',
+    (route) =>
+      route.fulfill({
+        status: 409,
+        contentType: 'application/json',
+        body: JSON.stringify({ error: { code: 'CONFLICT', message: 'The article changed meanwhile' } }),
+      }),
+    { times: 1 },
+  );
+  await page.getByTestId('column-qc').getByTestId('card-checkbox').first().focus();
+  await page.keyboard.press('ArrowRight');
+  await expect(page.getByText('Move undone: The article changed meanwhile')).toBeVisible();
   await expect(page.getByTestId('count-approved')).toHaveText('0');
   await expect(page.getByTestId('count-qc')).toHaveText('190');
   const published = await column(page.request, 'published', campaignId);

@@ -27,7 +27,11 @@ const toastError = (error: unknown) => {
 function makeClient() {
   return new QueryClient({
     queryCache: new QueryCache({ onError: toastError }),
-    mutationCache: new MutationCache({ onError: toastError }),
+    mutationCache: new MutationCache({
+      onError: (error, _variables, _context, mutation) => {
+        if (!mutation.meta?.ownErrorToast) toastError(error);
+      },
+    }),
     defaultOptions: {
       queries: {
         staleTime: 10_000,

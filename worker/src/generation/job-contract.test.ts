@@ -28,6 +28,14 @@ describe('the factory job contract', () => {
     for (const id of ids) expect(id).not.toContain(':');
   });
 
+  it('gives a retried job’s chunks new ids, so BullMQ runs them instead of finding the finished ones', () => {
+    const first = generateArticlesChunks({ ...job, total: 10 }).map((chunk) => chunk.opts.jobId);
+    const retried = generateArticlesChunks({ ...job, total: 10, retry: 1 }).map((chunk) => chunk.opts.jobId);
+    const again = generateArticlesChunks({ ...job, total: 10, retry: 2 }).map((chunk) => chunk.opts.jobId);
+    expect(new Set([...first, ...retried, ...again]).size).toBe(3);
+    expect(generateArticlesChunks({ ...job, total: 10, retry: 1 }).map((c) => c.opts.jobId)).toEqual(retried);
+  });
+
   it('rejects payloads with unknown fields, documents instead of ids, or bad ids', () => {
     const valid = { generationJobId: job.id, siteId: job.siteId, campaignId: job.campaignId, chunk: 0 };
     const payload = generationJobs.generateArticles.payload;

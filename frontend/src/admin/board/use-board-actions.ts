@@ -1,8 +1,16 @@
-import { ApproveResultSchema, PublishResultSchema, ReturnedResultSchema } from '@spark/contracts/admin';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import {
+  ApproveResultSchema,
+  type ArticleCard,
+  type BoardColumn,
+  type BoardStatus,
+  PublishResultSchema,
+  ReturnedResultSchema,
+} from '@spark/contracts/admin';
+import { type QueryKey, useMutation, useQueryClient } from '@tanstack/react-query';
 import { api } from '../api/client.js';
 import { siteKey } from '../api/queries.js';
 import { useAdminUi } from '../store.js';
+import { applyBoardMove } from './optimistic-moves.js';
 
 export type BoardAction =
   | { kind: 'approve'; ids: string[] }
@@ -45,17 +53,43 @@ function run(action: BoardAction): Promise<string> {
   );
 }
 
-/** One mutation for every board action; the board's columns and campaign counts refresh afterwards. */
+/**
+ * One mutation for every board action. The cached columns move at once (drag, keyboard and bulk alike); an
+ * error answer puts them back and says so, and either way the site's lists are refetched afterwards.
+ */
 export function useBoardActions(siteId: string) {
   const client = useQueryClient();
   const toast = useAdminUi((state) => state.toast);
   const clearSelection = useAdminUi((state) => state.clearSelection);
+  const boardKey = [...siteKey(siteId), 'board'];
   return useMutation({
     mutationFn: run,
-    onSuccess: (summary) => {
-      toast('success', summary);
+    // The rollback toast below replaces the app-wide error toast.
+    meta: { ownErrorToast: true },
+    onMutate: async (action: BoardAction) => {
+      await client.cancelQueries({ queryKey: boardKey });
+      const snapshot = client.getQueriesData<BoardColumn>({ queryKey: boardKey });
+      const known = new Map<string, ArticleCard>();
+      for (const [, page] of snapshot) for (const card of page?.data ?? []) known.set(card.id, card);
+      const cards = [...known.values()];
+      const now = new Date().toISOString();
+      for (const [key, page] of snapshot) {
+        // Keys are [...site, 'board', status, filters, page, pageSize].
+        const status = key[3] as BoardStatus;
+        if (page) client.setQueryData(key, applyBoardMove(page, status, action, cards, now));
+      }
+      // The moved cards have left their column, so the selection goes with them now, not when the answer
+      // comes (by then the user may have selected cards in the updated column).
+      const selection = useAdminUi.getState().selected;
       clearSelection();
+      return { snapshot, selection };
     },
+    onError: (error, _action, context) => {
+      for (const [key, page] of context?.snapshot ?? []) client.setQueryData(key as QueryKey, page);
+      if (context) useAdminUi.setState({ selected: context.selection });
+      toast('error', `Move undone: ${error.message}`);
+    },
+    onSuccess: (summary) => toast('success', summary),
     onSettled: () => client.invalidateQueries({ queryKey: siteKey(siteId) }),
   });
 }

@@ -78,9 +78,7 @@ export function GeneratePanel({ siteId, campaignId, inventory }: Props) {
           Generate {Number.isInteger(n) && n > 0 ? n : ''} articles
         </Button>
       </form>
-      {jobId ? (
-        <JobProgress siteId={siteId} jobId={jobId} campaignId={campaignId} onRetry={setJobId} />
-      ) : null}
+      {jobId ? <JobProgress siteId={siteId} jobId={jobId} /> : null}
     </section>
   );
 }

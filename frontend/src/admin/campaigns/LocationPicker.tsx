@@ -91,10 +91,17 @@ export function LocationPicker({ siteId, form, states, covered, cities, onChange
             label="Centre city"
             stateId={null}
             selected={null}
+            initialLabel={
+              form.center_label ??
+              (form.center ? `${form.center.lat.toFixed(3)}, ${form.center.lng.toFixed(3)}` : null)
+            }
             onPick={(place) =>
               place.lat !== null &&
               place.lng !== null &&
-              onChange({ center: { lat: place.lat, lng: place.lng } })
+              onChange({
+                center: { lat: place.lat, lng: place.lng },
+                center_label: `${place.name}, ${place.state_code}`,
+              })
             }
           />
           <Field label="Radius (km)" htmlFor="radius-km">

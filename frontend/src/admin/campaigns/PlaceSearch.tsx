@@ -11,15 +11,17 @@ interface Props {
   label: string;
   stateId: string | null;
   selected: string | null;
+  /** What the field shows before anything is typed: the saved place of a reopened campaign. */
+  initialLabel?: string | null;
   onPick(place: Place): void;
 }
 
 /** Type a few letters, pick from the biggest matching places (a listbox of buttons: keyboard friendly). */
-export function PlaceSearch({ siteId, kind, label, stateId, selected, onPick }: Props) {
+export function PlaceSearch({ siteId, kind, label, stateId, selected, initialLabel = null, onPick }: Props) {
   const id = useId();
-  const [text, setText] = useState('');
-  // The label of the place just picked: the field shows it, and it is not searched for again.
-  const [picked, setPicked] = useState<string | null>(null);
+  const [text, setText] = useState(initialLabel ?? '');
+  // The label of the place just picked (or saved): the field shows it, and it is not searched for again.
+  const [picked, setPicked] = useState<string | null>(initialLabel);
   const typed = useDebounced(text.trim(), 250);
   const query = typed === picked ? '' : typed;
   const places = useQuery({ ...placesQuery(siteId, kind, query, stateId), enabled: query.length >= 2 });

@@ -1,12 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  campaignBody,
-  draftOf,
-  emptyForm,
-  formatCount,
-  remainingHeadlines,
-  spintaxTokens,
-} from './campaign-form.js';
+import { campaignBody, draftOf, emptyForm, formatCount, remainingHeadlines } from './campaign-form.js';
 
 describe('campaign form', () => {
   it('sends only the chosen location mode’s fields and drops blank niche keys', () => {
@@ -53,18 +46,5 @@ describe('campaign form', () => {
     expect(remainingHeadlines(10, { used: 20 })).toBe(0n);
     expect(remainingHeadlines('90071992547409930', { used: 1 })).toBe(90071992547409929n);
     expect(formatCount('90071992547409930')).toBe('90,071,992,547,409,930');
-  });
-
-  it('highlights groups and variables, and leaves an unclosed brace as text', () => {
-    expect(spintaxTokens('{Best|Top} {Niche} in {City')).toEqual([
-      { kind: 'group', text: '{Best|Top}' },
-      { kind: 'text', text: ' ' },
-      { kind: 'variable', text: '{Niche}' },
-      { kind: 'text', text: ' in {City' },
-    ]);
-    expect(spintaxTokens('{a|{b|c}}!')).toEqual([
-      { kind: 'group', text: '{a|{b|c}}' },
-      { kind: 'text', text: '!' },
-    ]);
   });
 });

@@ -14,6 +14,8 @@ export interface CampaignForm {
   county_id: string | null;
   city_id: string | null;
   center: { lat: number; lng: number } | null;
+  /** The centre city's name as the picker shows it; only the point is saved. */
+  center_label: string | null;
   radius_km: string;
   avatar_ids: string[];
   template_id: string | null;
@@ -38,6 +40,7 @@ export const emptyForm = (): CampaignForm => ({
   county_id: null,
   city_id: null,
   center: null,
+  center_label: null,
   radius_km: '50',
   avatar_ids: [],
   template_id: null,
@@ -57,6 +60,7 @@ export function formFromCampaign(campaign: Campaign): CampaignForm {
     county_id: campaign.location.county_id,
     city_id: campaign.location.city_id,
     center: campaign.location.center,
+    center_label: campaign.center_city,
     radius_km: campaign.location.radius_km === null ? '50' : String(campaign.location.radius_km),
     avatar_ids: campaign.avatar_ids,
     template_id: campaign.template_id,
@@ -142,38 +146,3 @@ export function remainingHeadlines(total: number | string, inventory: Record<str
 
 /** A count for people: digit groups, exact even when huge. */
 export const formatCount = (n: number | string | bigint) => BigInt(n).toLocaleString('en-US');
-
-export type SpintaxToken = { kind: 'text' | 'group' | 'variable'; text: string };
-
-/**
- * Splits a pattern line into plain text, `{a|b}` groups and `{Variable}` names for highlighting. Purely
- * visual: the server's parser decides validity; an unclosed brace just stays text.
- */
-export function spintaxTokens(line: string): SpintaxToken[] {
-  const tokens: SpintaxToken[] = [];
-  let text = '';
-  let i = 0;
-  while (i < line.length) {
-    if (line[i] === '{') {
-      let depth = 0;
-      let j = i;
-      for (; j < line.length; j += 1) {
-        if (line[j] === '{') depth += 1;
-        if (line[j] === '}') depth -= 1;
-        if (depth === 0) break;
-      }
-      if (j < line.length) {
-        if (text) tokens.push({ kind: 'text', text });
-        text = '';
-        const inner = line.slice(i, j + 1);
-        tokens.push({ kind: /^\{[A-Za-z_][A-Za-z0-9_]*\}$/.test(inner) ? 'variable' : 'group', text: inner });
-        i = j + 1;
-        continue;
-      }
-    }
-    text += line[i];
-    i += 1;
-  }
-  if (text) tokens.push({ kind: 'text', text });
-  return tokens;
-}

@@ -1,12 +1,9 @@
-import { JobSchema } from '@spark/contracts/admin';
+import { JobCancelledSchema } from '@spark/contracts/admin';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { z } from 'zod';
 import { api } from '../api/client.js';
 import { siteKey } from '../api/queries.js';
 import { useAdminUi } from '../store.js';
 import { Button } from '../ui/primitives.js';
-
-const CancelledSchema = z.object({ data: JobSchema.extend({ headlines_returned: z.number().int() }) });
 
 /** Stops a running job between batches; its unused headlines return to the campaign. */
 export function CancelJobButton({
@@ -21,7 +18,7 @@ export function CancelJobButton({
   const client = useQueryClient();
   const toast = useAdminUi((state) => state.toast);
   const cancel = useMutation({
-    mutationFn: () => api(`/api/seo/jobs/${jobId}/cancel`, CancelledSchema, { method: 'POST' }),
+    mutationFn: () => api(`/api/seo/jobs/${jobId}/cancel`, JobCancelledSchema, { method: 'POST' }),
     onSuccess: (answer) =>
       toast('success', `Job cancelled; ${answer.data.headlines_returned} headlines returned`),
     onSettled: () => client.invalidateQueries({ queryKey: siteKey(siteId) }),

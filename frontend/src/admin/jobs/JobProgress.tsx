@@ -1,30 +1,19 @@
-import { JobStartedSchema } from '@spark/contracts/admin';
-import { useMutation } from '@tanstack/react-query';
-import { api } from '../api/client.js';
-import { Button } from '../ui/primitives.js';
+import { useState } from 'react';
 import { CancelJobButton } from './CancelJobButton.js';
 import { formatDuration, progressStats } from './progress.js';
+import { RetryJobButton } from './RetryJobButton.js';
 import { useJobStream } from './use-job-stream.js';
 
 interface Props {
   siteId: string;
   jobId: string;
-  campaignId: string;
-  /** A retry starts a new job; the panel then follows that one. */
-  onRetry(jobId: string): void;
 }
 
 /** A live progress bar (processed, failed, rate, ETA) with cancel while running and retry after failure. */
-export function JobProgress({ siteId, jobId, campaignId, onRetry }: Props) {
-  const { job, error, first, last } = useJobStream(siteId, jobId);
-  const retry = useMutation({
-    mutationFn: (count: number) =>
-      api('/api/seo/generate-article', JobStartedSchema, {
-        method: 'POST',
-        json: { campaign_id: campaignId, count },
-      }),
-    onSuccess: (answer) => onRetry(answer.job_id),
-  });
+export function JobProgress({ siteId, jobId }: Props) {
+  // A retry queues the same job again; its stream ended with the failure, so a new round follows it anew.
+  const [round, setRound] = useState(0);
+  const { job, error, first, last } = useJobStream(siteId, jobId, round);
   if (error)
     return (
       <p role="alert" className="text-sm text-red-900">
@@ -61,9 +50,7 @@ export function JobProgress({ siteId, jobId, campaignId, onRetry }: Props) {
       <div className="flex gap-2">
         {running ? <CancelJobButton siteId={siteId} jobId={jobId} /> : null}
         {(job.status === 'failed' || job.status === 'cancelled') && left > 0 ? (
-          <Button onClick={() => retry.mutate(left)} disabled={retry.isPending}>
-            Retry the {left} left
-          </Button>
+          <RetryJobButton siteId={siteId} jobId={jobId} left={left} onRetried={() => setRound(round + 1)} />
         ) : null}
       </div>
     </div>

@@ -6,6 +6,7 @@ import { Pager } from '../ui/Pager.js';
 import { EmptyState, ErrorNote, Skeleton } from '../ui/primitives.js';
 import { CancelJobButton } from './CancelJobButton.js';
 import { formatDuration } from './progress.js';
+import { RetryJobButton } from './RetryJobButton.js';
 
 const PAGE_SIZE = 20;
 
@@ -89,7 +90,17 @@ export function JobsPage({ siteId }: { siteId: string }) {
                       {job.error ?? ''}
                     </td>
                     <td className="px-3 py-2">
-                      {['completed', 'failed', 'cancelled'].includes(job.status) ? null : (
+                      {['completed', 'failed', 'cancelled'].includes(job.status) ? (
+                        job.status !== 'completed' &&
+                        job.type === 'generate_articles' &&
+                        job.total - job.processed - job.failed > 0 ? (
+                          <RetryJobButton
+                            siteId={siteId}
+                            jobId={job.id}
+                            left={job.total - job.processed - job.failed}
+                          />
+                        ) : null
+                      ) : (
                         <CancelJobButton siteId={siteId} jobId={job.id} label="Cancel" />
                       )}
                     </td>

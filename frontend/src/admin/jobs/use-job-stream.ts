@@ -9,13 +9,16 @@ import type { ProgressSample } from './progress.js';
  * Follows a job through its server-sent event stream (fetch-based, so the session cookie goes along). The
  * first and latest samples feed the rate and ETA; when the job ends, the site's cached lists are refreshed.
  */
-export function useJobStream(siteId: string, jobId: string | null) {
+/** `round` re-opens the stream of the same job (after a retry). */
+export function useJobStream(siteId: string, jobId: string | null, round = 0) {
   const client = useQueryClient();
   const [job, setJob] = useState<Job | null>(null);
   const [error, setError] = useState<string | null>(null);
   const first = useRef<ProgressSample | null>(null);
   const [last, setLast] = useState<ProgressSample | null>(null);
   useEffect(() => {
+    // round only re-runs the effect: a retried job's stream must be opened again.
+    void round;
     if (!jobId) return;
     const controller = new AbortController();
     first.current = null;
@@ -40,6 +43,6 @@ export function useJobStream(siteId: string, jobId: string | null) {
       if ((reason as Error).name !== 'AbortError') setError((reason as Error).message);
     });
     return () => controller.abort();
-  }, [client, siteId, jobId]);
+  }, [client, siteId, jobId, round]);
   return { job, error, first: first.current, last };
 }

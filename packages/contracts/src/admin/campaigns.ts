@@ -23,6 +23,8 @@ export const CampaignViewSchema = z.object({
     center: z.object({ lat: z.number(), lng: z.number() }).nullable(),
     radius_km: z.number().nullable(),
   }),
+  /** Read-only: "Dallas, TX" when a city sits at a radius campaign's centre. */
+  center_city: z.string().nullable(),
   avatar_ids: z.array(uuid),
   template_id: uuid.nullable(),
   target_word_count: z.number().int(),

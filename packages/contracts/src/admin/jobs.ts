@@ -46,6 +46,16 @@ export const JobStartedSchema = z.object({
   chunks: z.number().int(),
 });
 
+/** `POST /api/seo/jobs/:id/cancel`. */
+export const JobCancelledSchema = z.object({
+  data: JobSchema.extend({ headlines_returned: z.number().int() }),
+});
+
+/** `POST /api/seo/jobs/:id/retry`: the same job, queued again for the headlines it had left. */
+export const JobRetriedSchema = z.object({
+  data: JobSchema.extend({ headlines_reserved: z.number().int() }),
+});
+
 export type Job = z.infer<typeof JobSchema>;
 export type JobList = z.infer<typeof JobListSchema>;
 export type JobListQuery = z.infer<typeof JobListQuerySchema>;

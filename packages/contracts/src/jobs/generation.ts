@@ -74,8 +74,8 @@ export type ProcessQueuePayload = z.infer<typeof publishingJobs.processQueue.pay
 export type ProcessQueueResult = { published: number; enqueued: number; resumed: number };
 
 /** BullMQ forbids ':' in custom ids; these are stable, so a retried enqueue finds the existing job. */
-export const generateChunkJobId = (generationJobId: string, chunk: number) =>
-  `generate-${generationJobId}-${chunk}`;
+export const generateChunkJobId = (generationJobId: string, chunk: number, retry = 0) =>
+  retry === 0 ? `generate-${generationJobId}-${chunk}` : `generate-${generationJobId}-retry${retry}-${chunk}`;
 /** One resume chunk per job and window (e.g. the 5-minute slot it was decided in), never a pile of them. */
 export const resumeChunkJobId = (generationJobId: string, window: number) =>
   `generate-${generationJobId}-resume-${window}`;
@@ -85,12 +85,17 @@ export const processQueueJobId = (requestId: string) => `process-queue-${request
 
 export const chunkCount = (total: number) => Math.max(1, Math.ceil(total / ARTICLES_PER_CHUNK));
 
-/** The chunk jobs of a generation job, ready for `queue.addBulk`; the same input gives the same job ids. */
+/**
+ * The chunk jobs of a generation job, ready for `queue.addBulk`; the same input gives the same job ids.
+ * A retried job (`retry` ≥ 1) needs new ids: BullMQ keeps finished jobs under the old ones and would
+ * treat adding them again as a duplicate, running nothing.
+ */
 export function generateArticlesChunks(job: {
   id: string;
   siteId: string;
   campaignId: string;
   total: number;
+  retry?: number;
 }): { name: string; data: GenerateArticlesPayload; opts: { jobId: string } }[] {
   return Array.from({ length: chunkCount(job.total) }, (_, chunk) => ({
     name: generationJobs.generateArticles.name,
@@ -100,6 +105,6 @@ export function generateArticlesChunks(job: {
       campaignId: job.campaignId,
       chunk,
     }),
-    opts: { jobId: generateChunkJobId(job.id, chunk) },
+    opts: { jobId: generateChunkJobId(job.id, chunk, job.retry ?? 0) },
   }));
 }

@@ -20,5 +20,10 @@ export {
   signatureFromSignedInts,
   signatureToSignedInts,
 } from './minhash.js';
-export { longestSharedRun, type SharedExcerpt } from './sharedExcerpt.js';
+export {
+  locateSharedPassage,
+  longestSharedRun,
+  type PassageInText,
+  type SharedExcerpt,
+} from './sharedExcerpt.js';
 export { DEFAULT_SHINGLE_SIZE, exactJaccard, normaliseWords, shingleHashes } from './shingles.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { longestSharedRun } from './sharedExcerpt.js';
+import { locateSharedPassage, longestSharedRun } from './sharedExcerpt.js';
 
 describe('longestSharedRun', () => {
   it('returns the longest run of common words with offsets in both texts', () => {
@@ -26,5 +26,31 @@ describe('longestSharedRun', () => {
     const a = 'one two three four five six';
     const b = 'zero two three four nine';
     expect(longestSharedRun(a, b).words).toBe(longestSharedRun(b, a).words);
+  });
+});
+
+describe('locateSharedPassage', () => {
+  const a = 'Intro about Austin. Our crew fixes LEAKS fast, in every corner of the city. Call today.';
+  const b = 'Dallas homes need care: we fix leaks fast in every corner of the city! Book now.';
+
+  it('finds the excerpt in both texts as each one writes it', () => {
+    const excerpt = longestSharedRun(a, b).text;
+    expect(excerpt).toBe('leaks fast in every corner of the city');
+    expect(locateSharedPassage(a, excerpt)?.shared).toBe('LEAKS fast, in every corner of the city');
+    expect(locateSharedPassage(b, excerpt)?.shared).toBe('leaks fast in every corner of the city');
+  });
+
+  it('keeps the text around the passage, clipped at word boundaries with an ellipsis', () => {
+    const found = locateSharedPassage(a, 'every corner', 10);
+    expect(found).toEqual({ before: '… fast, in ', shared: 'every corner', after: ' of the …' });
+  });
+
+  it('accepts an excerpt whose last word the length cap cut short', () => {
+    expect(locateSharedPassage(b, 'every corner of the ci')?.shared).toBe('every corner of the city');
+  });
+
+  it('returns null for an empty excerpt or one the text does not contain', () => {
+    expect(locateSharedPassage(a, '')).toBeNull();
+    expect(locateSharedPassage(a, 'roof repair')).toBeNull();
   });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { countVariants } from './count.js';
 import { SpintaxSyntaxError } from './errors.js';
-import { bindDictionaries, MAX_SPINTAX_DEPTH, parseSpintax } from './parse.js';
+import { bindDictionaries, MAX_SPINTAX_DEPTH, parseSpintax, scanSpintax } from './parse.js';
 import { unrankVariant } from './unrank.js';
 import { validateTemplate } from './validate.js';
 
@@ -138,5 +138,29 @@ describe('nesting depth', () => {
       expect(error.line).toBe(2);
       expect(error.column).toBe(MAX_SPINTAX_DEPTH * 3 + 1);
     }
+  });
+});
+
+describe('scanSpintax', () => {
+  it('yields the lexemes the parser reads, with spans and the line and column each starts at', () => {
+    const lexemes = [...scanSpintax('{a|b}\n{{City}} \\|x')].map(({ type, start, end, position }) => [
+      type,
+      start,
+      end,
+      position.line,
+      position.column,
+    ]);
+    expect(lexemes).toEqual([
+      ['open', 0, 1, 1, 1],
+      ['text', 1, 2, 1, 2],
+      ['pipe', 2, 3, 1, 3],
+      ['text', 3, 4, 1, 4],
+      ['close', 4, 5, 1, 5],
+      ['text', 5, 6, 1, 6],
+      ['variable', 6, 14, 2, 1],
+      ['text', 14, 15, 2, 9],
+      ['escape', 15, 17, 2, 10],
+      ['text', 17, 18, 2, 12],
+    ]);
   });
 });

@@ -65,6 +65,73 @@ function variableOrDictionary(
 }
 
 /**
+ * One lexical piece of spintax, with its source span (`start` inclusive, `end` exclusive, UTF-16 offsets).
+ * `text` is a run of literal characters and `escape` one escaped character (`value` is what it stands for);
+ * `open`, `pipe` and `close` are the group syntax; `variable` is a whole `{Name}` / `{{Name}}` token.
+ * The scanner knows nothing of nesting: a stray `|` or `}` is still a `pipe`/`close` token, and the parser
+ * decides whether it is an error.
+ */
+export type SpintaxLexeme = (
+  | { readonly type: 'text' | 'escape'; readonly value: string }
+  | { readonly type: 'variable'; readonly raw: string }
+  | { readonly type: 'open' | 'pipe' | 'close' }
+) & { readonly start: number; readonly end: number; readonly position: SourcePosition };
+
+/**
+ * The engine's one scanner, shared by the parser and by editors that highlight spintax, so both agree on
+ * what is a group, a variable or an escape. Each lexeme carries the line and column it starts at. Throws
+ * SpintaxSyntaxError for the one lexical error, a trailing backslash.
+ */
+export function* scanSpintax(source: string): Generator<SpintaxLexeme, void, undefined> {
+  let i = 0;
+  let line = 1;
+  let lineStart = 0;
+  const positionAt = (offset: number): SourcePosition => ({ offset, line, column: offset - lineStart + 1 });
+  let run = '';
+  let runPosition = positionAt(0);
+  const flush = function* (): Generator<SpintaxLexeme, void, undefined> {
+    if (run !== '')
+      yield { type: 'text', value: run, start: runPosition.offset, end: i, position: runPosition };
+    run = '';
+  };
+  while (i < source.length) {
+    const ch = source.charAt(i);
+    if (ch === '\\') {
+      const next = source.charAt(i + 1);
+      if (next === '') {
+        throw new SpintaxSyntaxError('Trailing backslash: write \\\\ for a literal backslash', positionAt(i));
+      }
+      if (ESCAPABLE.has(next)) {
+        yield* flush();
+        yield { type: 'escape', value: next, start: i, end: i + 2, position: positionAt(i) };
+        i += 2;
+        continue;
+      }
+    } else if (ch === '{' || ch === '|' || ch === '}') {
+      yield* flush();
+      const variable = ch === '{' ? matchVariableToken(source, i) : null;
+      if (variable) {
+        yield { type: 'variable', raw: variable.raw, start: i, end: variable.end, position: positionAt(i) };
+        i = variable.end;
+      } else {
+        const type = ch === '{' ? 'open' : ch === '|' ? 'pipe' : 'close';
+        yield { type, start: i, end: i + 1, position: positionAt(i) };
+        i += 1;
+      }
+      continue;
+    }
+    if (run === '') runPosition = positionAt(i);
+    run += ch;
+    if (ch === '\n') {
+      line += 1;
+      lineStart = i + 1;
+    }
+    i += 1;
+  }
+  yield* flush();
+}
+
+/**
  * Parses spintax into an immutable tree. Grammar: `{a|b}` choices, nested (options may
  * be empty), `{Name}` / `{{Name}}` variables (identifier = letter or `_`, then letters, digits, `_`),
  * escapes `\{ \| \} \\` (any other backslash is literal), at most MAX_SPINTAX_DEPTH groups deep. A group with no pipe that is not an
@@ -76,64 +143,42 @@ export function parseSpintax(source: string, options: ParseSpintaxOptions = {}):
   const open: OpenGroup[] = [];
   let current: SpintaxNode[] = root;
   let text = '';
-  let line = 1;
-  let lineStart = 0;
-  const positionAt = (offset: number): SourcePosition => ({ offset, line, column: offset - lineStart + 1 });
   const flushText = (): void => {
     if (text !== '') current.push({ kind: 'text', value: text });
     text = '';
   };
 
-  let i = 0;
-  while (i < source.length) {
-    const ch = source.charAt(i);
-    if (ch === '\\') {
-      const next = source.charAt(i + 1);
-      if (next === '') {
-        throw new SpintaxSyntaxError('Trailing backslash: write \\\\ for a literal backslash', positionAt(i));
-      }
-      const escaped = ESCAPABLE.has(next);
-      text += escaped ? next : ch;
-      i += escaped ? 2 : 1;
-    } else if (ch === '{') {
+  for (const lexeme of scanSpintax(source)) {
+    if (lexeme.type === 'text' || lexeme.type === 'escape') {
+      text += lexeme.value;
+    } else if (lexeme.type === 'variable') {
       flushText();
-      const variable = matchVariableToken(source, i);
-      if (variable) {
-        current.push(variableOrDictionary(variable.raw, positionAt(i), dictionaries));
-        i = variable.end;
-        continue;
-      }
+      current.push(variableOrDictionary(lexeme.raw, lexeme.position, dictionaries));
+    } else if (lexeme.type === 'open') {
+      flushText();
       if (open.length >= MAX_SPINTAX_DEPTH) {
         throw new SpintaxSyntaxError(
           `Groups nested more than ${MAX_SPINTAX_DEPTH} deep: flatten the template`,
-          positionAt(i),
+          lexeme.position,
         );
       }
-      open.push({ parent: current, options: [], position: positionAt(i) });
+      open.push({ parent: current, options: [], position: lexeme.position });
       current = [];
-      i += 1;
-    } else if (ch === '|' || ch === '}') {
+    } else {
       const group = open.at(-1);
       if (group === undefined) {
+        const ch = lexeme.type === 'pipe' ? '|' : '}';
         const hint = ch === '|' ? 'write \\| for a literal pipe' : 'write \\} for a literal brace';
-        throw new SpintaxSyntaxError(`Unexpected '${ch}' outside of a {…} group: ${hint}`, positionAt(i));
+        throw new SpintaxSyntaxError(`Unexpected '${ch}' outside of a {…} group: ${hint}`, lexeme.position);
       }
       flushText();
       group.options.push(current);
       current = [];
-      if (ch === '}') {
+      if (lexeme.type === 'close') {
         open.pop();
         current = group.parent;
         current.push({ kind: 'choice', options: group.options, position: group.position });
       }
-      i += 1;
-    } else {
-      text += ch;
-      if (ch === '\n') {
-        line += 1;
-        lineStart = i + 1;
-      }
-      i += 1;
     }
   }
   const unclosed = open.at(-1);

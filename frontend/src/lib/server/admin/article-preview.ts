@@ -1,4 +1,5 @@
 import { AppError } from '@spark/contracts';
+import { htmlToText, locateSharedPassage, type PassageInText } from '@spark/core';
 import { canAccessSite, type Principal } from '../auth/principal.js';
 import { database } from '../connections.js';
 import type { ArticleRow } from '../content/schemas.js';
@@ -9,6 +10,8 @@ export interface QualityFlag {
   /** The shared passage of a near-duplicate pair. */
   excerpt: string | null;
   other: { id: string; title: string } | null;
+  /** A near-duplicate pair side by side: the shared passage as each article writes it (null if not found). */
+  sideBySide: { self: PassageInText | null; other: PassageInText | null } | null;
 }
 
 export interface PreviewArticle {
@@ -50,24 +53,37 @@ export async function loadPreviewArticle(principal: Principal, id: string): Prom
   if (!row || !canAccessSite(principal, row.site_id)) {
     throw new AppError('NOT_FOUND', `No article ${id} is visible to you`);
   }
+  // A pair is stored once, from whichever article the scan started at, so either side may hold it.
   const flags = await database().query<{
     type: string;
     score: string | null;
     excerpt: string | null;
     other_id: string | null;
     other_title: string | null;
+    other_html: string | null;
   }>(
-    `select f.type, f.score, f.excerpt, o.id as other_id, o.title as other_title
-     from quality_flags f left join generated_articles o on o.id = f.other_article_id
-     where f.article_id = $1 and f.status = 'open' order by f.type, f.date_created`,
+    `select f.type, f.score, f.excerpt, o.id as other_id, o.title as other_title, o.html_content as other_html
+     from quality_flags f
+     left join generated_articles o
+       on o.id = case when f.article_id = $1 then f.other_article_id else f.article_id end
+     where (f.article_id = $1 or f.other_article_id = $1) and f.status = 'open'
+     order by f.type, f.date_created`,
     [id],
   );
+  const ownText = htmlToText(row.html_content);
   return {
     flags: flags.rows.map((flag) => ({
       type: flag.type,
       score: flag.score === null ? null : Number(flag.score),
       excerpt: flag.excerpt,
       other: flag.other_id ? { id: flag.other_id, title: flag.other_title ?? '' } : null,
+      sideBySide:
+        flag.type === 'near_duplicate' && flag.excerpt
+          ? {
+              self: locateSharedPassage(ownText, flag.excerpt),
+              other: locateSharedPassage(htmlToText(flag.other_html ?? ''), flag.excerpt),
+            }
+          : null,
     })),
     article: {
       id: row.id,

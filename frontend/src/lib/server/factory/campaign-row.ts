@@ -28,13 +28,25 @@ export interface CampaignRow {
   timezone: string;
   date_created: Date;
   date_updated: Date | null;
+  /** "Dallas, TX": the city at a radius campaign's centre, if one is within CENTER_CITY_WITHIN_M. */
+  center_city: string | null;
 }
+
+/**
+ * A radius campaign stores only its centre point (the API takes any point). The editor picks the centre from
+ * a city, so the city at that point names it again when the campaign is reopened; a point no city is near
+ * has no name.
+ */
+const CENTER_CITY_WITHIN_M = 2000;
 
 export const CAMPAIGN_COLUMNS = `id, site_id, name, status, headline_spintax_root, niche_variables, location_mode,
   target_state_id, target_county_id, target_city_id,
   ST_Y(radius_center) as center_lat, ST_X(radius_center) as center_lng, radius_km,
   avatar_ids, template_id, target_word_count, velocity_mode, velocity_per_day, velocity_ramp_to,
-  velocity_ramp_days, weekend_throttle, timezone, date_created, date_updated`;
+  velocity_ramp_days, weekend_throttle, timezone, date_created, date_updated,
+  (select c.name || ', ' || s.code from geo_cities c join geo_states s on s.id = c.state_id
+   where radius_center is not null and ST_DWithin(c.geom::geography, radius_center::geography, ${CENTER_CITY_WITHIN_M})
+   order by c.geom <-> radius_center limit 1) as center_city`;
 
 /** The API's shape of a campaign: the same fields the create/patch bodies take. */
 export function campaignView(row: CampaignRow) {
@@ -56,6 +68,7 @@ export function campaignView(row: CampaignRow) {
           : { lat: row.center_lat, lng: row.center_lng },
       radius_km: row.radius_km === null ? null : Number(row.radius_km),
     },
+    center_city: row.center_city,
     avatar_ids: row.avatar_ids,
     template_id: row.template_id,
     target_word_count: row.target_word_count,

@@ -31,6 +31,32 @@ interface Issue {
 type Rejection = { error: { code: string; message: string; details?: { issues: Issue[] } } };
 
 describe('campaigns API', () => {
+  it('names the city at a radius campaign’s centre when it is read again, and no city for an open point', async () => {
+    const dallas = (
+      await pool.query<{ lat: number; lng: number }>(
+        `select ST_Y(c.geom) as lat, ST_X(c.geom) as lng from geo_cities c join geo_states s on s.id = c.state_id
+         where c.name = 'Dallas' and s.code = 'TX'`,
+      )
+    ).rows[0];
+    if (!dallas) throw new Error('the demo geography has no Dallas, TX');
+    const { id } = await createCampaign(alpha, { location: { center: dallas, radius_km: 100 } });
+    const { id: open } = await createCampaign(alpha, {
+      location: { center: { lat: 30, lng: -140 }, radius_km: 100 },
+    });
+    try {
+      const read = await callApi<{ data: { center_city: string | null } }>(`/api/campaigns/${id}`, {
+        token: editorToken('alpha.localhost'),
+      });
+      expect(read.body.data.center_city).toBe('Dallas, TX');
+      const elsewhere = await callApi<{ data: { center_city: string | null } }>(`/api/campaigns/${open}`, {
+        token: editorToken('alpha.localhost'),
+      });
+      expect(elsewhere.body.data.center_city).toBeNull();
+    } finally {
+      await pool.query('delete from campaign_masters where id = any($1::uuid[])', [[id, open]]);
+    }
+  });
+
   it('creates, reads, lists, patches and deletes a campaign, logging each action', async () => {
     const { id } = await createCampaign(alpha, {}, editorToken('alpha.localhost'));
     const read = await callApi<{ data: { stats: unknown; location: unknown } }>(`/api/campaigns/${id}`, {

@@ -96,7 +96,7 @@ describe('cancelling a generation job', () => {
     expect(available.n).toBeGreaterThanOrEqual(cancelled.body.data.headlines_returned);
   }, 60_000);
 
-  it('lets no other site cancel a job, and needs the CSRF token from a cookie session', async () => {
+  it('lets no other site cancel a job, and needs the CSRF token from a cookie session to cancel or retry', async () => {
     const jobId = await startJob(20);
     const foreign = await callApi(`/api/seo/jobs/${jobId}/cancel`, {
       method: 'POST',
@@ -107,6 +107,8 @@ describe('cancelling a generation job', () => {
     const session = await signInAs('alpha.localhost');
     const forged = await session.call(`/api/seo/jobs/${jobId}/cancel`, { method: 'POST', csrf: null });
     expect(forged.status).toBe(403);
+    const forgedRetry = await session.call(`/api/seo/jobs/${jobId}/retry`, { method: 'POST', csrf: null });
+    expect(forgedRetry.status).toBe(403);
     const job = await waitForJob(jobId);
     expect(job.status).toBe('completed');
     expect(job.processed).toBe(20);

@@ -10,7 +10,7 @@ import { fillInventory } from './headlines.js';
 import { enqueueGenerationChunks } from './queues.js';
 
 /** A campaign can be generated when it has a template whose every fragment type has fragments. */
-async function assertGeneratable(client: PoolClient, campaign: CampaignRow): Promise<void> {
+export async function assertGeneratable(client: PoolClient, campaign: CampaignRow): Promise<void> {
   if (campaign.status === 'paused' || campaign.status === 'completed') {
     throw new AppError(
       'CONFLICT',
@@ -46,7 +46,12 @@ async function assertGeneratable(client: PoolClient, campaign: CampaignRow): Pro
  * inserted already reserved. Fewer than `count` left in the campaign is a 422 saying how many remain
  * (the transaction then rolls back, so nothing is written).
  */
-async function reserveHeadlines(client: PoolClient, campaign: CampaignRow, jobId: string, count: number) {
+export async function reserveHeadlines(
+  client: PoolClient,
+  campaign: CampaignRow,
+  jobId: string,
+  count: number,
+) {
   const taken = await client.query(
     `update headline_inventory set status = 'claimed', claimed_by_job = $2, claimed_at = now()
      where id in (select id from headline_inventory where campaign_id = $1 and status = 'available'

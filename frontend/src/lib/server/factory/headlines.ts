@@ -57,6 +57,7 @@ function draftRow(siteId: string, draft: HeadlineDraft): CampaignRow {
     timezone: 'UTC',
     date_created: new Date(0),
     date_updated: null,
+    center_city: null,
   };
 }
 
