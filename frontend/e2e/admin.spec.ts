@@ -158,6 +158,10 @@ test('the alpha editor runs the content loop in the admin, and the beta editor s
   const draft = (await column(page.request, 'qc', campaignId)).data[0] as Card;
   await page.goto(`/admin/preview/${draft.id}`);
   await expect(page.getByTestId('preview-banner')).toContainText('qc');
+  await expect(page.getByTestId('open-in-studio')).toHaveAttribute(
+    'href',
+    `${process.env.PUBLIC_DIRECTUS_URL}/admin/content/generated_articles/${draft.id}`,
+  );
   await expect(page.getByTestId('preview-notes')).toContainText(`alpha.localhost/${draft.slug}`);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(draft.title);
   await audit(page, 'preview', testInfo, audits);

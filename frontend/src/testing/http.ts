@@ -92,6 +92,7 @@ export function sendRaw(
         headers: request.headers,
         agent: false,
         setHost: request.setHost ?? true,
+        ...(request.localAddress ? { localAddress: request.localAddress } : {}),
       },
       (response) => {
         const chunks: Buffer[] = [];
