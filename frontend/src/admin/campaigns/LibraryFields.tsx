@@ -1,5 +1,5 @@
 import type { CampaignOptions } from '@spark/contracts/admin';
-import { Field, inputClass } from '../ui/primitives.js';
+import { Field, inputClass, NumberField } from '../ui/primitives.js';
 import type { CampaignForm } from './campaign-form.js';
 import { VelocityChart } from './VelocityChart.js';
 
@@ -80,17 +80,14 @@ export function LibraryFields({ form, options, onChange }: Props) {
         </select>
       </Field>
       <div className="grid gap-4 sm:grid-cols-2">
-        <Field label="Target word count" htmlFor="word-count">
-          <input
-            id="word-count"
-            type="number"
-            min={200}
-            max={20000}
-            value={form.target_word_count}
-            onChange={(event) => onChange({ target_word_count: event.target.value })}
-            className={inputClass}
-          />
-        </Field>
+        <NumberField
+          id="word-count"
+          label="Target word count"
+          min={200}
+          max={20000}
+          value={form.target_word_count}
+          onChange={(value) => onChange({ target_word_count: value })}
+        />
         <Field label="Time zone" htmlFor="timezone">
           <select
             id="timezone"
@@ -117,51 +114,39 @@ export function LibraryFields({ form, options, onChange }: Props) {
             <option value="ramp_up">Ramp up</option>
           </select>
         </Field>
-        <Field label="Articles per day" htmlFor="per-day">
-          <input
-            id="per-day"
-            type="number"
-            min={1}
-            value={form.velocity.per_day}
-            onChange={(e) => velocity({ per_day: e.target.value })}
-            className={inputClass}
-          />
-        </Field>
-        <Field label="Weekend factor (0–1)" htmlFor="weekend">
-          <input
-            id="weekend"
-            type="number"
-            min={0}
-            max={1}
-            step={0.1}
-            value={form.velocity.weekend_factor}
-            onChange={(e) => velocity({ weekend_factor: e.target.value })}
-            className={inputClass}
-          />
-        </Field>
+        <NumberField
+          id="per-day"
+          label="Articles per day"
+          min={1}
+          value={form.velocity.per_day}
+          onChange={(value) => velocity({ per_day: value })}
+        />
+        <NumberField
+          id="weekend"
+          label="Weekend factor (0–1)"
+          min={0}
+          max={1}
+          step={0.1}
+          value={form.velocity.weekend_factor}
+          onChange={(value) => velocity({ weekend_factor: value })}
+        />
         {form.velocity.mode === 'ramp_up' ? (
           <>
-            <Field label="Ramp to (per day)" htmlFor="ramp-to">
-              <input
-                id="ramp-to"
-                type="number"
-                min={1}
-                value={form.velocity.ramp_to}
-                onChange={(e) => velocity({ ramp_to: e.target.value })}
-                className={inputClass}
-              />
-            </Field>
-            <Field label="Ramp days" htmlFor="ramp-days">
-              <input
-                id="ramp-days"
-                type="number"
-                min={1}
-                max={365}
-                value={form.velocity.ramp_days}
-                onChange={(e) => velocity({ ramp_days: e.target.value })}
-                className={inputClass}
-              />
-            </Field>
+            <NumberField
+              id="ramp-to"
+              label="Ramp to (per day)"
+              min={1}
+              value={form.velocity.ramp_to}
+              onChange={(value) => velocity({ ramp_to: value })}
+            />
+            <NumberField
+              id="ramp-days"
+              label="Ramp days"
+              min={1}
+              max={365}
+              value={form.velocity.ramp_days}
+              onChange={(value) => velocity({ ramp_days: value })}
+            />
           </>
         ) : null}
       </fieldset>

@@ -74,3 +74,37 @@ export function Field({
 
 export const inputClass =
   'block w-full rounded-md border border-slate-400 bg-white px-3 py-2 text-sm text-slate-900 focus:border-indigo-600 focus:outline-none focus:ring-1 focus:ring-indigo-600';
+
+/** A labelled number input; the value stays the text typed (the form's schema parses it), so editing never jumps. */
+export function NumberField({
+  id,
+  label,
+  value,
+  onChange,
+  min,
+  max,
+  step,
+}: {
+  id: string;
+  label: string;
+  value: string | number;
+  onChange(value: string): void;
+  min?: number;
+  max?: number;
+  step?: number;
+}) {
+  return (
+    <Field label={label} htmlFor={id}>
+      <input
+        id={id}
+        type="number"
+        min={min}
+        max={max}
+        step={step}
+        value={value}
+        onChange={(event) => onChange(event.target.value)}
+        className={inputClass}
+      />
+    </Field>
+  );
+}
