@@ -4,6 +4,7 @@ import { callApi, editorToken } from '../../../testing/http.js';
 import {
   createCampaign,
   FIFTY_CITIES,
+  startGeneration,
   type TenantLibrary,
   tenantLibrary,
   waitForJob,
@@ -76,19 +77,14 @@ describe('admin read models', () => {
   });
 
   it('lists campaigns with their counts by status and last job, and serves board columns by page', async () => {
-    const started = await callApi<{ job_id: string }>('/api/seo/generate-article', {
-      method: 'POST',
-      token: alphaToken(),
-      json: { campaign_id: campaignId, count: 5 },
-    });
-    expect(started.status).toBe(202);
-    await waitForJob(started.body.job_id);
+    const jobId = await startGeneration(campaignId, 5, alphaToken());
+    await waitForJob(jobId);
     const list = await callApi<{
       data: { id: string; stats: { articles: Record<string, number> }; last_job: { id: string } }[];
     }>(`/api/campaigns?site_id=${alpha.siteId}&limit=200`, { token: alphaToken() });
     const mine = list.body.data.find((campaign) => campaign.id === campaignId);
     expect(mine?.stats.articles.qc).toBe(5);
-    expect(mine?.last_job.id).toBe(started.body.job_id);
+    expect(mine?.last_job.id).toBe(jobId);
     const page1 = await callApi<{ data: { id: string; status: string }[]; total: number }>(
       `/api/seo/articles?status=qc&campaign_id=${campaignId}&limit=2`,
       { token: alphaToken() },

@@ -5,6 +5,8 @@ import { adminToken, callApi, editorToken, isErrorEnvelope } from '../../../test
 import {
   createCampaign,
   sleep,
+  startGeneration,
+  TEN_THOUSAND_HEADLINES,
   type TenantLibrary,
   tenantLibrary,
   waitForJob,
@@ -14,13 +16,9 @@ const pool = createPool(process.env.DATABASE_URL ?? '', { max: 2 });
 let alpha: TenantLibrary;
 let campaignId = '';
 
-/** 10 × 10 headline variants × 50 cities × 2 avatars = 10,000 headlines: a job long enough to cancel midway. */
-const BIG_SPACE =
-  '{A|B|C|D|E|F|G|H|I|J} {Niche} {one|two|three|four|five|six|seven|eight|nine|ten} in {City}';
-
 beforeAll(async () => {
   alpha = await tenantLibrary(pool, 'alpha.localhost');
-  campaignId = (await createCampaign(alpha, { headline_spintax_root: BIG_SPACE })).id;
+  campaignId = (await createCampaign(alpha, { headline_spintax_root: TEN_THOUSAND_HEADLINES })).id;
 });
 afterAll(async () => {
   await pool.query('delete from generated_articles where campaign_id = $1', [campaignId]);
@@ -30,15 +28,7 @@ afterAll(async () => {
 
 const one = async <T>(sql: string, params: unknown[]) => (await pool.query(sql, params)).rows[0] as T;
 
-async function startJob(count: number): Promise<string> {
-  const started = await callApi<{ job_id: string }>('/api/seo/generate-article', {
-    method: 'POST',
-    token: adminToken(),
-    json: { campaign_id: campaignId, count },
-  });
-  expect(started.status, JSON.stringify(started.body)).toBe(202);
-  return started.body.job_id;
-}
+const startJob = (count: number) => startGeneration(campaignId, count);
 
 describe('cancelling a generation job', () => {
   it('stops the worker between batches, returns unclaimed headlines and logs it', async () => {

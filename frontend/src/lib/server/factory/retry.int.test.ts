@@ -4,6 +4,8 @@ import { callApi, editorToken, isErrorEnvelope } from '../../../testing/http.js'
 import {
   createCampaign,
   sleep,
+  startGeneration,
+  TEN_THOUSAND_HEADLINES,
   type TenantLibrary,
   tenantLibrary,
   waitForJob,
@@ -14,14 +16,11 @@ let alpha: TenantLibrary;
 let campaignId = '';
 const alphaToken = () => editorToken('alpha.localhost');
 
-/** 10 × 10 headline variants × 50 cities × 2 avatars: room for a job that is stopped partway. */
-const BIG_SPACE =
-  '{A|B|C|D|E|F|G|H|I|J} {Niche} {one|two|three|four|five|six|seven|eight|nine|ten} in {City}';
 const TOTAL = 600;
 
 beforeAll(async () => {
   alpha = await tenantLibrary(pool, 'alpha.localhost');
-  campaignId = (await createCampaign(alpha, { headline_spintax_root: BIG_SPACE })).id;
+  campaignId = (await createCampaign(alpha, { headline_spintax_root: TEN_THOUSAND_HEADLINES })).id;
 });
 afterAll(async () => {
   await pool.query('delete from generated_articles where campaign_id = $1', [campaignId]);
@@ -36,15 +35,7 @@ const retry = (jobId: string, token = alphaToken()) =>
     { method: 'POST', token },
   );
 
-async function startJob(count: number): Promise<string> {
-  const started = await callApi<{ job_id: string }>('/api/seo/generate-article', {
-    method: 'POST',
-    token: alphaToken(),
-    json: { campaign_id: campaignId, count },
-  });
-  expect(started.status, JSON.stringify(started.body)).toBe(202);
-  return started.body.job_id;
-}
+const startJob = (count: number) => startGeneration(campaignId, count, alphaToken());
 
 /** Stops a job partway and leaves it as the worker leaves a job whose chunk failed for good. */
 async function failPartway(count: number): Promise<{ jobId: string; processed: number }> {

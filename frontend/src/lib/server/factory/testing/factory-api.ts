@@ -67,6 +67,25 @@ export async function createCampaign(
   return answer.body.data;
 }
 
+/** 10 × 10 headline variants × 50 cities × 2 avatars = 10,000 headlines: room for a job stopped partway. */
+export const TEN_THOUSAND_HEADLINES =
+  '{A|B|C|D|E|F|G|H|I|J} {Niche} {one|two|three|four|five|six|seven|eight|nine|ten} in {City}';
+
+/** `POST /api/seo/generate-article` for `count` articles; the job's id once it is accepted (202). */
+export async function startGeneration(
+  campaignId: string,
+  count: number,
+  token = adminToken(),
+): Promise<string> {
+  const started = await callApi<{ job_id: string }>('/api/seo/generate-article', {
+    method: 'POST',
+    token,
+    json: { campaign_id: campaignId, count },
+  });
+  expect(started.status, JSON.stringify(started.body)).toBe(202);
+  return started.body.job_id;
+}
+
 export interface JobAnswer {
   status: string;
   processed: number;
