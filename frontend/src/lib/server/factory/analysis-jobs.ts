@@ -11,6 +11,7 @@ import { type Principal, resolveSiteScope } from '../auth/principal.js';
 import { database } from '../connections.js';
 import { writeWorkLog } from '../work-log.js';
 import { loadVisibleCampaign } from './campaign-row.js';
+import { markQueued } from './jobs.js';
 import { enqueueGenerationJob } from './queues.js';
 
 type AnalysisType = 'scan_duplicates' | 'insert_links';
@@ -56,12 +57,7 @@ async function enqueue(type: AnalysisType, id: string, siteId: string) {
     { generationJobId: id, siteId },
     JOB[type].jobId(id),
   );
-  if (enqueued) {
-    await database().query(
-      `update generation_jobs set status = 'queued' where id = $1 and status = 'pending'`,
-      [id],
-    );
-  }
+  if (enqueued) await markQueued(id);
   return { job_id: id, status: enqueued ? 'queued' : 'pending' };
 }
 

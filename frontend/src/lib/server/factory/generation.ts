@@ -7,6 +7,7 @@ import { writeWorkLog } from '../work-log.js';
 import { type CampaignRow, loadVisibleCampaign } from './campaign-row.js';
 import { loadCampaignSpace } from './campaign-space.js';
 import { fillInventory } from './headlines.js';
+import { markQueued } from './jobs.js';
 import { enqueueGenerationChunks } from './queues.js';
 
 /** A campaign can be generated when it has a template whose every fragment type has fragments. */
@@ -102,11 +103,6 @@ export async function createGenerationJob(principal: Principal, request: Generat
     return { id, siteId: campaign.site_id, campaignId: campaign.id, total: request.count, chunks };
   });
   const enqueued = await enqueueGenerationChunks(generateArticlesChunks(job));
-  if (enqueued) {
-    await database().query(
-      `update generation_jobs set status = 'queued' where id = $1 and status = 'pending'`,
-      [job.id],
-    );
-  }
+  if (enqueued) await markQueued(job.id);
   return { job_id: job.id, status: enqueued ? 'queued' : 'pending', total: job.total, chunks: job.chunks };
 }

@@ -21,6 +21,17 @@ interface JobRow {
   date_updated: Date | null;
 }
 
+/**
+ * A job whose BullMQ entries Redis accepted moves from `pending` to `queued`. One Redis refused stays `pending`,
+ * and process-queue enqueues it later; the status guard keeps a worker that already started it `running`.
+ */
+export async function markQueued(id: string): Promise<void> {
+  await database().query(
+    `update generation_jobs set status = 'queued' where id = $1 and status = 'pending'`,
+    [id],
+  );
+}
+
 export const TERMINAL_STATUSES = new Set(['completed', 'failed', 'cancelled']);
 
 /** Route ids that are not UUIDs cannot name a job or campaign: the same 404 as a missing one. */

@@ -5,7 +5,7 @@ import { database } from '../connections.js';
 import { writeWorkLog } from '../work-log.js';
 import { loadVisibleCampaign } from './campaign-row.js';
 import { assertGeneratable, reserveHeadlines } from './generation.js';
-import { getJobStatus } from './jobs.js';
+import { getJobStatus, markQueued } from './jobs.js';
 import { enqueueGenerationChunks } from './queues.js';
 
 /**
@@ -85,11 +85,6 @@ export async function retryJob(principal: Principal, id: string) {
       retry: retry.attempt,
     }),
   );
-  if (enqueued) {
-    await database().query(
-      `update generation_jobs set status = 'queued' where id = $1 and status = 'pending'`,
-      [id],
-    );
-  }
+  if (enqueued) await markQueued(id);
   return { data: { ...(await getJobStatus(principal, id)), headlines_reserved: retry.left } };
 }
