@@ -28,7 +28,7 @@ async function runBatch(pool: Pool, context: ProductionContext, limit: number) {
   try {
     return await withTransaction(pool, async (client) => {
       const headlines = await claimHeadlines(client, context.jobId, limit);
-      if (headlines.length === 0) return { claimed: 0, processed: 0, failed: 0 };
+      if (headlines.length === 0) return { claimed: 0, processed: 0, failed: 0, status: 'running' };
       const { ready, failed } = await assembleBatchInSlices(context, headlines, new Date());
       batchSlugs = ready.map((item) => item.article.slug);
       const written = await writeArticles(client, context, ready);
@@ -54,12 +54,12 @@ async function runBatch(pool: Pool, context: ProductionContext, limit: number) {
         client,
         fresh.map((entry) => entry.item),
       );
-      await recordBatchProgress(client, context.jobId, {
+      const status = await recordBatchProgress(client, context.jobId, {
         processed: written.length,
         failed: failed.length,
         failureNote: describeFailures(failed),
       });
-      return { claimed: headlines.length, processed: written.length, failed: failed.length };
+      return { claimed: headlines.length, processed: written.length, failed: failed.length, status };
     });
   } catch (error) {
     for (const slug of batchSlugs) context.takenSlugs.delete(slug);
@@ -109,8 +109,6 @@ export async function generateArticlesChunk(
     throw new UnrecoverableError('the campaign template lists no fragment types');
   result.warnings = context.warnings;
   while (result.claimed < ARTICLES_PER_CHUNK) {
-    // A cancelled job stops here, between batches: the batch that just committed stays, nothing new starts.
-    if (FINISHED.has((await loadGenerationJob(pool, job.id))?.status ?? 'cancelled')) break;
     const batch = await runBatchWithRetry(
       pool,
       context,
@@ -126,6 +124,11 @@ export async function generateArticlesChunk(
       failed: result.failed,
       pid: process.pid,
     });
+    // The job's status as this batch's own progress update left it: a cancelled (or finished) job stops here,
+    // between batches, and the batch that just committed stays. A cancel that lands after that update returns
+    // every headline no batch holds, so the next claim finds none (or, if it already claimed, its progress
+    // update then reads `cancelled` and the loop stops after that one batch).
+    if (FINISHED.has(batch.status)) break;
   }
   if (result.claimed < ARTICLES_PER_CHUNK) forgetContext(job.id);
   return result;
