@@ -1,5 +1,5 @@
 import type { EndpointCall } from './endpoint.js';
-import { parseTrustProxy, rateLimitKey, resolveClientAddress, type TrustProxy } from './trust-proxy.js';
+import { parseTrustProxy, resolveClientAddress, type TrustProxy } from './trust-proxy.js';
 
 let trust: TrustProxy | undefined;
 
@@ -17,9 +17,4 @@ export function trustProxy(): TrustProxy {
  */
 export function clientIp(call: Pick<EndpointCall, 'headers' | 'clientAddress'>): string {
   return resolveClientAddress(call.clientAddress, call.headers.get('x-forwarded-for'), trustProxy());
-}
-
-/** What a client is rate-limited under: its address, or its /64 for IPv6. */
-export function clientRateKey(ip: string): string {
-  return rateLimitKey(ip);
 }

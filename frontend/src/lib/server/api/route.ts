@@ -7,12 +7,13 @@ import { errorReply, jsonReply } from '../http.js';
 import { resolveTenant, type Tenant } from '../tenancy/resolve-tenant.js';
 import { astroRoute, callFromAstro, toWebResponse } from './astro-adapter.js';
 import { ADMIN_BODY_LIMIT, PUBLIC_BODY_LIMIT, readJsonBody, refuseNulCharacters } from './body.js';
-import { clientIp, clientRateKey } from './client.js';
+import { clientIp } from './client.js';
 import { allowedOrigin, corsHeaders } from './cors.js';
 import type { Endpoint, EndpointCall, EndpointReply, HeaderReader } from './endpoint.js';
 import { toAppError } from './errors.js';
 import { formErrorReply, isFormPost, readFormBody } from './form-body.js';
 import { enforceRateLimit, type RateLimit } from './rate-limit.js';
+import { rateLimitKey } from './trust-proxy.js';
 
 /** What a handler returns: a body (sent as JSON, 200 unless `status` says otherwise), or a 303 to `redirect`. */
 interface JsonResult {
@@ -137,7 +138,7 @@ export function publicEndpoint<B extends z.ZodTypeAny = z.ZodNever, Q extends z.
       if (viaForm && origin !== null && !allowed)
         throw new AppError('FORBIDDEN', 'Forms of this site can only be sent from its own pages');
       const ip = clientIp(call);
-      await enforceRateLimit(spec.rateLimit ?? DEFAULT_PUBLIC_LIMIT, `${tenant.id}:${clientRateKey(ip)}`);
+      await enforceRateLimit(spec.rateLimit ?? DEFAULT_PUBLIC_LIMIT, `${tenant.id}:${rateLimitKey(ip)}`);
       const input = await parseInput(call, spec, PUBLIC_BODY_LIMIT, viaForm);
       const result = await handler({ ...input, headers: call.headers, ip, tenant, viaForm });
       if (result.redirect) {

@@ -1,4 +1,5 @@
 import { BlockList, isIP } from 'node:net';
+import { addressBucket } from '@spark/contracts';
 
 /**
  * Which peers may tell us who the client is (proxy-addr semantics, as Express uses them). `X-Forwarded-For` is
@@ -112,27 +113,7 @@ export function resolveClientAddress(
   return client;
 }
 
-/** The eight 16-bit groups of an IPv6 address (embedded IPv4 tail included). */
-function ipv6Groups(address: string): number[] {
-  let text = address;
-  const v4 = /(\d+)\.(\d+)\.(\d+)\.(\d+)$/.exec(text);
-  if (v4) {
-    const [a, b, c, d] = v4.slice(1).map(Number) as [number, number, number, number];
-    text = `${text.slice(0, v4.index)}${((a << 8) | b).toString(16)}:${((c << 8) | d).toString(16)}`;
-  }
-  const [head = '', tail] = text.split('::');
-  const parse = (part: string) => (part ? part.split(':').map((g) => Number.parseInt(g, 16)) : []);
-  const left = parse(head);
-  const right = tail === undefined ? [] : parse(tail);
-  return [...left, ...Array(8 - left.length - right.length).fill(0), ...right];
-}
-
-/**
- * The key a client is rate-limited under. One IPv6 subscriber usually holds a whole /64 and can pick a new
- * address from it for every request, so IPv6 clients share their /64's budget.
- */
+/** The key a client is rate-limited under: its address, or its /64 for IPv6 (see `addressBucket`). */
 export function rateLimitKey(address: string): string {
-  if (isIP(address) !== 6) return address;
-  const groups = ipv6Groups(address).slice(0, 4);
-  return `${groups.map((g) => g.toString(16)).join(':')}::/64`;
+  return addressBucket(address);
 }

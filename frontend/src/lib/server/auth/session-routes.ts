@@ -2,8 +2,9 @@ import { type AdminSession, AppError, SignInSchema, validationError } from '@spa
 import type { APIContext } from 'astro';
 import { callFromAstro } from '../api/astro-adapter.js';
 import { readJsonBody } from '../api/body.js';
-import { clientIp, clientRateKey } from '../api/client.js';
+import { clientIp } from '../api/client.js';
 import { enforceRateLimit } from '../api/rate-limit.js';
+import { rateLimitKey } from '../api/trust-proxy.js';
 import { database } from '../connections.js';
 import { errorResponse, jsonResponse } from '../http.js';
 import { sessionFromRequest, setSessionCookies, signIn, signOut } from './admin-session.js';
@@ -44,7 +45,7 @@ export function assertSameOrigin(request: Request): void {
 /** Checks, rate limit, Directus sign-in: the session to put in cookies. */
 export async function signInFromCredentials(request: Request, ip: string, email: string, password: string) {
   assertSameOrigin(request);
-  await enforceRateLimit(SIGN_IN_LIMIT, clientRateKey(ip));
+  await enforceRateLimit(SIGN_IN_LIMIT, rateLimitKey(ip));
   return signIn(email, password, ip);
 }
 
