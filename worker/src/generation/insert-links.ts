@@ -1,7 +1,14 @@
+import { insertLinksParams } from '@spark/contracts';
 import { findOrphans, planInternalLinks } from '@spark/core';
 import { type Pool, withTransaction } from '@spark/db';
+import {
+  finishJob,
+  loadGenerationJob,
+  markJobRunning,
+  storedParams,
+  TERMINAL_JOB_STATUSES,
+} from '@spark/jobs';
 import { UnrecoverableError } from 'bullmq';
-import { FINISHED, finishJob, loadGenerationJob, markJobRunning } from './job-state.js';
 import {
   finalOffsets,
   hubFits,
@@ -37,10 +44,9 @@ export async function insertLinks(
   const job = await loadGenerationJob(pool, generationJobId);
   if (!job || job.site_id !== siteId || !job.campaign_id)
     throw new UnrecoverableError(`links job ${generationJobId} does not exist`);
-  if (FINISHED.has(job.status)) return { articles: 0, links: 0 };
+  if (TERMINAL_JOB_STATUSES.has(job.status)) return { articles: 0, links: 0 };
   await markJobRunning(pool, job.id);
-  const maxLinks = typeof job.params.max_links === 'number' ? job.params.max_links : 5;
-  const nearbyKm = typeof job.params.nearby_km === 'number' ? job.params.nearby_km : 50;
+  const { max_links: maxLinks, nearby_km: nearbyKm } = storedParams(insertLinksParams, job.params);
   const siteTargets = await loadSiteTargets(pool, siteId);
   const nearby = new Map<string, SiteLinkTarget[]>();
   const { rows: usageRows } = await pool.query<{ phrase: string; n: number }>(

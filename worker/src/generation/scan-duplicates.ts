@@ -1,8 +1,15 @@
+import { scanDuplicatesParams } from '@spark/contracts';
 import { estimateJaccard, htmlToText, longestSharedRun } from '@spark/core';
 import type { Pool } from '@spark/db';
+import {
+  finishJob,
+  loadGenerationJob,
+  markJobRunning,
+  storedParams,
+  TERMINAL_JOB_STATUSES,
+} from '@spark/jobs';
 import { UnrecoverableError } from 'bullmq';
 import { bandHashesOf, MINHASH_VERSION, signatureOf } from './fingerprint.js';
-import { FINISHED, finishJob, loadGenerationJob, markJobRunning } from './job-state.js';
 import { insertFingerprints } from './write-batch.js';
 
 const PAGE = 500;
@@ -34,10 +41,9 @@ export async function scanDuplicates(pool: Pool, generationJobId: string, siteId
   const job = await loadGenerationJob(pool, generationJobId);
   if (!job || job.site_id !== siteId)
     throw new UnrecoverableError(`scan job ${generationJobId} does not exist`);
-  if (FINISHED.has(job.status)) return { scanned: 0, flagged: 0 };
+  if (TERMINAL_JOB_STATUSES.has(job.status)) return { scanned: 0, flagged: 0 };
   await markJobRunning(pool, job.id);
-  const threshold = typeof job.params.threshold === 'number' ? job.params.threshold : 0.8;
-  const campaignId = typeof job.params.campaign_id === 'string' ? job.params.campaign_id : null;
+  const { threshold, campaign_id: campaignId } = storedParams(scanDuplicatesParams, job.params);
   const known = new Map<string, Fingerprinted>();
   const fingerprint = (article: ArticleText): Fingerprinted => {
     const text = htmlToText(article.html_content);

@@ -1,7 +1,6 @@
 import { LEAD_WEBHOOK_BACKOFF, leadWebhookJobs } from '@spark/contracts';
-import { Queue, UnrecoverableError, Worker } from 'bullmq';
+import { parseJobPayload, QUEUES, startQueueWorker, unknownJob } from '@spark/jobs';
 import type { WorkerFeature } from '../feature.js';
-import { DEFAULT_JOB_OPTIONS, QUEUES } from '../queues.js';
 import { deliverLeadWebhook } from './deliver.js';
 import { webhookRetryDelayMs } from './retry-schedule.js';
 import { sweepPendingWebhooks } from './sweep-pending.js';
@@ -10,27 +9,26 @@ import { sweepPendingWebhooks } from './sweep-pending.js';
 export const webhooksFeature: WorkerFeature = {
   name: 'webhooks',
   async start({ pool, connection, env }) {
-    const queue = new Queue(QUEUES.leadWebhooks, { connection, defaultJobOptions: DEFAULT_JOB_OPTIONS });
-    await queue.upsertJobScheduler(
-      'sweep-pending-webhooks',
-      { every: 60_000 },
-      { name: leadWebhookJobs.sweepPending.name, data: { olderThanSeconds: 120 } },
-    );
-    const worker = new Worker(
-      QUEUES.leadWebhooks,
-      async (job) => {
+    return startQueueWorker(connection, {
+      label: 'webhook',
+      queue: QUEUES.leadWebhooks,
+      schedules: [
+        {
+          id: 'sweep-pending-webhooks',
+          repeat: { every: 60_000 },
+          job: { name: leadWebhookJobs.sweepPending.name, data: { olderThanSeconds: 120 } },
+        },
+      ],
+      async process(job, queue) {
         if (job.name === leadWebhookJobs.deliver.name) return deliverLeadWebhook(pool, job);
         if (job.name === leadWebhookJobs.sweepPending.name) {
-          const payload = leadWebhookJobs.sweepPending.payload.safeParse(job.data);
-          if (!payload.success)
-            throw new UnrecoverableError(`invalid ${job.name} payload: ${payload.error.message}`);
-          return { requeued: await sweepPendingWebhooks(pool, queue, payload.data.olderThanSeconds) };
+          const payload = parseJobPayload(leadWebhookJobs.sweepPending.payload, job);
+          return { requeued: await sweepPendingWebhooks(pool, queue, payload.olderThanSeconds) };
         }
-        throw new UnrecoverableError(`unknown webhook job "${job.name}"`);
+        return unknownJob('webhook', job);
       },
-      {
-        connection,
-        concurrency: 8,
+      concurrency: 8,
+      options: {
         settings: {
           backoffStrategy: (attemptsMade: number, type?: string) => {
             if (type !== LEAD_WEBHOOK_BACKOFF) throw new Error(`unknown backoff "${type ?? ''}"`);
@@ -38,15 +36,6 @@ export const webhooksFeature: WorkerFeature = {
           },
         },
       },
-    );
-    worker.on('failed', (job, error) =>
-      console.error(`webhook job ${job?.name ?? '?'} ${job?.id ?? ''} failed: ${error.message}`),
-    );
-    return {
-      async close() {
-        await worker.close();
-        await queue.close();
-      },
-    };
+    });
   },
 };

@@ -4,8 +4,8 @@ import { activeSession, dailySalt } from '../analytics/redis-pipeline.js';
 import { summarizeUserAgentCached } from '../analytics/user-agent.js';
 import { visitorHash } from '../analytics/visitor.js';
 import type { HeaderReader } from '../api/endpoint.js';
+import { jobQueues } from '../services.js';
 import type { Tenant } from '../tenancy/resolve-tenant.js';
-import { enqueueLeadWebhook } from './enqueue-webhook.js';
 import { submissionSchema } from './field-schema.js';
 import { formShownAt } from './form-token.js';
 import { attribution, leadColumns } from './lead-record.js';
@@ -94,6 +94,6 @@ export async function submitLead(
     device: summarizeUserAgentCached(userAgent),
     spamReason: spam,
   });
-  if (form.hasWebhook && !spam) await enqueueLeadWebhook(submissionId);
+  if (form.hasWebhook && !spam) await jobQueues().enqueueLeadWebhook(submissionId);
   return answer;
 }

@@ -1,14 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { AppError, chunkCount, type GenerateArticleRequest, generateArticlesChunks } from '@spark/contracts';
-import { type PoolClient, withTransaction } from '@spark/db';
-import type { Principal } from '../auth/principal.js';
-import { database } from '../connections.js';
-import { writeWorkLog } from '../work-log.js';
+import { type PoolClient, withTransaction, writeWorkLog } from '@spark/db';
+import { markQueued } from '@spark/jobs';
 import { type CampaignRow, loadVisibleCampaign } from './campaign-row.js';
 import { loadCampaignSpace } from './campaign-space.js';
+import type { FactoryDeps } from './deps.js';
 import { fillInventory } from './headlines.js';
-import { markQueued } from './jobs.js';
-import { enqueueGenerationChunks } from './queues.js';
+import type { Principal } from './principal.js';
 
 /** A campaign can be generated when it has a template whose every fragment type has fragments. */
 export async function assertGeneratable(client: PoolClient, campaign: CampaignRow): Promise<void> {
@@ -52,6 +50,7 @@ export async function reserveHeadlines(
   campaign: CampaignRow,
   jobId: string,
   count: number,
+  now: Date,
 ) {
   const taken = await client.query(
     `update headline_inventory set status = 'claimed', claimed_by_job = $2, claimed_at = now()
@@ -61,7 +60,7 @@ export async function reserveHeadlines(
   );
   const existing = taken.rowCount ?? 0;
   if (existing === count) return;
-  const space = await loadCampaignSpace(client, campaign, new Date());
+  const space = await loadCampaignSpace(client, campaign, now);
   const added = await fillInventory(client, campaign, space, count - existing, jobId);
   if (existing + added < count) {
     throw new AppError(
@@ -77,8 +76,12 @@ export async function reserveHeadlines(
  * one transaction (a rejected request writes nothing); the enqueue follows the commit, and a job whose
  * enqueue failed stays `pending` until process-queue enqueues it.
  */
-export async function createGenerationJob(principal: Principal, request: GenerateArticleRequest) {
-  const job = await withTransaction(database(), async (client) => {
+export async function createGenerationJob(
+  deps: FactoryDeps,
+  principal: Principal,
+  request: GenerateArticleRequest,
+) {
+  const job = await withTransaction(deps.db, async (client) => {
     const campaign = await loadVisibleCampaign(client, principal, request.campaign_id, true);
     await assertGeneratable(client, campaign);
     const id = randomUUID();
@@ -88,7 +91,7 @@ export async function createGenerationJob(principal: Principal, request: Generat
        values ($1, $2, $3, 'generate_articles', 'pending', $4, $5, $6)`,
       [id, campaign.site_id, campaign.id, { count: request.count, chunks }, request.count, `generate-${id}`],
     );
-    await reserveHeadlines(client, campaign, id, request.count);
+    await reserveHeadlines(client, campaign, id, request.count, deps.now());
     await writeWorkLog(
       {
         action: 'generation.create',
@@ -102,7 +105,7 @@ export async function createGenerationJob(principal: Principal, request: Generat
     );
     return { id, siteId: campaign.site_id, campaignId: campaign.id, total: request.count, chunks };
   });
-  const enqueued = await enqueueGenerationChunks(generateArticlesChunks(job));
-  if (enqueued) await markQueued(job.id);
+  const enqueued = await deps.queues.enqueueGenerationChunks(generateArticlesChunks(job));
+  if (enqueued) await markQueued(deps.db, job.id);
   return { job_id: job.id, status: enqueued ? 'queued' : 'pending', total: job.total, chunks: job.chunks };
 }

@@ -1,25 +1,19 @@
 import { randomUUID } from 'node:crypto';
 import {
-  generationJobs,
   type InsertLinksRequest,
   insertLinksJobId,
   type ScanDuplicatesRequest,
   scanDuplicatesJobId,
 } from '@spark/contracts';
-import { type PoolClient, withTransaction } from '@spark/db';
-import { type Principal, resolveSiteScope } from '../auth/principal.js';
-import { database } from '../connections.js';
-import { writeWorkLog } from '../work-log.js';
+import { type PoolClient, withTransaction, writeWorkLog } from '@spark/db';
+import { type AnalysisJobKind, markQueued } from '@spark/jobs';
 import { loadVisibleCampaign } from './campaign-row.js';
-import { markQueued } from './jobs.js';
-import { enqueueGenerationJob } from './queues.js';
+import type { FactoryDeps } from './deps.js';
+import { type Principal, resolveSiteScope } from './principal.js';
 
-type AnalysisType = 'scan_duplicates' | 'insert_links';
+type AnalysisType = AnalysisJobKind;
 
-const JOB = {
-  scan_duplicates: { name: generationJobs.scanDuplicates.name, jobId: scanDuplicatesJobId },
-  insert_links: { name: generationJobs.insertLinks.name, jobId: insertLinksJobId },
-} as const;
+const QUEUE_JOB_ID = { scan_duplicates: scanDuplicatesJobId, insert_links: insertLinksJobId } as const;
 
 async function insertJob(
   client: PoolClient,
@@ -35,7 +29,7 @@ async function insertJob(
   await client.query(
     `insert into generation_jobs (id, site_id, campaign_id, type, status, params, total, queue_job_id)
      values ($1, $2, $3, $4, 'pending', $5, $6, $7)`,
-    [id, job.siteId, job.campaignId, job.type, job.params, rows[0]?.n ?? 0, JOB[job.type].jobId(id)],
+    [id, job.siteId, job.campaignId, job.type, job.params, rows[0]?.n ?? 0, QUEUE_JOB_ID[job.type](id)],
   );
   await writeWorkLog(
     {
@@ -51,19 +45,19 @@ async function insertJob(
   return id;
 }
 
-async function enqueue(type: AnalysisType, id: string, siteId: string) {
-  const enqueued = await enqueueGenerationJob(
-    JOB[type].name,
-    { generationJobId: id, siteId },
-    JOB[type].jobId(id),
-  );
-  if (enqueued) await markQueued(id);
+async function enqueue(deps: FactoryDeps, type: AnalysisType, id: string, siteId: string) {
+  const enqueued = await deps.queues.enqueueAnalysisJob(type, { generationJobId: id, siteId });
+  if (enqueued) await markQueued(deps.db, id);
   return { job_id: id, status: enqueued ? 'queued' : 'pending' };
 }
 
 /** A near-duplicate scan of a site (or one campaign of it) as a worker job. */
-export async function createScanDuplicatesJob(principal: Principal, request: ScanDuplicatesRequest) {
-  const job = await withTransaction(database(), async (client) => {
+export async function createScanDuplicatesJob(
+  deps: FactoryDeps,
+  principal: Principal,
+  request: ScanDuplicatesRequest,
+) {
+  const job = await withTransaction(deps.db, async (client) => {
     const campaign = request.campaign_id
       ? await loadVisibleCampaign(client, principal, request.campaign_id)
       : null;
@@ -77,12 +71,16 @@ export async function createScanDuplicatesJob(principal: Principal, request: Sca
     });
     return { id, siteId };
   });
-  return enqueue('scan_duplicates', job.id, job.siteId);
+  return enqueue(deps, 'scan_duplicates', job.id, job.siteId);
 }
 
 /** Internal links for a campaign's articles as a worker job. */
-export async function createInsertLinksJob(principal: Principal, request: InsertLinksRequest) {
-  const job = await withTransaction(database(), async (client) => {
+export async function createInsertLinksJob(
+  deps: FactoryDeps,
+  principal: Principal,
+  request: InsertLinksRequest,
+) {
+  const job = await withTransaction(deps.db, async (client) => {
     const campaign = await loadVisibleCampaign(client, principal, request.campaign_id);
     const params = { max_links: request.max_links, nearby_km: request.nearby_km };
     const id = await insertJob(client, principal, {
@@ -93,5 +91,5 @@ export async function createInsertLinksJob(principal: Principal, request: Insert
     });
     return { id, siteId: campaign.site_id };
   });
-  return enqueue('insert_links', job.id, job.siteId);
+  return enqueue(deps, 'insert_links', job.id, job.siteId);
 }

@@ -1,7 +1,7 @@
 import { AppError, type Job, type JobList, type JobListQuery } from '@spark/contracts';
 import { z } from 'zod';
-import { canAccessSite, type Principal, resolveSiteScope } from '../auth/principal.js';
-import { database } from '../connections.js';
+import type { FactoryDeps } from './deps.js';
+import { canAccessSite, type Principal, resolveSiteScope } from './principal.js';
 
 interface JobRow {
   id: string;
@@ -21,19 +21,6 @@ interface JobRow {
   date_updated: Date | null;
 }
 
-/**
- * A job whose BullMQ entries Redis accepted moves from `pending` to `queued`. One Redis refused stays `pending`,
- * and process-queue enqueues it later; the status guard keeps a worker that already started it `running`.
- */
-export async function markQueued(id: string): Promise<void> {
-  await database().query(
-    `update generation_jobs set status = 'queued' where id = $1 and status = 'pending'`,
-    [id],
-  );
-}
-
-export const TERMINAL_STATUSES = new Set(['completed', 'failed', 'cancelled']);
-
 /** Route ids that are not UUIDs cannot name a job or campaign: the same 404 as a missing one. */
 export function routeId(raw: string | undefined, what: string): string {
   const parsed = z.string().uuid().safeParse(raw);
@@ -45,11 +32,10 @@ const JOB_COLUMNS = `id, site_id, campaign_id, type, status, params, total, proc
   started_at, finished_at, date_created, date_updated`;
 
 /** A generation job's progress as stored by the worker; another site's job is NOT_FOUND. */
-export async function getJobStatus(principal: Principal, id: string): Promise<Job> {
-  const { rows } = await database().query<JobRow>(
-    `select ${JOB_COLUMNS} from generation_jobs where id = $1`,
-    [id],
-  );
+export async function getJobStatus(deps: FactoryDeps, principal: Principal, id: string): Promise<Job> {
+  const { rows } = await deps.db.query<JobRow>(`select ${JOB_COLUMNS} from generation_jobs where id = $1`, [
+    id,
+  ]);
   const job = rows[0];
   if (!job || !canAccessSite(principal, job.site_id)) {
     throw new AppError('NOT_FOUND', `No generation job ${id} is visible to you`);
@@ -58,16 +44,20 @@ export async function getJobStatus(principal: Principal, id: string): Promise<Jo
 }
 
 /** Every job of one site (optionally one campaign), newest first, a page at a time. */
-export async function listJobs(principal: Principal, query: JobListQuery): Promise<JobList> {
+export async function listJobs(
+  deps: FactoryDeps,
+  principal: Principal,
+  query: JobListQuery,
+): Promise<JobList> {
   const siteId = resolveSiteScope(principal, query.site_id);
   const where = 'where site_id = $1 and ($2::uuid is null or campaign_id = $2)';
   const scope = [siteId, query.campaign_id ?? null];
   const [page, count] = await Promise.all([
-    database().query<JobRow>(
+    deps.db.query<JobRow>(
       `select ${JOB_COLUMNS} from generation_jobs ${where} order by date_created desc, id limit $3 offset $4`,
       [...scope, query.limit, query.offset],
     ),
-    database().query<{ n: number }>(`select count(*)::int as n from generation_jobs ${where}`, scope),
+    deps.db.query<{ n: number }>(`select count(*)::int as n from generation_jobs ${where}`, scope),
   ]);
   return {
     data: page.rows.map(jobView),

@@ -1,17 +1,16 @@
 import { AppError, type CampaignCreate, type CampaignListQuery, type CampaignPatch } from '@spark/contracts';
-import { withTransaction } from '@spark/db';
-import { type Principal, resolveSiteScope, visibleSiteIds } from '../auth/principal.js';
-import { database } from '../connections.js';
-import { writeWorkLog } from '../work-log.js';
+import { withTransaction, writeWorkLog } from '@spark/db';
 import { WRITE_COLUMNS, writeExpressions, writeParams } from './campaign-columns.js';
 import { type CampaignInput, validateCampaign } from './campaign-input.js';
 import { CAMPAIGN_COLUMNS, type CampaignRow, campaignView, loadVisibleCampaign } from './campaign-row.js';
 import { campaignSummaries } from './campaign-summaries.js';
+import type { FactoryDeps } from './deps.js';
+import { type Principal, resolveSiteScope, visibleSiteIds } from './principal.js';
 
 /** Fields whose change alters the headline space: unclaimed inventory built from the old one is dropped. */
 const SPACE_FIELDS = ['headline_spintax_root', 'niche_variables', 'location_mode', 'location', 'avatar_ids'];
 
-export async function listCampaigns(principal: Principal, query: CampaignListQuery) {
+export async function listCampaigns(deps: FactoryDeps, principal: Principal, query: CampaignListQuery) {
   const params: unknown[] = [];
   const where: string[] = [];
   if (query.site_id) {
@@ -26,13 +25,13 @@ export async function listCampaigns(principal: Principal, query: CampaignListQue
     where.push(`status = $${params.length}`);
   }
   params.push(query.limit, query.offset);
-  const { rows } = await database().query<CampaignRow>(
+  const { rows } = await deps.db.query<CampaignRow>(
     `select ${CAMPAIGN_COLUMNS} from campaign_masters ${where.length ? `where ${where.join(' and ')}` : ''}
      order by date_created desc, id limit $${params.length - 1} offset $${params.length}`,
     params,
   );
   const summaries = await campaignSummaries(
-    database(),
+    deps.db,
     rows.map((row) => row.id),
   );
   const data = rows.map((row) => {
@@ -43,10 +42,10 @@ export async function listCampaigns(principal: Principal, query: CampaignListQue
 }
 
 /** The campaign with what it has produced so far: inventory and articles by status. */
-export async function getCampaign(principal: Principal, id: string) {
-  const campaign = await loadVisibleCampaign(database(), principal, id);
+export async function getCampaign(deps: FactoryDeps, principal: Principal, id: string) {
+  const campaign = await loadVisibleCampaign(deps.db, principal, id);
   const counts = async (table: string) => {
-    const { rows } = await database().query<{ status: string; n: number }>(
+    const { rows } = await deps.db.query<{ status: string; n: number }>(
       `select status, count(*)::int as n from ${table} where campaign_id = $1 group by status`,
       [id],
     );
@@ -59,10 +58,10 @@ export async function getCampaign(principal: Principal, id: string) {
   return { ...campaignView(campaign), stats: { inventory, articles } };
 }
 
-export async function createCampaign(principal: Principal, body: CampaignCreate) {
+export async function createCampaign(deps: FactoryDeps, principal: Principal, body: CampaignCreate) {
   const siteId = resolveSiteScope(principal, body.site_id);
   const { site_id: _site, ...input } = body;
-  return withTransaction(database(), async (client) => {
+  return withTransaction(deps.db, async (client) => {
     await validateCampaign(client, siteId, input);
     const { rows } = await client.query<CampaignRow>(
       `insert into campaign_masters (site_id, ${WRITE_COLUMNS.join(', ')})
@@ -84,8 +83,13 @@ export async function createCampaign(principal: Principal, body: CampaignCreate)
   });
 }
 
-export async function updateCampaign(principal: Principal, id: string, patch: CampaignPatch) {
-  return withTransaction(database(), async (client) => {
+export async function updateCampaign(
+  deps: FactoryDeps,
+  principal: Principal,
+  id: string,
+  patch: CampaignPatch,
+) {
+  return withTransaction(deps.db, async (client) => {
     const current = campaignView(await loadVisibleCampaign(client, principal, id, true));
     const { id: _id, site_id, date_created: _c, date_updated: _u, ...saved } = current;
     const merged: CampaignInput = {
@@ -122,8 +126,8 @@ export async function updateCampaign(principal: Principal, id: string, patch: Ca
 }
 
 /** Refused while a generation job of the campaign is unfinished; its articles outlive it. */
-export async function deleteCampaign(principal: Principal, id: string) {
-  return withTransaction(database(), async (client) => {
+export async function deleteCampaign(deps: FactoryDeps, principal: Principal, id: string) {
+  return withTransaction(deps.db, async (client) => {
     const campaign = await loadVisibleCampaign(client, principal, id, true);
     const { rowCount } = await client.query(
       `select 1 from generation_jobs where campaign_id = $1 and status in ('pending', 'queued', 'running')`,

@@ -1,9 +1,8 @@
 import { AppError } from '@spark/contracts';
-import { withTransaction } from '@spark/db';
-import { canAccessSite, type Principal } from '../auth/principal.js';
-import { database } from '../connections.js';
-import { writeWorkLog } from '../work-log.js';
+import { withTransaction, writeWorkLog } from '@spark/db';
+import type { FactoryDeps } from './deps.js';
 import { getJobStatus } from './jobs.js';
+import { canAccessSite, type Principal } from './principal.js';
 
 /**
  * Cancels an unfinished generation job. The worker checks the job's status between batches and stops; a batch
@@ -11,8 +10,8 @@ import { getJobStatus } from './jobs.js';
  * still reserved for the job go back to `available` now; rows a running batch holds locked are skipped (that
  * batch turns them into articles), so cancelling never waits for the worker.
  */
-export async function cancelJob(principal: Principal, id: string) {
-  const released = await withTransaction(database(), async (client) => {
+export async function cancelJob(deps: FactoryDeps, principal: Principal, id: string) {
+  const released = await withTransaction(deps.db, async (client) => {
     const { rows } = await client.query<{ site_id: string; status: string }>(
       'select site_id, status from generation_jobs where id = $1 for update',
       [id],
@@ -53,5 +52,5 @@ export async function cancelJob(principal: Principal, id: string) {
     );
     return count;
   });
-  return { data: { ...(await getJobStatus(principal, id)), headlines_returned: released } };
+  return { data: { ...(await getJobStatus(deps, principal, id)), headlines_returned: released } };
 }

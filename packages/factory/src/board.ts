@@ -1,6 +1,6 @@
 import type { BoardColumn, BoardQuery } from '@spark/contracts';
-import { type Principal, resolveSiteScope } from '../auth/principal.js';
-import { database } from '../connections.js';
+import type { FactoryDeps } from './deps.js';
+import { type Principal, resolveSiteScope } from './principal.js';
 
 /** Each column's natural order: what needs attention first (oldest in review, next to go live, newest live). */
 const ORDER: Record<BoardQuery['status'], string> = {
@@ -27,7 +27,11 @@ interface CardRow {
  * One column of the review board. A page is read through the (site_id, status) index and counted
  * separately, so a site with 100,000 articles costs one index range per column, never a full scan of rows.
  */
-export async function boardColumn(principal: Principal, query: BoardQuery): Promise<BoardColumn> {
+export async function boardColumn(
+  deps: FactoryDeps,
+  principal: Principal,
+  query: BoardQuery,
+): Promise<BoardColumn> {
   const siteId = resolveSiteScope(principal, query.site_id);
   const where = `where a.site_id = $1 and a.status = $2 and ($3::uuid is null or a.campaign_id = $3)
     and ($4::text is null or exists (select 1 from quality_flags f
@@ -36,7 +40,7 @@ export async function boardColumn(principal: Principal, query: BoardQuery): Prom
   const cityPrefix = query.city ? `${query.city.replace(/[\\%_]/g, (c) => `\\${c}`)}%` : null;
   const scope = [siteId, query.status, query.campaign_id ?? null, query.flag ?? null, cityPrefix];
   const [page, count] = await Promise.all([
-    database().query<CardRow>(
+    deps.db.query<CardRow>(
       `select a.id, a.campaign_id, a.title, a.slug, a.status, a.word_count, c.name as city, a.publish_at,
               a.published_at,
               array(select distinct f.type from quality_flags f where f.article_id = a.id and f.status = 'open'
@@ -45,7 +49,7 @@ export async function boardColumn(principal: Principal, query: BoardQuery): Prom
        ${where} order by ${ORDER[query.status]} limit $6 offset $7`,
       [...scope, query.limit, query.offset],
     ),
-    database().query<{ n: number }>(`select count(*)::int as n from generated_articles a ${where}`, scope),
+    deps.db.query<{ n: number }>(`select count(*)::int as n from generated_articles a ${where}`, scope),
   ]);
   const iso = (date: Date | null) => date?.toISOString() ?? null;
   return {

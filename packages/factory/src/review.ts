@@ -1,13 +1,12 @@
 import type { ApproveBatchRequest, ReturnToReviewRequest } from '@spark/contracts';
-import { withTransaction } from '@spark/db';
-import type { Principal } from '../auth/principal.js';
-import { database } from '../connections.js';
-import { writeWorkLog } from '../work-log.js';
+import { withTransaction, writeWorkLog } from '@spark/db';
 import { groupBySite, lockSelectedArticles } from './article-selection.js';
+import type { FactoryDeps } from './deps.js';
+import type { Principal } from './principal.js';
 
 /** qc → approved. Articles in any other status are left as they are and counted as skipped. */
-export async function approveArticles(principal: Principal, request: ApproveBatchRequest) {
-  return withTransaction(database(), async (client) => {
+export async function approveArticles(deps: FactoryDeps, principal: Principal, request: ApproveBatchRequest) {
+  return withTransaction(deps.db, async (client) => {
     const selected = await lockSelectedArticles(client, principal, request);
     const eligible = selected.filter((article) => article.status === 'qc');
     for (const [siteId, articles] of groupBySite(eligible)) {
@@ -32,8 +31,12 @@ export async function approveArticles(principal: Principal, request: ApproveBatc
 }
 
 /** approved or scheduled → qc, clearing any planned publish time; other statuses are counted as skipped. */
-export async function returnToReview(principal: Principal, request: ReturnToReviewRequest) {
-  return withTransaction(database(), async (client) => {
+export async function returnToReview(
+  deps: FactoryDeps,
+  principal: Principal,
+  request: ReturnToReviewRequest,
+) {
+  return withTransaction(deps.db, async (client) => {
     const selected = await lockSelectedArticles(client, principal, request);
     const eligible = selected.filter(
       (article) => article.status === 'approved' || article.status === 'scheduled',

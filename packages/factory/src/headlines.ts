@@ -1,11 +1,10 @@
 import { AppError, type GenerateHeadlinesRequest, type HeadlineDraft } from '@spark/contracts';
 import { sampleVariantIndices, UnresolvedVariableError } from '@spark/core';
-import { type PoolClient, withTransaction } from '@spark/db';
-import { type Principal, resolveSiteScope } from '../auth/principal.js';
-import { database } from '../connections.js';
-import { writeWorkLog } from '../work-log.js';
+import { type PoolClient, withTransaction, writeWorkLog } from '@spark/db';
 import { type CampaignRow, loadVisibleCampaign } from './campaign-row.js';
 import { type CampaignSpace, loadCampaignSpace, type SpaceItem } from './campaign-space.js';
+import type { FactoryDeps } from './deps.js';
+import { type Principal, resolveSiteScope } from './principal.js';
 
 const INSERT_SLICE = 1000;
 
@@ -61,19 +60,23 @@ function draftRow(siteId: string, draft: HeadlineDraft): CampaignRow {
   };
 }
 
-async function previewCampaign(principal: Principal, request: GenerateHeadlinesRequest) {
+async function previewCampaign(deps: FactoryDeps, principal: Principal, request: GenerateHeadlinesRequest) {
   if (request.draft) {
     const siteId = resolveSiteScope(principal, request.draft.site_id);
     return { campaign: draftRow(siteId, request.draft), seed: request.seed ?? DRAFT_SEED };
   }
-  const campaign = await loadVisibleCampaign(database(), principal, request.campaign_id ?? '');
+  const campaign = await loadVisibleCampaign(deps.db, principal, request.campaign_id ?? '');
   return { campaign, seed: request.seed ?? campaign.id };
 }
 
 /** Exact size of the space and `limit` seeded samples, of a saved campaign or of a draft; writes nothing. */
-export async function previewHeadlines(principal: Principal, request: GenerateHeadlinesRequest) {
-  const { campaign, seed } = await previewCampaign(principal, request);
-  const space = await loadCampaignSpace(database(), campaign, new Date());
+export async function previewHeadlines(
+  deps: FactoryDeps,
+  principal: Principal,
+  request: GenerateHeadlinesRequest,
+) {
+  const { campaign, seed } = await previewCampaign(deps, principal, request);
+  const space = await loadCampaignSpace(deps.db, campaign, deps.now());
   const indices = sampleVariantIndices(space.space.total, request.limit ?? 10, seed);
   return {
     total: exactCount(space.space.total),
@@ -152,10 +155,14 @@ export async function fillInventory(
 }
 
 /** Persists up to `limit` new headlines (default 1000) and reports what the inventory now holds. */
-export async function persistHeadlines(principal: Principal, request: GenerateHeadlinesRequest) {
-  return withTransaction(database(), async (client) => {
+export async function persistHeadlines(
+  deps: FactoryDeps,
+  principal: Principal,
+  request: GenerateHeadlinesRequest,
+) {
+  return withTransaction(deps.db, async (client) => {
     const campaign = await loadVisibleCampaign(client, principal, request.campaign_id ?? '', true);
-    const space = await loadCampaignSpace(client, campaign, new Date());
+    const space = await loadCampaignSpace(client, campaign, deps.now());
     const inserted = await fillInventory(client, campaign, space, request.limit ?? 1000);
     const { rows } = await client.query<{ status: string; n: number }>(
       `select status, count(*)::int as n from headline_inventory where campaign_id = $1 group by status`,

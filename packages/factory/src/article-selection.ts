@@ -1,6 +1,6 @@
 import { AppError } from '@spark/contracts';
 import type { PoolClient } from '@spark/db';
-import { canAccessSite, type Principal } from '../auth/principal.js';
+import { canAccessSite, type Principal } from './principal.js';
 
 export interface ArticleSelection {
   article_ids?: string[];

@@ -2,9 +2,9 @@ import { INVALIDATION_CHANNEL, invalidationMessageSchema, siteVersionKey } from 
 import type { Redis } from 'ioredis';
 
 /**
- * Articles published here are written with SQL, so no Directus cache-bust hook sees them: bump each site's
- * content version and announce it, as the hook would. Failure is logged, not thrown — the publish itself
- * is committed, and the frontend caches' TTLs bound how long it stays invisible.
+ * Articles published by the factory are written with SQL, so no Directus cache-bust hook sees them: bump each
+ * site's content version and announce it, as the hook would. Failure is logged, not thrown — the publish
+ * itself is committed, and the frontend caches' TTLs bound how long it stays invisible.
  */
 export async function bumpSiteContent(redis: Redis, siteIds: Iterable<string>): Promise<void> {
   const sites = [...new Set(siteIds)];

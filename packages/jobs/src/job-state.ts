@@ -1,18 +1,30 @@
-import { type Pool, type PoolClient, withTransaction } from '@spark/db';
+import { type Pool, type PoolClient, withTransaction, writeWorkLog } from '@spark/db';
+
+/**
+ * The SQL of a `generation_jobs` row's life: pending (committed, maybe not yet in Redis) → queued (BullMQ has
+ * its entries) → running → completed | failed | cancelled. Producers, the worker and the API share it.
+ */
+export const JOB_STATUSES = ['pending', 'queued', 'running', 'completed', 'failed', 'cancelled'] as const;
+export type JobStatusName = (typeof JOB_STATUSES)[number];
+/** A job in one of these never changes status again. */
+export const TERMINAL_JOB_STATUSES: ReadonlySet<string> = new Set<JobStatusName>([
+  'completed',
+  'failed',
+  'cancelled',
+]);
 
 export interface GenerationJobRow {
   id: string;
   site_id: string;
   campaign_id: string | null;
   type: 'generate_headlines' | 'generate_articles' | 'scan_duplicates' | 'insert_links' | 'publish_articles';
-  status: 'pending' | 'queued' | 'running' | 'completed' | 'failed' | 'cancelled';
+  status: JobStatusName;
   params: Record<string, unknown>;
   total: number;
   processed: number;
   failed: number;
 }
 
-export const FINISHED = new Set(['completed', 'failed', 'cancelled']);
 /** generation_jobs.error holds the first failure reasons, not an unbounded log. */
 const ERROR_TEXT_LIMIT = 2000;
 
@@ -54,12 +66,17 @@ export async function recordBatchProgress(
   );
   const job = rows[0];
   if (job?.status === 'completed' && counts.processed + counts.failed > 0) {
-    await client.query(
-      `insert into work_log (action, entity_type, entity_id, site_id, level, details)
-       select 'generation.completed', 'generation_jobs', $1, $2, case when $4 > 0 then 'warning' else 'info' end,
-              jsonb_build_object('processed', $3::int, 'failed', $4::int)
-       where not exists (select 1 from work_log where action = 'generation.completed' and entity_id = $1)`,
-      [jobId, job.site_id, job.processed, job.failed],
+    await writeWorkLog(
+      {
+        action: 'generation.completed',
+        entityType: 'generation_jobs',
+        entityId: jobId,
+        siteId: job.site_id,
+        level: job.failed > 0 ? 'warning' : 'info',
+        details: { processed: job.processed, failed: job.failed },
+      },
+      client,
+      { oncePerEntity: true },
     );
   }
   return job?.status ?? 'missing';
@@ -84,12 +101,29 @@ export async function failGenerationJob(pool: Pool, jobId: string, reason: strin
        where claimed_by_job = $1 and status = 'claimed'`,
       [jobId],
     );
-    await client.query(
-      `insert into work_log (action, entity_type, entity_id, site_id, level, details)
-       values ('generation.failed', 'generation_jobs', $1, $2, 'error', jsonb_build_object('reason', left($3, 500)))`,
-      [jobId, job.site_id, reason],
+    await writeWorkLog(
+      {
+        action: 'generation.failed',
+        entityType: 'generation_jobs',
+        entityId: jobId,
+        siteId: job.site_id,
+        level: 'error',
+        details: { reason: reason.slice(0, 500) },
+      },
+      client,
     );
   });
+}
+
+/**
+ * A job whose BullMQ entries Redis accepted moves from `pending` to `queued`. One Redis refused stays
+ * `pending`, and process-queue enqueues it later; the status guard keeps a worker that already started it
+ * `running`.
+ */
+export async function markQueued(client: Pool | PoolClient, jobId: string): Promise<void> {
+  await client.query(`update generation_jobs set status = 'queued' where id = $1 and status = 'pending'`, [
+    jobId,
+  ]);
 }
 
 export async function markJobRunning(pool: Pool, jobId: string): Promise<void> {
@@ -115,10 +149,15 @@ export async function finishJob(
       [jobId],
     );
     if (!rows[0]) return;
-    await client.query(
-      `insert into work_log (action, entity_type, entity_id, site_id, details)
-       values ($1, 'generation_jobs', $2, $3, $4)`,
-      [action, jobId, rows[0].site_id, details],
+    await writeWorkLog(
+      {
+        action,
+        entityType: 'generation_jobs',
+        entityId: jobId,
+        siteId: rows[0].site_id,
+        details,
+      },
+      client,
     );
   });
 }

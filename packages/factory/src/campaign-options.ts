@@ -1,7 +1,7 @@
 import type { CampaignOptions, Place } from '@spark/contracts';
 import { z } from 'zod';
-import { type Principal, resolveSiteScope } from '../auth/principal.js';
-import { database } from '../connections.js';
+import type { FactoryDeps } from './deps.js';
+import { type Principal, resolveSiteScope } from './principal.js';
 
 export const PlaceQuerySchema = z
   .object({
@@ -15,24 +15,25 @@ export const PlaceQuerySchema = z
 
 /** What a campaign of the site may use: its own and the shared library's avatars and templates, and the states. */
 export async function campaignOptions(
+  deps: FactoryDeps,
   principal: Principal,
   siteId: string | undefined,
 ): Promise<CampaignOptions> {
   const site = resolveSiteScope(principal, siteId);
   const [avatars, templates, states, fragments] = await Promise.all([
-    database().query<{ id: string; name: string }>(
+    deps.db.query<{ id: string; name: string }>(
       'select id, name from avatar_intelligence where site_id = $1 or site_id is null order by name, id',
       [site],
     ),
-    database().query<{ id: string; name: string; fragment_types: string[] }>(
+    deps.db.query<{ id: string; name: string; fragment_types: string[] }>(
       `select id, name, fragment_types from article_templates where site_id = $1 or site_id is null
        order by name, id`,
       [site],
     ),
-    database().query<{ id: string; name: string; code: string }>(
+    deps.db.query<{ id: string; name: string; code: string }>(
       'select id, name, code from geo_states order by name',
     ),
-    database().query<{ fragment_type: string; n: number }>(
+    deps.db.query<{ fragment_type: string; n: number }>(
       `select fragment_type, count(*)::int as n from content_fragments where site_id = $1 or site_id is null
        group by fragment_type`,
       [site],
@@ -48,6 +49,7 @@ export async function campaignOptions(
 
 /** Counties or cities whose name starts with `q` (case-insensitive), biggest first; the gazetteer is shared. */
 export async function searchPlaces(
+  deps: FactoryDeps,
   principal: Principal,
   query: z.infer<typeof PlaceQuerySchema>,
 ): Promise<Place[]> {
@@ -63,6 +65,6 @@ export async function searchPlaces(
          from geo_counties co join geo_states s on s.id = co.state_id
          where co.name ilike $1 and ($2::uuid is null or co.state_id = $2)
          order by co.name limit $3`;
-  const { rows } = await database().query<Place>(sql, [pattern, query.state_id ?? null, query.limit]);
+  const { rows } = await deps.db.query<Place>(sql, [pattern, query.state_id ?? null, query.limit]);
   return rows;
 }

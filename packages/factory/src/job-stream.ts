@@ -1,5 +1,7 @@
-import type { Principal } from '../auth/principal.js';
-import { getJobStatus, type JobStatus, TERMINAL_STATUSES } from './jobs.js';
+import { TERMINAL_JOB_STATUSES } from '@spark/jobs';
+import type { FactoryDeps } from './deps.js';
+import { getJobStatus, type JobStatus } from './jobs.js';
+import type { Principal } from './principal.js';
 
 const POLL_MS = 500;
 const HEARTBEAT_MS = 15_000;
@@ -14,11 +16,12 @@ const frame = (event: string, data: unknown) => `event: ${event}\ndata: ${JSON.s
  * so polling that row serves any number of workers and frontend instances without extra plumbing.
  */
 export async function streamJobStatus(
+  deps: FactoryDeps,
   principal: Principal,
   id: string,
   signal: AbortSignal,
 ): Promise<Response> {
-  const first = await getJobStatus(principal, id); // 404 before any stream starts
+  const first = await getJobStatus(deps, principal, id); // 404 before any stream starts
   const encoder = new TextEncoder();
   let timer: NodeJS.Timeout | undefined;
   const body = new ReadableStream<Uint8Array>({
@@ -44,7 +47,7 @@ export async function streamJobStatus(
           controller.enqueue(encoder.encode(': keep-alive\n\n'));
           lastSentAt = Date.now();
         }
-        if (TERMINAL_STATUSES.has(status.status)) {
+        if (TERMINAL_JOB_STATUSES.has(status.status)) {
           controller.enqueue(encoder.encode(frame('end', { status: status.status })));
           close();
         }
@@ -53,7 +56,7 @@ export async function streamJobStatus(
         if (closed) return;
         if (Date.now() - startedAt > MAX_STREAM_MS) return close();
         try {
-          send(await getJobStatus(principal, id));
+          send(await getJobStatus(deps, principal, id));
         } catch {
           return close();
         }

@@ -1,6 +1,6 @@
 import { AppError } from '@spark/contracts';
 import type { Pool, PoolClient } from '@spark/db';
-import { canAccessSite, type Principal } from '../auth/principal.js';
+import { canAccessSite, type Principal } from './principal.js';
 
 /** A campaign_masters row as the factory reads it; the PostGIS centre comes back as lat/lng. */
 export interface CampaignRow {

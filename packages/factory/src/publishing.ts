@@ -1,11 +1,10 @@
 import { AppError, type PublishArticleRequest } from '@spark/contracts';
 import { type PublishingVelocity, schedulePublishing } from '@spark/core';
-import { markArticlesPublished, type PoolClient, withTransaction } from '@spark/db';
-import type { Principal } from '../auth/principal.js';
-import { database } from '../connections.js';
-import { writeWorkLog } from '../work-log.js';
+import { markArticlesPublished, type PoolClient, withTransaction, writeWorkLog } from '@spark/db';
+import { bumpSiteContent } from '@spark/jobs';
 import { groupBySite, lockSelectedArticles, type SelectedArticle } from './article-selection.js';
-import { bumpSiteContent } from './site-content.js';
+import type { FactoryDeps } from './deps.js';
+import type { Principal } from './principal.js';
 
 const PUBLISHABLE = new Set(['approved', 'scheduled']);
 
@@ -61,8 +60,12 @@ async function velocityPlan(client: PoolClient, articles: SelectedArticle[], sta
  * approved (or scheduled) → published now, or scheduled at publish_at / by the campaign's velocity.
  * `published_at` is the moment the article went live, and JSON-LD datePublished equals it: no backdating.
  */
-export async function publishArticles(principal: Principal, request: PublishArticleRequest) {
-  const now = new Date();
+export async function publishArticles(
+  deps: FactoryDeps,
+  principal: Principal,
+  request: PublishArticleRequest,
+) {
+  const now = deps.now();
   const startAt = request.publish_at ? new Date(request.publish_at) : now;
   if (request.publish_at && !request.velocity && startAt <= now) {
     throw new AppError(
@@ -73,7 +76,7 @@ export async function publishArticles(principal: Principal, request: PublishArti
       },
     );
   }
-  const result = await withTransaction(database(), async (client) => {
+  const result = await withTransaction(deps.db, async (client) => {
     const selected = await lockSelectedArticles(client, principal, request, true);
     const eligible = selected.filter((article) => PUBLISHABLE.has(article.status));
     const plan = request.velocity
@@ -117,6 +120,6 @@ export async function publishArticles(principal: Principal, request: PublishArti
     };
   });
   const { liveSites, ...response } = result;
-  if (liveSites.size > 0) await bumpSiteContent(liveSites);
+  if (liveSites.size > 0) await bumpSiteContent(deps.cache, liveSites);
   return response;
 }

@@ -1,6 +1,5 @@
 import { redactSecrets } from '@spark/contracts';
-import type { Pool, PoolClient } from '@spark/db';
-import { database } from './connections.js';
+import type { Pool, PoolClient } from 'pg';
 
 export interface WorkLogEntry {
   action: string;
@@ -14,16 +13,22 @@ export interface WorkLogEntry {
 }
 
 /**
- * Records what an API action did. Pass the transaction's client when the action writes, so the log entry
- * commits (or rolls back) together with the change it describes.
+ * The one writer of `work_log` rows for the apps (the Directus bundle writes through its own knex). Pass the
+ * transaction's client when the action writes, so the entry commits (or rolls back) with the change it
+ * describes. `oncePerEntity` skips the insert when the entity already has an entry for this action (a
+ * job's completion is logged once however many chunks see it finish).
  */
 export async function writeWorkLog(
   entry: WorkLogEntry,
-  client: Pool | PoolClient = database(),
+  client: Pool | PoolClient,
+  options: { oncePerEntity?: boolean } = {},
 ): Promise<void> {
+  const guard = options.oncePerEntity
+    ? 'where not exists (select 1 from work_log where action = $1::text and entity_id = $3::text)'
+    : '';
   await client.query(
     `insert into work_log (action, entity_type, entity_id, site_id, user_id, level, details)
-     values ($1, $2, $3, $4, $5, $6, $7)`,
+     select $1::text, $2::text, $3::text, $4::uuid, $5::uuid, $6::text, $7::jsonb ${guard}`,
     [
       entry.action,
       entry.entityType,

@@ -1,12 +1,11 @@
 import { AppError, generateArticlesChunks } from '@spark/contracts';
-import { withTransaction } from '@spark/db';
-import { canAccessSite, type Principal } from '../auth/principal.js';
-import { database } from '../connections.js';
-import { writeWorkLog } from '../work-log.js';
+import { withTransaction, writeWorkLog } from '@spark/db';
+import { markQueued } from '@spark/jobs';
 import { loadVisibleCampaign } from './campaign-row.js';
+import type { FactoryDeps } from './deps.js';
 import { assertGeneratable, reserveHeadlines } from './generation.js';
-import { getJobStatus, markQueued } from './jobs.js';
-import { enqueueGenerationChunks } from './queues.js';
+import { getJobStatus } from './jobs.js';
+import { canAccessSite, type Principal } from './principal.js';
 
 /**
  * Queues a failed or cancelled generation job again for the articles it has not made: the same job row
@@ -16,8 +15,8 @@ import { enqueueGenerationChunks } from './queues.js';
  * the same way again. Like a new job, it stays `pending` when Redis cannot take the chunks, and
  * process-queue moves it on.
  */
-export async function retryJob(principal: Principal, id: string) {
-  const retry = await withTransaction(database(), async (client) => {
+export async function retryJob(deps: FactoryDeps, principal: Principal, id: string) {
+  const retry = await withTransaction(deps.db, async (client) => {
     const { rows } = await client.query<{
       site_id: string;
       campaign_id: string | null;
@@ -50,7 +49,7 @@ export async function retryJob(principal: Principal, id: string) {
     if (job.left <= 0) throw new AppError('CONFLICT', 'The job has no articles left to make');
     const campaign = await loadVisibleCampaign(client, principal, job.campaign_id, true);
     await assertGeneratable(client, campaign);
-    if (job.left > job.held) await reserveHeadlines(client, campaign, id, job.left - job.held);
+    if (job.left > job.held) await reserveHeadlines(client, campaign, id, job.left - job.held, deps.now());
     const attempt = job.retries + 1;
     await client.query(
       `update generation_jobs set status = 'pending', finished_at = null, error = null,
@@ -76,7 +75,7 @@ export async function retryJob(principal: Principal, id: string) {
     );
     return { siteId: job.site_id, campaignId: campaign.id, left: job.left, attempt };
   });
-  const enqueued = await enqueueGenerationChunks(
+  const enqueued = await deps.queues.enqueueGenerationChunks(
     generateArticlesChunks({
       id,
       siteId: retry.siteId,
@@ -85,6 +84,6 @@ export async function retryJob(principal: Principal, id: string) {
       retry: retry.attempt,
     }),
   );
-  if (enqueued) await markQueued(id);
-  return { data: { ...(await getJobStatus(principal, id)), headlines_reserved: retry.left } };
+  if (enqueued) await markQueued(deps.db, id);
+  return { data: { ...(await getJobStatus(deps, principal, id)), headlines_reserved: retry.left } };
 }
