@@ -18,7 +18,7 @@ export {
   recordBatchProgress,
   TERMINAL_JOB_STATUSES,
 } from './job-state.js';
-export { storedParams } from './params.js';
+export { startAnalysisJob, storedParams } from './params.js';
 export { createJobQueues, type JobQueues } from './producers.js';
 export {
   parseJobPayload,

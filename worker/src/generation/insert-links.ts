@@ -1,13 +1,7 @@
 import { insertLinksParams } from '@spark/contracts';
 import { findOrphans, planInternalLinks } from '@spark/core';
 import { type Pool, withTransaction } from '@spark/db';
-import {
-  finishJob,
-  loadGenerationJob,
-  markJobRunning,
-  storedParams,
-  TERMINAL_JOB_STATUSES,
-} from '@spark/jobs';
+import { finishJob, startAnalysisJob } from '@spark/jobs';
 import { UnrecoverableError } from 'bullmq';
 import {
   finalOffsets,
@@ -41,12 +35,11 @@ export async function insertLinks(
   siteId: string,
   onLiveContentChanged: (siteId: string) => Promise<void>,
 ) {
-  const job = await loadGenerationJob(pool, generationJobId);
-  if (!job || job.site_id !== siteId || !job.campaign_id)
-    throw new UnrecoverableError(`links job ${generationJobId} does not exist`);
-  if (TERMINAL_JOB_STATUSES.has(job.status)) return { articles: 0, links: 0 };
-  await markJobRunning(pool, job.id);
-  const { max_links: maxLinks, nearby_km: nearbyKm } = storedParams(insertLinksParams, job.params);
+  const started = await startAnalysisJob(pool, { generationJobId, siteId }, insertLinksParams, 'links');
+  if (!started) return { articles: 0, links: 0 };
+  const { job, params } = started;
+  if (!job.campaign_id) throw new UnrecoverableError(`links job ${generationJobId} has no campaign`);
+  const { max_links: maxLinks, nearby_km: nearbyKm } = params;
   const siteTargets = await loadSiteTargets(pool, siteId);
   const nearby = new Map<string, SiteLinkTarget[]>();
   const { rows: usageRows } = await pool.query<{ phrase: string; n: number }>(
