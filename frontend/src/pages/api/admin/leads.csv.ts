@@ -1,9 +1,9 @@
 import { writeWorkLog } from '@spark/db';
 import { resolveSiteScope } from '@spark/factory';
+import { leadsCsvStream } from '@spark/leads';
 import { z } from 'zod';
 import { adminRoute } from '../../../lib/server/api/route.js';
 import { database } from '../../../lib/server/connections.js';
-import { leadsCsvStream } from '../../../lib/server/leads/export-leads.js';
 
 const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date like 2025-01-31');
 
@@ -31,7 +31,7 @@ export const GET = adminRoute({ query: querySchema }, async ({ principal, query 
     database(),
   );
   const stamp = new Date().toISOString().slice(0, 10);
-  return new Response(leadsCsvStream(filter), {
+  return new Response(leadsCsvStream(database(), filter), {
     headers: {
       'content-type': 'text/csv; charset=utf-8',
       'content-disposition': `attachment; filename="leads-${stamp}.csv"`,

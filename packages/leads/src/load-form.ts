@@ -1,6 +1,6 @@
 import { AppError, FormFieldSchema, siteLeadWebhookSchema } from '@spark/contracts';
+import type { Pool } from '@spark/db';
 import { z } from 'zod';
-import { database } from '../connections.js';
 import { CONTACT_FIELDS } from './field-schema.js';
 
 export interface LeadForm {
@@ -16,8 +16,8 @@ export interface LeadForm {
 
 const fieldsSchema = z.array(FormFieldSchema).min(1).max(40);
 
-async function siteHasWebhook(siteId: string): Promise<boolean> {
-  const { rows } = await database().query<{ hook: unknown }>(
+async function siteHasWebhook(db: Pool, siteId: string): Promise<boolean> {
+  const { rows } = await db.query<{ hook: unknown }>(
     `select settings -> 'lead_webhook' as hook from sites where id = $1`,
     [siteId],
   );
@@ -25,7 +25,7 @@ async function siteHasWebhook(siteId: string): Promise<boolean> {
 }
 
 /** The form a submission names, on the caller's site only; another site's slug is simply not found. */
-export async function loadForm(siteId: string, slug: string | undefined): Promise<LeadForm> {
+export async function loadForm(db: Pool, siteId: string, slug: string | undefined): Promise<LeadForm> {
   if (!slug) {
     return {
       id: null,
@@ -33,10 +33,10 @@ export async function loadForm(siteId: string, slug: string | undefined): Promis
       fields: CONTACT_FIELDS,
       successMessage: 'Thank you.',
       redirectUrl: null,
-      hasWebhook: await siteHasWebhook(siteId),
+      hasWebhook: await siteHasWebhook(db, siteId),
     };
   }
-  const { rows } = await database().query<{
+  const { rows } = await db.query<{
     id: string;
     fields: unknown;
     success_message: string;
@@ -59,6 +59,6 @@ export async function loadForm(siteId: string, slug: string | undefined): Promis
     fields: fields.data,
     successMessage: row.success_message,
     redirectUrl: row.redirect_url,
-    hasWebhook: row.has_webhook || (await siteHasWebhook(siteId)),
+    hasWebhook: row.has_webhook || (await siteHasWebhook(db, siteId)),
   };
 }

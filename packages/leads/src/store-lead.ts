@@ -1,10 +1,22 @@
 import { randomUUID } from 'node:crypto';
-import { withTransaction } from '@spark/db';
-import type { PageContext } from '../analytics/page-url.js';
-import type { UserAgentSummary } from '../analytics/user-agent.js';
-import { database } from '../connections.js';
+import type { DEVICE_TYPES } from '@spark/contracts';
+import { type Pool, withTransaction } from '@spark/db';
 import type { Attribution, LeadColumns } from './lead-record.js';
 import type { LeadForm } from './load-form.js';
+
+/** Where the form was filled in, as the analytics pipeline records a page (its conversion row keeps it). */
+export interface LeadPage {
+  url: string;
+  path: string;
+  referrer_host: string | null;
+}
+
+/** The visitor's device family, as summarised from the user agent. */
+export interface LeadDevice {
+  device: (typeof DEVICE_TYPES)[number];
+  browser: string | null;
+  os: string | null;
+}
 
 export interface NewLead {
   siteId: string;
@@ -15,11 +27,11 @@ export interface NewLead {
   consent: boolean;
   consentText: string | null;
   pageUrl: string | null;
-  page: PageContext | null;
+  page: LeadPage | null;
   attribution: Attribution;
   visitorHash: string | null;
   sessionId: string | null;
-  device: UserAgentSummary;
+  device: LeadDevice;
   /** Suspected spam is stored for review with the `spam` status, no conversion and no webhook. */
   spamReason: string | null;
 }
@@ -29,9 +41,9 @@ export interface NewLead {
  * conversion whose lead is missing, and a webhook is only ever pending for a stored lead. Suspected spam gets
  * no conversion, so counts and rollups (built from conversions) leave it out, and no webhook.
  */
-export async function storeLead(lead: NewLead): Promise<{ leadId: string; submissionId: string }> {
+export async function storeLead(db: Pool, lead: NewLead): Promise<{ leadId: string; submissionId: string }> {
   const a = lead.attribution;
-  return withTransaction(database(), async (client) => {
+  return withTransaction(db, async (client) => {
     const inserted = await client.query<{ id: string }>(
       `insert into leads (site_id, form_id, email, name, phone, data, consent, consent_text, page_url, visitor_hash,
          utm_source, utm_medium, utm_campaign, utm_term, utm_content, gclid, fbclid, msclkid, status, spam_reason)

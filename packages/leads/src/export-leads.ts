@@ -1,5 +1,5 @@
 import { ATTRIBUTION_KEYS } from '@spark/contracts';
-import { database } from '../connections.js';
+import type { Pool } from '@spark/db';
 import { csvRow } from './csv.js';
 
 export interface LeadExportFilter {
@@ -28,8 +28,12 @@ type LeadRow = Record<(typeof COLUMNS)[number], unknown> & { cursor_at: string }
 
 const PAGE_SIZE = 1000;
 
-async function page(filter: LeadExportFilter, after: { at: string; id: string } | null): Promise<LeadRow[]> {
-  const { rows } = await database().query<LeadRow>(
+async function page(
+  db: Pool,
+  filter: LeadExportFilter,
+  after: { at: string; id: string } | null,
+): Promise<LeadRow[]> {
+  const { rows } = await db.query<LeadRow>(
     `select l.id, l.date_created, f.slug as form, l.status, l.email, l.name, l.phone, l.consent, l.consent_text,
             l.page_url, l.utm_source, l.utm_medium, l.utm_campaign, l.utm_term, l.utm_content, l.gclid, l.fbclid,
             l.msclkid, l.data, l.date_created::text as cursor_at
@@ -58,7 +62,7 @@ async function page(filter: LeadExportFilter, after: { at: string; id: string } 
  * spam stays reviewable in the Data Studio), newest first, streamed in keyset pages so an export of any size holds one page in
  * memory. Starts with a BOM so Excel reads UTF-8 names correctly.
  */
-export function leadsCsvStream(filter: LeadExportFilter): ReadableStream<Uint8Array> {
+export function leadsCsvStream(db: Pool, filter: LeadExportFilter): ReadableStream<Uint8Array> {
   const encoder = new TextEncoder();
   let after: { at: string; id: string } | null = null;
   let started = false;
@@ -68,7 +72,7 @@ export function leadsCsvStream(filter: LeadExportFilter): ReadableStream<Uint8Ar
         started = true;
         controller.enqueue(encoder.encode(`\uFEFF${csvRow(COLUMNS)}`));
       }
-      const rows = await page(filter, after);
+      const rows = await page(db, filter, after);
       if (rows.length > 0) {
         controller.enqueue(encoder.encode(rows.map((row) => csvRow(COLUMNS.map((c) => row[c]))).join('')));
         const last = rows[rows.length - 1] as LeadRow;
