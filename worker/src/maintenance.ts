@@ -1,30 +1,24 @@
-import { maintenanceJobs, parseJobPayload, QUEUES, startQueueWorker, unknownJob } from '@spark/jobs';
-import type { WorkerFeature } from './feature.js';
+import { maintenanceJobs, parseJobPayload, QUEUES, unknownJob } from '@spark/jobs';
+import { queueFeature, type WorkerFeature } from './feature.js';
 import { trimWorkLog } from './processors/trim-work-log.js';
 
 /** Housekeeping: the daily work_log trim. */
-export const maintenanceFeature: WorkerFeature = {
-  name: 'maintenance',
-  async start({ env, pool, connection }) {
-    return startQueueWorker(connection, {
-      label: 'maintenance',
-      queue: QUEUES.maintenance,
-      schedules: [
-        {
-          id: 'daily-work-log-trim',
-          repeat: { pattern: '17 3 * * *' },
-          job: {
-            name: maintenanceJobs.trimWorkLog.name,
-            data: { retentionDays: env.WORK_LOG_RETENTION_DAYS },
-          },
-        },
-      ],
-      async process(job) {
-        if (job.name !== maintenanceJobs.trimWorkLog.name) return unknownJob('maintenance', job);
-        const payload = parseJobPayload(maintenanceJobs.trimWorkLog.payload, job);
-        return { deleted: await trimWorkLog(pool, payload.retentionDays) };
+export const maintenanceFeature: WorkerFeature = queueFeature('maintenance', ({ env, pool }) => ({
+  queue: QUEUES.maintenance,
+  schedules: [
+    {
+      id: 'daily-work-log-trim',
+      repeat: { pattern: '17 3 * * *' },
+      job: {
+        name: maintenanceJobs.trimWorkLog.name,
+        data: { retentionDays: env.WORK_LOG_RETENTION_DAYS },
       },
-      concurrency: 1,
-    });
+    },
+  ],
+  async process(job) {
+    if (job.name !== maintenanceJobs.trimWorkLog.name) return unknownJob('maintenance', job);
+    const payload = parseJobPayload(maintenanceJobs.trimWorkLog.payload, job);
+    return { deleted: await trimWorkLog(pool, payload.retentionDays) };
   },
-};
+  concurrency: 1,
+}));

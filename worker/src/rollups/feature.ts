@@ -1,8 +1,8 @@
 import { analyticsJobs } from '@spark/contracts';
 import type { Pool } from '@spark/db';
-import { parseJobPayload as parsed, QUEUES, startQueueWorker, unknownJob } from '@spark/jobs';
+import { parseJobPayload as parsed, QUEUES, unknownJob } from '@spark/jobs';
 import type { Job } from 'bullmq';
-import type { WorkerFeature } from '../feature.js';
+import { queueFeature, type WorkerFeature } from '../feature.js';
 import { recentRange, rollupDays } from './rollup-days.js';
 
 async function processAnalyticsJob(pool: Pool, job: Job) {
@@ -30,34 +30,28 @@ async function processAnalyticsJob(pool: Pool, job: Job) {
 }
 
 /** Daily rollups every five minutes (today and yesterday) and monthly partitions created months ahead. */
-export const rollupsFeature: WorkerFeature = {
-  name: 'rollups',
-  async start({ pool, connection }) {
-    return startQueueWorker(connection, {
-      label: 'analytics',
-      queue: QUEUES.analytics,
-      schedules: [
-        {
-          id: 'rollup-recent',
-          repeat: { every: 5 * 60_000 },
-          job: { name: analyticsJobs.rollupRecent.name, data: { lookbackDays: 1 } },
-        },
-        {
-          id: 'ensure-partitions',
-          repeat: { pattern: '7 2 * * *' },
-          job: { name: analyticsJobs.ensurePartitions.name, data: { monthsAhead: 3 } },
-        },
-      ],
-      // Once at start too: a worker deployed on the 31st must not wait for tomorrow's 02:07.
-      atStart: [
-        {
-          name: analyticsJobs.ensurePartitions.name,
-          data: { monthsAhead: 3 },
-          opts: { jobId: 'ensure-partitions-at-start', removeOnComplete: true, removeOnFail: true },
-        },
-      ],
-      process: (job) => processAnalyticsJob(pool, job),
-      concurrency: 1,
-    });
-  },
-};
+export const rollupsFeature: WorkerFeature = queueFeature('rollups', ({ pool }) => ({
+  queue: QUEUES.analytics,
+  schedules: [
+    {
+      id: 'rollup-recent',
+      repeat: { every: 5 * 60_000 },
+      job: { name: analyticsJobs.rollupRecent.name, data: { lookbackDays: 1 } },
+    },
+    {
+      id: 'ensure-partitions',
+      repeat: { pattern: '7 2 * * *' },
+      job: { name: analyticsJobs.ensurePartitions.name, data: { monthsAhead: 3 } },
+    },
+  ],
+  // Once at start too: a worker deployed on the 31st must not wait for tomorrow's 02:07.
+  atStart: [
+    {
+      name: analyticsJobs.ensurePartitions.name,
+      data: { monthsAhead: 3 },
+      opts: { jobId: 'ensure-partitions-at-start', removeOnComplete: true, removeOnFail: true },
+    },
+  ],
+  process: (job) => processAnalyticsJob(pool, job),
+  concurrency: 1,
+}));

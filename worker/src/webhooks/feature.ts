@@ -1,41 +1,35 @@
 import { LEAD_WEBHOOK_BACKOFF, leadWebhookJobs } from '@spark/contracts';
-import { parseJobPayload, QUEUES, startQueueWorker, unknownJob } from '@spark/jobs';
-import type { WorkerFeature } from '../feature.js';
+import { parseJobPayload, QUEUES, unknownJob } from '@spark/jobs';
+import { queueFeature, type WorkerFeature } from '../feature.js';
 import { deliverLeadWebhook } from './deliver.js';
 import { webhookRetryDelayMs } from './retry-schedule.js';
 import { sweepPendingWebhooks } from './sweep-pending.js';
 
 /** Lead webhooks: signed deliveries with retries, plus a sweeper for enqueues lost to a Redis outage. */
-export const webhooksFeature: WorkerFeature = {
-  name: 'webhooks',
-  async start({ pool, connection, env }) {
-    return startQueueWorker(connection, {
-      label: 'webhook',
-      queue: QUEUES.leadWebhooks,
-      schedules: [
-        {
-          id: 'sweep-pending-webhooks',
-          repeat: { every: 60_000 },
-          job: { name: leadWebhookJobs.sweepPending.name, data: { olderThanSeconds: 120 } },
-        },
-      ],
-      async process(job, queue) {
-        if (job.name === leadWebhookJobs.deliver.name) return deliverLeadWebhook(pool, job);
-        if (job.name === leadWebhookJobs.sweepPending.name) {
-          const payload = parseJobPayload(leadWebhookJobs.sweepPending.payload, job);
-          return { requeued: await sweepPendingWebhooks(pool, queue, payload.olderThanSeconds) };
-        }
-        return unknownJob('webhook', job);
-      },
-      concurrency: 8,
-      options: {
-        settings: {
-          backoffStrategy: (attemptsMade: number, type?: string) => {
-            if (type !== LEAD_WEBHOOK_BACKOFF) throw new Error(`unknown backoff "${type ?? ''}"`);
-            return webhookRetryDelayMs(attemptsMade, env.WEBHOOK_RETRY_BASE_MS);
-          },
-        },
-      },
-    });
+export const webhooksFeature: WorkerFeature = queueFeature('webhooks', ({ pool, env }) => ({
+  queue: QUEUES.leadWebhooks,
+  schedules: [
+    {
+      id: 'sweep-pending-webhooks',
+      repeat: { every: 60_000 },
+      job: { name: leadWebhookJobs.sweepPending.name, data: { olderThanSeconds: 120 } },
+    },
+  ],
+  async process(job, queue) {
+    if (job.name === leadWebhookJobs.deliver.name) return deliverLeadWebhook(pool, job);
+    if (job.name === leadWebhookJobs.sweepPending.name) {
+      const payload = parseJobPayload(leadWebhookJobs.sweepPending.payload, job);
+      return { requeued: await sweepPendingWebhooks(pool, queue, payload.olderThanSeconds) };
+    }
+    return unknownJob('webhook', job);
   },
-};
+  concurrency: 8,
+  options: {
+    settings: {
+      backoffStrategy: (attemptsMade: number, type?: string) => {
+        if (type !== LEAD_WEBHOOK_BACKOFF) throw new Error(`unknown backoff "${type ?? ''}"`);
+        return webhookRetryDelayMs(attemptsMade, env.WEBHOOK_RETRY_BASE_MS);
+      },
+    },
+  },
+}));
