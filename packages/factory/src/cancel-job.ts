@@ -1,5 +1,6 @@
 import { AppError } from '@spark/contracts';
 import { withTransaction, writeWorkLog } from '@spark/db';
+import { TERMINAL_JOB_STATUSES } from '@spark/jobs';
 import type { FactoryDeps } from './deps.js';
 import { getJobStatus } from './jobs.js';
 import { canAccessSite, type Principal } from './principal.js';
@@ -20,7 +21,7 @@ export async function cancelJob(deps: FactoryDeps, principal: Principal, id: str
     if (!job || !canAccessSite(principal, job.site_id)) {
       throw new AppError('NOT_FOUND', `No generation job ${id} is visible to you`);
     }
-    if (['completed', 'failed', 'cancelled'].includes(job.status)) {
+    if (TERMINAL_JOB_STATUSES.has(job.status)) {
       throw new AppError(
         'CONFLICT',
         `The job is already ${job.status}; only unfinished jobs can be cancelled`,

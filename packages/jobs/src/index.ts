@@ -10,7 +10,6 @@ export {
   failGenerationJob,
   finishJob,
   type GenerationJobRow,
-  JOB_STATUSES,
   type JobStatusName,
   loadGenerationJob,
   markJobRunning,

@@ -1,17 +1,13 @@
+import { FINISHED_JOB_STATUSES, type JOB_STATUSES } from '@spark/contracts';
 import { type Pool, type PoolClient, withTransaction, writeWorkLog } from '@spark/db';
 
 /**
  * The SQL of a `generation_jobs` row's life: pending (committed, maybe not yet in Redis) → queued (BullMQ has
  * its entries) → running → completed | failed | cancelled. Producers, the worker and the API share it.
  */
-export const JOB_STATUSES = ['pending', 'queued', 'running', 'completed', 'failed', 'cancelled'] as const;
 export type JobStatusName = (typeof JOB_STATUSES)[number];
-/** A job in one of these never changes status again. */
-export const TERMINAL_JOB_STATUSES: ReadonlySet<string> = new Set<JobStatusName>([
-  'completed',
-  'failed',
-  'cancelled',
-]);
+/** A job in one of these never changes status again (the list browsers use too, in `@spark/contracts`). */
+export const TERMINAL_JOB_STATUSES: ReadonlySet<string> = new Set(FINISHED_JOB_STATUSES);
 
 export interface GenerationJobRow {
   id: string;
