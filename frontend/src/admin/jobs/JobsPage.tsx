@@ -1,4 +1,4 @@
-import type { Job } from '@spark/contracts/admin';
+import { FINISHED_JOB_STATUSES, type Job } from '@spark/contracts/admin';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { jobsQuery } from '../api/queries.js';
