@@ -1,4 +1,5 @@
 import type { Pool } from '@spark/db';
+import { type QueueWorkerSpec, startQueueWorker } from '@spark/jobs';
 import type { Redis } from 'ioredis';
 import type { WorkerEnv } from './env.js';
 
@@ -17,4 +18,15 @@ export interface WorkerContext {
 export interface WorkerFeature {
   name: string;
   start(context: WorkerContext): Promise<{ close(): Promise<void> }>;
+}
+
+/** A feature that is one queue and its worker (most are): wired by `startQueueWorker`, logged under its name. */
+export function queueFeature(
+  name: string,
+  spec: (context: WorkerContext) => Omit<QueueWorkerSpec, 'label'>,
+): WorkerFeature {
+  return {
+    name,
+    start: (context) => startQueueWorker(context.connection, { label: name, ...spec(context) }),
+  };
 }

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { CAMPAIGN_STATUSES, LOCATION_MODES, VelocitySchema } from './blueprint-campaign.js';
-import { MAX_ARTICLES_PER_JOB } from './jobs/generation.js';
+import { insertLinksParams, MAX_ARTICLES_PER_JOB, scanDuplicatesParams } from './jobs/generation.js';
 import { identifier, isoDateTime, text } from './primitives.js';
 
 /** Request bodies of the content-factory API (`/api/campaigns`, `/api/seo/*`). */
@@ -158,17 +158,15 @@ export const ScanDuplicatesSchema = z
   .object({
     site_id: uuid.optional(),
     campaign_id: uuid.optional(),
-    /** Estimated Jaccard similarity at which two articles are flagged; default 0.8. */
-    threshold: z.number().min(0.5).max(1).default(0.8),
+    threshold: scanDuplicatesParams.shape.threshold,
   })
   .strict();
 
 export const InsertLinksSchema = z
   .object({
     campaign_id: uuid,
-    max_links: z.number().int().min(1).max(20).default(5),
-    /** Also link to published articles of nearby cities (PostGIS ST_DWithin), within this radius. */
-    nearby_km: z.number().positive().max(500).default(50),
+    max_links: insertLinksParams.shape.max_links,
+    nearby_km: insertLinksParams.shape.nearby_km,
   })
   .strict();
 

@@ -16,5 +16,13 @@ export {
   SITE_HISTORY_TABLES,
   snapshotSchema,
 } from './inspect.js';
+export {
+  appErrorFromPostgres,
+  inputErrorOf,
+  isDatabaseUnavailable,
+  type PostgresErrorFields,
+  SQLSTATE_INPUT_ERRORS,
+} from './pg-errors.js';
 export { createPool, type Pool, type PoolClient, type PoolOptions, withTransaction } from './pool.js';
 export { type ApplySchemaOptions, applySchema, DEFAULT_SCHEMA_DIR, listSchemaFiles } from './schema.js';
+export { type WorkLogEntry, writeWorkLog } from './work-log.js';

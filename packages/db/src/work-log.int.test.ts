@@ -3,6 +3,7 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { applySchema } from './schema.js';
 import { createThrowawayDatabase, type ThrowawayDatabase } from './testing.js';
+import { writeWorkLog } from './work-log.js';
 
 async function refusal(run: () => Promise<unknown>): Promise<string | undefined> {
   try {
@@ -70,5 +71,38 @@ describe('work_log in the database', { timeout: 30_000 }, () => {
       siteId,
     ]);
     expect(rows).toEqual([{ site_id: siteId }]);
+  });
+
+  it('writes an entry through the one writer with secrets redacted at any depth', async () => {
+    const action = `writer-${randomUUID()}`;
+    await writeWorkLog(
+      {
+        action,
+        entityType: 'campaigns',
+        entityId: 'c-1',
+        level: 'warning',
+        details: { count: 3, nested: { api_token: 'abc', kept: 'yes' } },
+      },
+      db.pool,
+    );
+    const { rows } = await q<{ entity_type: string; level: string; details: Record<string, unknown> }>(
+      'select entity_type, level, details from work_log where action = $1',
+      [action],
+    );
+    expect(rows).toHaveLength(1);
+    expect(rows[0]?.entity_type).toBe('campaigns');
+    expect(rows[0]?.level).toBe('warning');
+    expect(rows[0]?.details).toMatchObject({ count: 3, nested: { kept: 'yes' } });
+    expect(JSON.stringify(rows[0]?.details)).not.toContain('abc');
+  });
+
+  it('writes a once-per-entity entry only once however often it is asked', async () => {
+    const action = `once-${randomUUID()}`;
+    const entry = { action, entityType: 'generation_jobs', entityId: randomUUID(), details: { n: 1 } };
+    await writeWorkLog(entry, db.pool, { oncePerEntity: true });
+    await writeWorkLog(entry, db.pool, { oncePerEntity: true });
+    await writeWorkLog({ ...entry, entityId: randomUUID() }, db.pool, { oncePerEntity: true });
+    const { rows } = await q('select entity_id from work_log where action = $1', [action]);
+    expect(rows).toHaveLength(2);
   });
 });

@@ -1,11 +1,6 @@
-import {
-  generateArticlesChunks,
-  generationJobs,
-  insertLinksJobId,
-  resumeChunkJobId,
-  scanDuplicatesJobId,
-} from '@spark/contracts';
+import { generateArticlesChunks } from '@spark/contracts';
 import type { Pool } from '@spark/db';
+import { addAnalysisJob, addGenerationChunks, addResumeChunk, markQueued } from '@spark/jobs';
 import type { Queue } from 'bullmq';
 
 /** A producer has this long to enqueue its own job before process-queue does it instead. */
@@ -38,7 +33,8 @@ export async function enqueuePendingJobs(
   for (const job of rows) {
     const data = { generationJobId: job.id, siteId: job.site_id };
     if (job.type === 'generate_articles' && job.campaign_id) {
-      await queue.addBulk(
+      await addGenerationChunks(
+        queue,
         generateArticlesChunks({
           id: job.id,
           siteId: job.site_id,
@@ -46,16 +42,12 @@ export async function enqueuePendingJobs(
           total: job.total,
         }),
       );
-    } else if (job.type === 'scan_duplicates') {
-      await queue.add(generationJobs.scanDuplicates.name, data, { jobId: scanDuplicatesJobId(job.id) });
-    } else if (job.type === 'insert_links') {
-      await queue.add(generationJobs.insertLinks.name, data, { jobId: insertLinksJobId(job.id) });
+    } else if (job.type === 'scan_duplicates' || job.type === 'insert_links') {
+      await addAnalysisJob(queue, job.type, data);
     } else {
       continue;
     }
-    await pool.query(`update generation_jobs set status = 'queued' where id = $1 and status = 'pending'`, [
-      job.id,
-    ]);
+    await markQueued(pool, job.id);
   }
   return rows.length;
 }
@@ -76,13 +68,12 @@ export async function resumeStalledJobs(pool: Pool, queue: Queue, siteIds: strin
   );
   const window = Math.floor(Date.now() / RESUME_WINDOW_MS);
   for (const job of rows) {
-    const data = generationJobs.generateArticles.payload.parse({
-      generationJobId: job.id,
-      siteId: job.site_id,
-      campaignId: job.campaign_id,
-      chunk: -1,
-    });
-    await queue.add(generationJobs.generateArticles.name, data, { jobId: resumeChunkJobId(job.id, window) });
+    if (!job.campaign_id) continue;
+    await addResumeChunk(
+      queue,
+      { generationJobId: job.id, siteId: job.site_id, campaignId: job.campaign_id },
+      window,
+    );
   }
   return rows.length;
 }

@@ -1,10 +1,10 @@
 import { ARTICLES_PER_CHUNK, type GenerateArticlesPayload } from '@spark/contracts';
 import { type Pool, withTransaction } from '@spark/db';
+import { loadGenerationJob, recordBatchProgress, TERMINAL_JOB_STATUSES } from '@spark/jobs';
 import { UnrecoverableError } from 'bullmq';
 import { assembleBatchInSlices, type FailedHeadline } from './assemble-batch.js';
 import { claimHeadlines } from './claim-headlines.js';
 import { contextForJob, forgetContext } from './context-cache.js';
-import { FINISHED, loadGenerationJob, recordBatchProgress } from './job-state.js';
 import type { ProductionContext } from './production-context.js';
 import { writeArticles } from './write-articles.js';
 import { addFragmentUsage, flagShortArticles, insertFingerprints, settleHeadlines } from './write-batch.js';
@@ -99,7 +99,7 @@ export async function generateArticlesChunk(
     throw new UnrecoverableError(`payload does not match generation job ${job.id} (site or campaign differ)`);
   }
   const result: ChunkResult = { claimed: 0, processed: 0, failed: 0, pid: process.pid, warnings: [] };
-  if (FINISHED.has(job.status)) return result;
+  if (TERMINAL_JOB_STATUSES.has(job.status)) return result;
   const context = await contextForJob(pool, {
     id: job.id,
     siteId: job.site_id,
@@ -128,7 +128,7 @@ export async function generateArticlesChunk(
     // between batches, and the batch that just committed stays. A cancel that lands after that update returns
     // every headline no batch holds, so the next claim finds none (or, if it already claimed, its progress
     // update then reads `cancelled` and the loop stops after that one batch).
-    if (FINISHED.has(batch.status)) break;
+    if (TERMINAL_JOB_STATUSES.has(batch.status)) break;
   }
   if (result.claimed < ARTICLES_PER_CHUNK) forgetContext(job.id);
   return result;

@@ -1,7 +1,8 @@
+import { insertLinksParams } from '@spark/contracts';
 import { findOrphans, planInternalLinks } from '@spark/core';
 import { type Pool, withTransaction } from '@spark/db';
+import { finishJob, startAnalysisJob } from '@spark/jobs';
 import { UnrecoverableError } from 'bullmq';
-import { FINISHED, finishJob, loadGenerationJob, markJobRunning } from './job-state.js';
 import {
   finalOffsets,
   hubFits,
@@ -34,13 +35,11 @@ export async function insertLinks(
   siteId: string,
   onLiveContentChanged: (siteId: string) => Promise<void>,
 ) {
-  const job = await loadGenerationJob(pool, generationJobId);
-  if (!job || job.site_id !== siteId || !job.campaign_id)
-    throw new UnrecoverableError(`links job ${generationJobId} does not exist`);
-  if (FINISHED.has(job.status)) return { articles: 0, links: 0 };
-  await markJobRunning(pool, job.id);
-  const maxLinks = typeof job.params.max_links === 'number' ? job.params.max_links : 5;
-  const nearbyKm = typeof job.params.nearby_km === 'number' ? job.params.nearby_km : 50;
+  const started = await startAnalysisJob(pool, { generationJobId, siteId }, insertLinksParams, 'links');
+  if (!started) return { articles: 0, links: 0 };
+  const { job, params } = started;
+  if (!job.campaign_id) throw new UnrecoverableError(`links job ${generationJobId} has no campaign`);
+  const { max_links: maxLinks, nearby_km: nearbyKm } = params;
   const siteTargets = await loadSiteTargets(pool, siteId);
   const nearby = new Map<string, SiteLinkTarget[]>();
   const { rows: usageRows } = await pool.query<{ phrase: string; n: number }>(

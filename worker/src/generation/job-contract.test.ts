@@ -1,12 +1,5 @@
-import {
-  ARTICLES_PER_CHUNK,
-  FACTORY_JOB_OPTIONS,
-  generateArticlesChunks,
-  generationJobs,
-  publishingJobs,
-} from '@spark/contracts';
+import { ARTICLES_PER_CHUNK, generateArticlesChunks, generationJobs, publishingJobs } from '@spark/contracts';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_JOB_OPTIONS } from '../queues.js';
 
 const job = {
   id: '7a9388d4-61fe-41ab-8464-389afbc0fc2d',
@@ -15,10 +8,6 @@ const job = {
 };
 
 describe('the factory job contract', () => {
-  it('gives producers outside the worker exactly the worker defaults', () => {
-    expect(FACTORY_JOB_OPTIONS).toEqual(DEFAULT_JOB_OPTIONS);
-  });
-
   it('splits a job into chunks with stable, BullMQ-safe ids', () => {
     const chunks = generateArticlesChunks({ ...job, total: 2 * ARTICLES_PER_CHUNK + 1 });
     expect(chunks).toHaveLength(3);

@@ -1,10 +1,10 @@
 import type { ProcessQueueResult } from '@spark/contracts';
 import type { Pool } from '@spark/db';
+import { bumpSiteContent } from '@spark/jobs';
 import type { Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
 import { enqueuePendingJobs, resumeStalledJobs } from './advance-jobs.js';
 import { publishDueArticles } from './publish-due.js';
-import { bumpSiteContent } from './site-content.js';
 
 /**
  * The every-minute housekeeping of the factory (also run on demand by POST /api/seo/process-queue):

@@ -1,4 +1,4 @@
-import { markArticlesPublished, type Pool, withTransaction } from '@spark/db';
+import { markArticlesPublished, type Pool, withTransaction, writeWorkLog } from '@spark/db';
 
 const SLICE = 500;
 
@@ -23,10 +23,14 @@ export async function publishDueArticles(pool: Pool, siteIds: string[] | null): 
       const counts = new Map<string, number>();
       for (const row of rows) counts.set(row.site_id, (counts.get(row.site_id) ?? 0) + 1);
       for (const [siteId, count] of counts) {
-        await client.query(
-          `insert into work_log (action, entity_type, site_id, details)
-           values ('articles.publish-scheduled', 'generated_articles', $1, jsonb_build_object('published', $2::int))`,
-          [siteId, count],
+        await writeWorkLog(
+          {
+            action: 'articles.publish-scheduled',
+            entityType: 'generated_articles',
+            siteId,
+            details: { published: count },
+          },
+          client,
         );
       }
       return rows;

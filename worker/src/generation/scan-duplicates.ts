@@ -1,8 +1,8 @@
+import { scanDuplicatesParams } from '@spark/contracts';
 import { estimateJaccard, htmlToText, longestSharedRun } from '@spark/core';
 import type { Pool } from '@spark/db';
-import { UnrecoverableError } from 'bullmq';
+import { finishJob, startAnalysisJob } from '@spark/jobs';
 import { bandHashesOf, MINHASH_VERSION, signatureOf } from './fingerprint.js';
-import { FINISHED, finishJob, loadGenerationJob, markJobRunning } from './job-state.js';
 import { insertFingerprints } from './write-batch.js';
 
 const PAGE = 500;
@@ -31,13 +31,10 @@ async function loadArticles(pool: Pool, ids: string[]): Promise<ArticleText[]> {
  * without fingerprints (imported, or older) get them on the way, so the index becomes complete.
  */
 export async function scanDuplicates(pool: Pool, generationJobId: string, siteId: string) {
-  const job = await loadGenerationJob(pool, generationJobId);
-  if (!job || job.site_id !== siteId)
-    throw new UnrecoverableError(`scan job ${generationJobId} does not exist`);
-  if (FINISHED.has(job.status)) return { scanned: 0, flagged: 0 };
-  await markJobRunning(pool, job.id);
-  const threshold = typeof job.params.threshold === 'number' ? job.params.threshold : 0.8;
-  const campaignId = typeof job.params.campaign_id === 'string' ? job.params.campaign_id : null;
+  const started = await startAnalysisJob(pool, { generationJobId, siteId }, scanDuplicatesParams, 'scan');
+  if (!started) return { scanned: 0, flagged: 0 };
+  const { job, params } = started;
+  const { threshold, campaign_id: campaignId } = params;
   const known = new Map<string, Fingerprinted>();
   const fingerprint = (article: ArticleText): Fingerprinted => {
     const text = htmlToText(article.html_content);

@@ -3,10 +3,10 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { freePort } from '@spark/devstack/src/ports.js';
+import { JOB_OPTIONS } from '@spark/jobs';
 import { Queue, Worker } from 'bullmq';
 import { Redis } from 'ioredis';
 import { afterAll, describe, expect, it } from 'vitest';
-import { DEFAULT_JOB_OPTIONS } from '../queues.js';
 
 /**
  * Restarting Redis keeps the queue intact: a Redis configured like the deployed one (append-only file, as in
@@ -69,7 +69,7 @@ describe('a Redis restart', () => {
     server = await startRedis(port);
     const queueName = `restart-${Date.now()}`;
     const producer = new Redis({ port, maxRetriesPerRequest: null });
-    const queue = new Queue(queueName, { connection: producer, defaultJobOptions: DEFAULT_JOB_OPTIONS });
+    const queue = new Queue(queueName, { connection: producer, defaultJobOptions: JOB_OPTIONS });
     await queue.addBulk(
       Array.from({ length: 50 }, (_, i) => ({ name: 'work', data: { i }, opts: { jobId: `job-${i}` } })),
     );

@@ -1,16 +1,9 @@
 import { analyticsJobs } from '@spark/contracts';
 import type { Pool } from '@spark/db';
-import { type Job, Queue, UnrecoverableError, Worker } from 'bullmq';
-import type { z } from 'zod';
-import type { WorkerFeature } from '../feature.js';
-import { DEFAULT_JOB_OPTIONS, QUEUES } from '../queues.js';
+import { parseJobPayload as parsed, QUEUES, unknownJob } from '@spark/jobs';
+import type { Job } from 'bullmq';
+import { queueFeature, type WorkerFeature } from '../feature.js';
 import { recentRange, rollupDays } from './rollup-days.js';
-
-function parsed<T>(schema: z.ZodType<T>, job: Job): T {
-  const result = schema.safeParse(job.data);
-  if (!result.success) throw new UnrecoverableError(`invalid ${job.name} payload: ${result.error.message}`);
-  return result.data;
-}
 
 async function processAnalyticsJob(pool: Pool, job: Job) {
   switch (job.name) {
@@ -32,47 +25,33 @@ async function processAnalyticsJob(pool: Pool, job: Job) {
       return { created: rows.map((row) => row.name) };
     }
     default:
-      throw new UnrecoverableError(`unknown analytics job "${job.name}"`);
+      return unknownJob('analytics', job);
   }
 }
 
 /** Daily rollups every five minutes (today and yesterday) and monthly partitions created months ahead. */
-export const rollupsFeature: WorkerFeature = {
-  name: 'rollups',
-  async start({ pool, connection }) {
-    const queue = new Queue(QUEUES.analytics, { connection, defaultJobOptions: DEFAULT_JOB_OPTIONS });
-    await queue.upsertJobScheduler(
-      'rollup-recent',
-      { every: 5 * 60_000 },
-      { name: analyticsJobs.rollupRecent.name, data: { lookbackDays: 1 } },
-    );
-    await queue.upsertJobScheduler(
-      'ensure-partitions',
-      { pattern: '7 2 * * *' },
-      { name: analyticsJobs.ensurePartitions.name, data: { monthsAhead: 3 } },
-    );
-    // Once at start too: a worker deployed on the 31st must not wait for tomorrow's 02:07.
-    await queue.add(
-      analyticsJobs.ensurePartitions.name,
-      { monthsAhead: 3 },
-      {
-        jobId: 'ensure-partitions-at-start',
-        removeOnComplete: true,
-        removeOnFail: true,
-      },
-    );
-    const worker = new Worker(QUEUES.analytics, (job) => processAnalyticsJob(pool, job), {
-      connection,
-      concurrency: 1,
-    });
-    worker.on('failed', (job, error) =>
-      console.error(`analytics job ${job?.name ?? '?'} failed: ${error.message}`),
-    );
-    return {
-      async close() {
-        await worker.close();
-        await queue.close();
-      },
-    };
-  },
-};
+export const rollupsFeature: WorkerFeature = queueFeature('rollups', ({ pool }) => ({
+  queue: QUEUES.analytics,
+  schedules: [
+    {
+      id: 'rollup-recent',
+      repeat: { every: 5 * 60_000 },
+      job: { name: analyticsJobs.rollupRecent.name, data: { lookbackDays: 1 } },
+    },
+    {
+      id: 'ensure-partitions',
+      repeat: { pattern: '7 2 * * *' },
+      job: { name: analyticsJobs.ensurePartitions.name, data: { monthsAhead: 3 } },
+    },
+  ],
+  // Once at start too: a worker deployed on the 31st must not wait for tomorrow's 02:07.
+  atStart: [
+    {
+      name: analyticsJobs.ensurePartitions.name,
+      data: { monthsAhead: 3 },
+      opts: { jobId: 'ensure-partitions-at-start', removeOnComplete: true, removeOnFail: true },
+    },
+  ],
+  process: (job) => processAnalyticsJob(pool, job),
+  concurrency: 1,
+}));

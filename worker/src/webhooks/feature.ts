@@ -1,52 +1,35 @@
 import { LEAD_WEBHOOK_BACKOFF, leadWebhookJobs } from '@spark/contracts';
-import { Queue, UnrecoverableError, Worker } from 'bullmq';
-import type { WorkerFeature } from '../feature.js';
-import { DEFAULT_JOB_OPTIONS, QUEUES } from '../queues.js';
+import { parseJobPayload, QUEUES, unknownJob } from '@spark/jobs';
+import { queueFeature, type WorkerFeature } from '../feature.js';
 import { deliverLeadWebhook } from './deliver.js';
 import { webhookRetryDelayMs } from './retry-schedule.js';
 import { sweepPendingWebhooks } from './sweep-pending.js';
 
 /** Lead webhooks: signed deliveries with retries, plus a sweeper for enqueues lost to a Redis outage. */
-export const webhooksFeature: WorkerFeature = {
-  name: 'webhooks',
-  async start({ pool, connection, env }) {
-    const queue = new Queue(QUEUES.leadWebhooks, { connection, defaultJobOptions: DEFAULT_JOB_OPTIONS });
-    await queue.upsertJobScheduler(
-      'sweep-pending-webhooks',
-      { every: 60_000 },
-      { name: leadWebhookJobs.sweepPending.name, data: { olderThanSeconds: 120 } },
-    );
-    const worker = new Worker(
-      QUEUES.leadWebhooks,
-      async (job) => {
-        if (job.name === leadWebhookJobs.deliver.name) return deliverLeadWebhook(pool, job);
-        if (job.name === leadWebhookJobs.sweepPending.name) {
-          const payload = leadWebhookJobs.sweepPending.payload.safeParse(job.data);
-          if (!payload.success)
-            throw new UnrecoverableError(`invalid ${job.name} payload: ${payload.error.message}`);
-          return { requeued: await sweepPendingWebhooks(pool, queue, payload.data.olderThanSeconds) };
-        }
-        throw new UnrecoverableError(`unknown webhook job "${job.name}"`);
-      },
-      {
-        connection,
-        concurrency: 8,
-        settings: {
-          backoffStrategy: (attemptsMade: number, type?: string) => {
-            if (type !== LEAD_WEBHOOK_BACKOFF) throw new Error(`unknown backoff "${type ?? ''}"`);
-            return webhookRetryDelayMs(attemptsMade, env.WEBHOOK_RETRY_BASE_MS);
-          },
-        },
-      },
-    );
-    worker.on('failed', (job, error) =>
-      console.error(`webhook job ${job?.name ?? '?'} ${job?.id ?? ''} failed: ${error.message}`),
-    );
-    return {
-      async close() {
-        await worker.close();
-        await queue.close();
-      },
-    };
+export const webhooksFeature: WorkerFeature = queueFeature('webhooks', ({ pool, env }) => ({
+  queue: QUEUES.leadWebhooks,
+  schedules: [
+    {
+      id: 'sweep-pending-webhooks',
+      repeat: { every: 60_000 },
+      job: { name: leadWebhookJobs.sweepPending.name, data: { olderThanSeconds: 120 } },
+    },
+  ],
+  async process(job, queue) {
+    if (job.name === leadWebhookJobs.deliver.name) return deliverLeadWebhook(pool, job);
+    if (job.name === leadWebhookJobs.sweepPending.name) {
+      const payload = parseJobPayload(leadWebhookJobs.sweepPending.payload, job);
+      return { requeued: await sweepPendingWebhooks(pool, queue, payload.olderThanSeconds) };
+    }
+    return unknownJob('webhook', job);
   },
-};
+  concurrency: 8,
+  options: {
+    settings: {
+      backoffStrategy: (attemptsMade: number, type?: string) => {
+        if (type !== LEAD_WEBHOOK_BACKOFF) throw new Error(`unknown backoff "${type ?? ''}"`);
+        return webhookRetryDelayMs(attemptsMade, env.WEBHOOK_RETRY_BASE_MS);
+      },
+    },
+  },
+}));

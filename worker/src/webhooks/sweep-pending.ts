@@ -1,5 +1,5 @@
-import { LEAD_WEBHOOK_JOB_OPTIONS, leadWebhookJobId, leadWebhookJobs } from '@spark/contracts';
 import type { Pool } from '@spark/db';
+import { addLeadWebhook } from '@spark/jobs';
 import type { Queue } from 'bullmq';
 
 /**
@@ -19,12 +19,6 @@ export async function sweepPendingWebhooks(
      order by date_created limit 500`,
     [olderThanSeconds],
   );
-  for (const { id } of rows) {
-    await queue.add(
-      leadWebhookJobs.deliver.name,
-      { submissionId: id },
-      { ...LEAD_WEBHOOK_JOB_OPTIONS, jobId: leadWebhookJobId(id) },
-    );
-  }
+  for (const { id } of rows) await addLeadWebhook(queue, id);
   return rows.length;
 }

@@ -1,3 +1,4 @@
+import { FINISHED_JOB_STATUSES } from '@spark/contracts/admin';
 import { useState } from 'react';
 import { CancelJobButton } from './CancelJobButton.js';
 import { formatDuration, progressStats } from './progress.js';
@@ -22,7 +23,7 @@ export function JobProgress({ siteId, jobId }: Props) {
     );
   if (!job || !last) return <p className="text-sm text-slate-700">Connecting to the job…</p>;
   const stats = progressStats(first, last, job.total);
-  const running = !['completed', 'failed', 'cancelled'].includes(job.status);
+  const running = !FINISHED_JOB_STATUSES.includes(job.status);
   const left = job.total - job.processed - job.failed;
   return (
     <div className="space-y-2" data-testid="job-progress">

@@ -1,4 +1,4 @@
-import type { Job } from '@spark/contracts/admin';
+import { FINISHED_JOB_STATUSES, type Job } from '@spark/contracts/admin';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { jobsQuery } from '../api/queries.js';
@@ -22,9 +22,7 @@ export function JobsPage({ siteId }: { siteId: string }) {
   const jobs = useQuery({
     ...jobsQuery(siteId, page, PAGE_SIZE),
     refetchInterval: (query) =>
-      query.state.data?.data.some((job) => !['completed', 'failed', 'cancelled'].includes(job.status))
-        ? 2000
-        : false,
+      query.state.data?.data.some((job) => !FINISHED_JOB_STATUSES.includes(job.status)) ? 2000 : false,
   });
   return (
     <section aria-labelledby="jobs-heading" className="space-y-4">
@@ -90,7 +88,7 @@ export function JobsPage({ siteId }: { siteId: string }) {
                       {job.error ?? ''}
                     </td>
                     <td className="px-3 py-2">
-                      {['completed', 'failed', 'cancelled'].includes(job.status) ? (
+                      {FINISHED_JOB_STATUSES.includes(job.status) ? (
                         job.status !== 'completed' &&
                         job.type === 'generate_articles' &&
                         job.total - job.processed - job.failed > 0 ? (

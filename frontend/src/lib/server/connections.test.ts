@@ -15,3 +15,19 @@ describe('cache()', () => {
     expect(first.listenerCount('error')).toBe(1);
   });
 });
+
+describe('redisConnection()', () => {
+  it('keeps one connection per role, each with the policy its use needs', async () => {
+    const { redisConnection } = await import('./connections.js');
+    const producer = redisConnection('producer');
+    const tracking = redisConnection('tracking');
+    expect(redisConnection('producer')).toBe(producer);
+    expect(producer).not.toBe(tracking);
+    expect(producer.options.enableOfflineQueue).toBe(false);
+    expect(tracking.options.enableAutoPipelining).toBe(true);
+    expect(redisConnection('commands')).toBe(cache());
+    expect(redisConnection('commands').options.enableAutoPipelining).toBe(false);
+    producer.disconnect();
+    tracking.disconnect();
+  });
+});

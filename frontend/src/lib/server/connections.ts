@@ -1,5 +1,5 @@
 import { createPool, type Pool } from '@spark/db';
-import { Redis } from 'ioredis';
+import { Redis, type RedisOptions } from 'ioredis';
 import { serverEnv } from './env.js';
 
 /**
@@ -7,7 +7,6 @@ import { serverEnv } from './env.js';
  * restarts (pg drops dead idle clients; ioredis reconnects), so nothing here needs a process restart.
  */
 let pool: Pool | undefined;
-let redis: Redis | undefined;
 
 export function database(): Pool {
   const env = serverEnv();
@@ -19,22 +18,47 @@ export function database(): Pool {
   return pool;
 }
 
-export function cache(): Redis {
-  if (redis) return redis;
-  // Commands issued while (re)connecting wait briefly instead of failing at once, but never longer than
-  // commandTimeout: Redis being down must cost a request at most ~1.5 s, and callers decide what that means.
-  // No auto-pipelining here: commands defined lazily on this connection (the rate limiter's script) can land
-  // in an auto-pipeline created earlier in the same tick, and ioredis 5.11 then throws from inside its pipeline
-  // callback, which takes the process down (ioredis#1931; seen under load in the site-pages bench).
-  redis = new Redis(serverEnv().REDIS_URL, {
+/**
+ * The frontend's one Redis policy. Every connection shares the URL, the connect timeout and the reconnect
+ * backoff, and fails a command after one retry: Redis being down must cost a request at most ~1.5 s, and
+ * callers decide what that means. Each role is one connection per process and differs only where its use
+ * requires:
+ * - `commands`: caches, rate limits, sessions. No auto-pipelining: commands defined lazily on this
+ *   connection (the rate limiter's script) can land in an auto-pipeline created earlier in the same tick,
+ *   and ioredis 5.11 then throws from inside its pipeline callback, which takes the process down (ioredis#1931).
+ * - `tracking`: the analytics hot path; auto-pipelining sends the commands of all concurrent requests in one
+ *   write (its script is defined before the first command, so the bug above cannot occur).
+ * - `producer`: BullMQ producers; no offline queue, so an enqueue fails fast and the outbox sweep takes over.
+ * - `subscriber`: pub/sub invalidations; a subscribed connection can run nothing else, and it waits through
+ *   reconnects instead of failing.
+ */
+export type RedisRole = 'commands' | 'tracking' | 'producer' | 'subscriber';
+
+const ROLE_OPTIONS: Record<RedisRole, RedisOptions> = {
+  commands: { enableOfflineQueue: true, commandTimeout: 1500 },
+  tracking: { enableOfflineQueue: true, enableAutoPipelining: true },
+  producer: { enableOfflineQueue: false },
+  subscriber: { maxRetriesPerRequest: null },
+};
+
+const redisByRole = new Map<RedisRole, Redis>();
+
+export function redisConnection(role: RedisRole): Redis {
+  const existing = redisByRole.get(role);
+  if (existing) return existing;
+  const redis = new Redis(serverEnv().REDIS_URL, {
     maxRetriesPerRequest: 1,
-    enableOfflineQueue: true,
-    commandTimeout: 1500,
     connectTimeout: 2000,
     retryStrategy: (attempt) => Math.min(attempt * 200, 2000),
+    ...ROLE_OPTIONS[role],
   });
-  // Without a listener ioredis logs every reconnect attempt as an unhandled error event. Attached once: this
-  // function runs on every request.
+  // Without a listener ioredis logs every reconnect attempt as an unhandled error event.
   redis.on('error', () => {});
+  redisByRole.set(role, redis);
   return redis;
+}
+
+/** The general-purpose connection: caches, rate limits, sessions. */
+export function cache(): Redis {
+  return redisConnection('commands');
 }

@@ -9,18 +9,6 @@ export const GENERATION_QUEUE = 'spark-generation';
 /** Kept apart from generation so a minute's publishing never waits behind a 10,000-article job. */
 export const PUBLISHING_QUEUE = 'spark-publishing';
 
-/**
- * The platform's job options (3 attempts, exponential backoff from 1 s, keep 100 completed / 1000 failed), for
- * producers outside the worker (API routes, hooks). They equal the worker's DEFAULT_JOB_OPTIONS; a worker test
- * keeps the two identical.
- */
-export const FACTORY_JOB_OPTIONS = {
-  attempts: 3,
-  backoff: { type: 'exponential', delay: 1000 },
-  removeOnComplete: 100,
-  removeOnFail: 1000,
-};
-
 /** Largest `count` one generate-article request may ask for. */
 export const MAX_ARTICLES_PER_JOB = 10_000;
 /**
@@ -54,6 +42,23 @@ export const generationJobs = {
     payload: z.object({ generationJobId: uuid, siteId: uuid }).strict(),
   },
 } as const;
+
+/**
+ * The parameters an analysis job's `generation_jobs.params` row holds, with their defaults defined once: the
+ * API's request schemas take these fields, the worker reads the stored row through them.
+ */
+export const scanDuplicatesParams = z.object({
+  /** Estimated Jaccard similarity at which two articles are flagged. */
+  threshold: z.number().min(0.5).max(1).default(0.8),
+  campaign_id: uuid.nullable().default(null),
+});
+export const insertLinksParams = z.object({
+  max_links: z.number().int().min(1).max(20).default(5),
+  /** Also link to published articles of nearby cities (PostGIS ST_DWithin), within this radius. */
+  nearby_km: z.number().positive().max(500).default(50),
+});
+export type ScanDuplicatesParams = z.infer<typeof scanDuplicatesParams>;
+export type InsertLinksParams = z.infer<typeof insertLinksParams>;
 
 export const publishingJobs = {
   /** Publishes due scheduled articles and advances pending or stalled generation jobs. */

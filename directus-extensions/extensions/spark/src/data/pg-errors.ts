@@ -1,34 +1,12 @@
 import { AppError } from '@spark/contracts';
+import { inputErrorOf } from '@spark/db/pg-errors';
 
-interface PostgresError {
-  code: string;
-  message: string;
-  detail?: string;
-  constraint?: string;
-  column?: string;
-}
-
-const isPostgresError = (error: unknown): error is PostgresError =>
-  typeof error === 'object' &&
-  error !== null &&
-  typeof (error as { code?: unknown }).code === 'string' &&
-  /^[0-9A-Z]{5}$/.test((error as { code: string }).code);
-
-/** SQLSTATEs that mean "the rows are wrong", answered as 4xx instead of an opaque 500. */
-const CLIENT_ERRORS: Record<string, { code: 'CONFLICT' | 'VALIDATION_FAILED'; what: string }> = {
-  '23505': { code: 'CONFLICT', what: 'a unique value already exists' },
-  '23503': { code: 'VALIDATION_FAILED', what: 'a referenced row does not exist' },
-  '23502': { code: 'VALIDATION_FAILED', what: 'a required column is null' },
-  '23514': { code: 'VALIDATION_FAILED', what: 'a value is not allowed by a check constraint' },
-  '22P02': { code: 'VALIDATION_FAILED', what: 'a value has the wrong format' },
-  '22007': { code: 'VALIDATION_FAILED', what: 'a date/time value has the wrong format' },
-  '22008': { code: 'VALIDATION_FAILED', what: 'a date/time value is out of range' },
-  '22003': { code: 'VALIDATION_FAILED', what: 'a number is out of range' },
-  '22001': { code: 'VALIDATION_FAILED', what: 'a string is too long for its column' },
-  '22023': { code: 'VALIDATION_FAILED', what: 'a value is invalid' },
-  XX000: { code: 'VALIDATION_FAILED', what: 'a value was rejected (e.g. invalid GeoJSON)' },
-  '42P10': { code: 'VALIDATION_FAILED', what: 'the upsert key is not a unique or primary key' },
-  '21000': { code: 'VALIDATION_FAILED', what: 'two rows in the batch target the same key' },
+/**
+ * Errors only a bulk upsert statement raises; everything else comes from the platform's SQLSTATE table. */
+const UPSERT_ERRORS: Record<string, string> = {
+  XX000: 'A value was rejected (e.g. invalid GeoJSON)',
+  '42P10': 'The upsert key is not a unique or primary key',
+  '21000': 'Two rows in the batch target the same key',
 };
 
 /**
@@ -36,13 +14,23 @@ const CLIENT_ERRORS: Record<string, { code: 'CONFLICT' | 'VALIDATION_FAILED'; wh
  * failing statement held (Postgres reports the constraint, not the row index).
  */
 export function translateWriteError(error: unknown, rows: { first: number; last: number }): unknown {
-  if (!isPostgresError(error)) return error;
-  const known = CLIENT_ERRORS[error.code];
-  if (!known) return error;
-  return new AppError(known.code, `Nothing was written: ${known.what} (${error.detail ?? error.message})`, {
+  const fields = error as {
+    code?: unknown;
+    message?: unknown;
+    detail?: unknown;
+    constraint?: unknown;
+    column?: unknown;
+  };
+  const pgCode = typeof fields?.code === 'string' ? fields.code : undefined;
+  const input = inputErrorOf(error);
+  const upsert = pgCode ? UPSERT_ERRORS[pgCode] : undefined;
+  if (!pgCode || (!input && !upsert)) return error;
+  const what = input?.message ?? upsert ?? '';
+  const reason = typeof fields.detail === 'string' ? fields.detail : String(fields.message ?? '');
+  return new AppError(input?.code ?? 'VALIDATION_FAILED', `Nothing was written: ${what} (${reason})`, {
     rows,
-    pgCode: error.code,
-    ...(error.constraint ? { constraint: error.constraint } : {}),
-    ...(error.column ? { column: error.column } : {}),
+    pgCode,
+    ...(typeof fields.constraint === 'string' ? { constraint: fields.constraint } : {}),
+    ...(typeof fields.column === 'string' ? { column: fields.column } : {}),
   });
 }

@@ -1,7 +1,7 @@
 import type { AdminSession } from '@spark/contracts';
+import type { Principal } from '@spark/factory';
 import type { AstroGlobal } from 'astro';
 import { pageSession } from '../auth/admin-session.js';
-import type { Principal } from '../auth/principal.js';
 import { adminSessionView } from '../auth/session-routes.js';
 
 type PageAstro = Pick<AstroGlobal, 'request' | 'url' | 'response' | 'redirect'>;

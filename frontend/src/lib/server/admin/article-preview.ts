@@ -1,6 +1,6 @@
 import { AppError } from '@spark/contracts';
 import { htmlToText, locateSharedPassage, type PassageInText } from '@spark/core';
-import { canAccessSite, type Principal } from '../auth/principal.js';
+import { canAccessSite, type Principal } from '@spark/factory';
 import { database } from '../connections.js';
 import type { ArticleRow } from '../content/schemas.js';
 

@@ -1,6 +1,6 @@
 import { AppError } from '@spark/contracts';
+import { type Principal, resolveSiteScope, visibleSiteIds } from '@spark/factory';
 import { z } from 'zod';
-import { type Principal, resolveSiteScope, visibleSiteIds } from '../auth/principal.js';
 import { database } from '../connections.js';
 
 export const worklogQuerySchema = z

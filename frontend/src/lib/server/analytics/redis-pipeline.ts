@@ -10,8 +10,8 @@ import {
   type DropReason,
   SESSION_IDLE_SECONDS,
 } from '@spark/contracts';
-import { Redis } from 'ioredis';
-import { serverEnv } from '../env.js';
+import type { Redis } from 'ioredis';
+import { redisConnection } from '../connections.js';
 
 /**
  * The tracking hot path's own Redis connection: auto-pipelining sends the commands of all concurrent requests
@@ -31,14 +31,9 @@ type TrackingRedis = Redis & {
 let connection: TrackingRedis | undefined;
 function redis(): TrackingRedis {
   if (!connection) {
-    // The offline queue stays on: the first calls after start wait for the connection instead of failing; when
-    // Redis is down, a call fails after one reconnect attempt (503) rather than hanging.
-    const client = new Redis(serverEnv().REDIS_URL, {
-      enableAutoPipelining: true,
-      maxRetriesPerRequest: 1,
-      connectTimeout: 2000,
-    });
-    client.on('error', () => {});
+    // The `tracking` role: auto-pipelined; the first calls after start wait for the connection instead of
+    // failing, and when Redis is down a call fails after one reconnect attempt (503) rather than hanging.
+    const client = redisConnection('tracking');
     // A named command is sent as EVALSHA (the script's hash), not the whole script on every call. Defined before
     // the first command, so no auto-pipeline exists yet that would lack it (ioredis#1931).
     client.defineCommand('sparkAppendEvent', { numberOfKeys: 2, lua: APPEND_EVENT });

@@ -1,8 +1,8 @@
 import { AppError, validationError } from '@spark/contracts';
+import type { Principal } from '@spark/factory';
 import type { APIContext, APIRoute } from 'astro';
 import type { z } from 'zod';
 import { authenticate } from '../auth/authenticate.js';
-import type { Principal } from '../auth/principal.js';
 import { errorReply, jsonReply } from '../http.js';
 import { resolveTenant, type Tenant } from '../tenancy/resolve-tenant.js';
 import { astroRoute, callFromAstro, toWebResponse } from './astro-adapter.js';
@@ -10,7 +10,7 @@ import { ADMIN_BODY_LIMIT, PUBLIC_BODY_LIMIT, readJsonBody, refuseNulCharacters 
 import { clientIp } from './client.js';
 import { allowedOrigin, corsHeaders } from './cors.js';
 import type { Endpoint, EndpointCall, EndpointReply, HeaderReader } from './endpoint.js';
-import { toAppError } from './errors.js';
+import { catalogErrorOf } from './errors.js';
 import { formErrorReply, isFormPost, readFormBody } from './form-body.js';
 import { enforceRateLimit, type RateLimit } from './rate-limit.js';
 import { rateLimitKey } from './trust-proxy.js';
@@ -60,7 +60,7 @@ const DEFAULT_PUBLIC_LIMIT: RateLimit = { bucket: 'public', limit: 120, windowSe
 const DEFAULT_ADMIN_LIMIT: RateLimit = { bucket: 'admin', limit: 600, windowSeconds: 60 };
 
 function failure(error: unknown, headers: Record<string, string>): EndpointReply {
-  const appError = toAppError(error) ?? error;
+  const appError = catalogErrorOf(error) ?? error;
   const reply = errorReply(appError);
   Object.assign(reply.headers, headers);
   // The rest of an oversized body was never read: the connection cannot carry another request.
@@ -81,7 +81,7 @@ function formFailure(
   tenant: Tenant | null,
 ) {
   const appError =
-    toAppError(error) ??
+    catalogErrorOf(error) ??
     new AppError('INTERNAL', 'Something went wrong on our side; please try again or contact us another way.');
   const siteHosts = tenant ? [tenant.domain, ...tenant.domainAliases] : [];
   return formErrorReply(failure(error, headers), appError, call.headers.get('referer'), siteHosts);

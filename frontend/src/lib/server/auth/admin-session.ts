@@ -1,8 +1,8 @@
 import { AppError } from '@spark/contracts';
+import type { Principal } from '@spark/factory';
 import { CSRF_HEADER, isLoopbackHost, readCookie, SESSION_COOKIE, sessionCookies } from './cookies.js';
 import { assertSameOriginWrite } from './csrf.js';
 import { directusLogin, directusLogout } from './directus-auth.js';
-import type { Principal } from './principal.js';
 import {
   createSession,
   deleteSession,

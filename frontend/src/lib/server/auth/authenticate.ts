@@ -1,7 +1,7 @@
 import { AppError } from '@spark/contracts';
+import type { Principal } from '@spark/factory';
 import { sessionFromRequest } from './admin-session.js';
 import { readCookie, SESSION_COOKIE } from './cookies.js';
-import type { Principal } from './principal.js';
 import { principalForToken } from './token-principal.js';
 
 const QUERY_TOKEN_PARAMS = ['access_token', 'token', 'api_key', 'apikey'];

@@ -1,4 +1,5 @@
 import { type AdminSession, AppError, SignInSchema, validationError } from '@spark/contracts';
+import { type Principal, visibleSiteIds } from '@spark/factory';
 import type { APIContext } from 'astro';
 import { callFromAstro } from '../api/astro-adapter.js';
 import { readJsonBody } from '../api/body.js';
@@ -8,7 +9,6 @@ import { rateLimitKey } from '../api/trust-proxy.js';
 import { database } from '../connections.js';
 import { errorResponse, jsonResponse } from '../http.js';
 import { sessionFromRequest, setSessionCookies, signIn, signOut } from './admin-session.js';
-import { type Principal, visibleSiteIds } from './principal.js';
 
 /** Per IP: enough for typos, too few to guess a password (Directus also locks an account after failures). */
 const SIGN_IN_LIMIT = { bucket: 'admin-sign-in', limit: 10, windowSeconds: 60 };

@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
 import { AppError } from '@spark/contracts';
+import type { Principal } from '@spark/factory';
 import { z } from 'zod';
 import { database, cache as redis } from '../connections.js';
 import { serverEnv } from '../env.js';
-import type { Principal } from './principal.js';
 
 const CACHE_TTL_S = 30;
 

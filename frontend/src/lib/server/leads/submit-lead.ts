@@ -1,18 +1,15 @@
 import { AppError, describeZodIssues } from '@spark/contracts';
+import { attribution, leadColumns, loadForm, spamReasonFor, storeLead, submissionSchema } from '@spark/leads';
 import { pageContext, storablePageUrl } from '../analytics/page-url.js';
 import { activeSession, dailySalt } from '../analytics/redis-pipeline.js';
 import { summarizeUserAgentCached } from '../analytics/user-agent.js';
 import { visitorHash } from '../analytics/visitor.js';
 import type { HeaderReader } from '../api/endpoint.js';
+import { database } from '../connections.js';
+import { jobQueues } from '../services.js';
 import type { Tenant } from '../tenancy/resolve-tenant.js';
-import { enqueueLeadWebhook } from './enqueue-webhook.js';
-import { submissionSchema } from './field-schema.js';
 import { formShownAt } from './form-token.js';
-import { attribution, leadColumns } from './lead-record.js';
-import { loadForm } from './load-form.js';
 import type { SubmissionBody } from './schemas.js';
-import { spamReasonFor } from './spam-signals.js';
-import { storeLead } from './store-lead.js';
 
 export interface SubmissionAnswer {
   ok: true;
@@ -48,7 +45,7 @@ export async function submitLead(
   body: SubmissionBody,
   { tenant, ip, headers }: Caller,
 ): Promise<SubmissionAnswer> {
-  const form = await loadForm(tenant.id, body.form);
+  const form = await loadForm(database(), tenant.id, body.form);
   const answer: SubmissionAnswer = { ok: true, message: form.successMessage, redirect_url: form.redirectUrl };
   const shown =
     body.form_token === undefined
@@ -75,7 +72,7 @@ export async function submitLead(
   const values: Record<string, unknown> = parsed.success ? parsed.data : body.fields;
   const userAgent = headers.get('user-agent') ?? '';
   const visitor = await visitorOf(tenant.id, ip, userAgent);
-  const { submissionId } = await storeLead({
+  const { submissionId } = await storeLead(database(), {
     siteId: tenant.id,
     form,
     values,
@@ -94,6 +91,6 @@ export async function submitLead(
     device: summarizeUserAgentCached(userAgent),
     spamReason: spam,
   });
-  if (form.hasWebhook && !spam) await enqueueLeadWebhook(submissionId);
+  if (form.hasWebhook && !spam) await jobQueues().enqueueLeadWebhook(submissionId);
   return answer;
 }

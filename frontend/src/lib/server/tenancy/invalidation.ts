@@ -1,6 +1,6 @@
 import { INVALIDATION_CHANNEL, type InvalidationMessage, invalidationMessageSchema } from '@spark/contracts';
-import { Redis } from 'ioredis';
-import { serverEnv } from '../env.js';
+import type { Redis } from 'ioredis';
+import { redisConnection } from '../connections.js';
 
 type Listener = (message: InvalidationMessage) => void;
 const listeners = new Set<Listener>();
@@ -14,8 +14,7 @@ let subscriber: Redis | undefined;
 export function onInvalidation(listener: Listener): void {
   listeners.add(listener);
   if (subscriber) return;
-  subscriber = new Redis(serverEnv().REDIS_URL, { maxRetriesPerRequest: null, lazyConnect: false });
-  subscriber.on('error', () => {});
+  subscriber = redisConnection('subscriber');
   subscriber.subscribe(INVALIDATION_CHANNEL).catch(() => {});
   subscriber.on('message', (_channel, raw) => {
     let parsed: unknown;

@@ -1,10 +1,10 @@
 import { z } from 'zod';
 import { adminRoute } from '../../../lib/server/api/route.js';
-import { campaignOptions } from '../../../lib/server/factory/campaign-options.js';
+import { factory } from '../../../lib/server/services.js';
 
 const QuerySchema = z.object({ site_id: z.string().uuid().optional() }).strict();
 
 /** Avatars, templates (with fragment types) and states a campaign of the site can use, by name. */
 export const GET = adminRoute({ query: QuerySchema }, async ({ principal, query }) => ({
-  body: { data: await campaignOptions(principal, query.site_id) },
+  body: { data: await factory().campaignOptions(principal, query.site_id) },
 }));

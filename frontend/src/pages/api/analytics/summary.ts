@@ -1,8 +1,8 @@
 import { AppError } from '@spark/contracts';
+import { resolveSiteScope } from '@spark/factory';
 import { z } from 'zod';
 import { analyticsSummary } from '../../../lib/server/analytics/summary.js';
 import { adminRoute } from '../../../lib/server/api/route.js';
-import { resolveSiteScope } from '../../../lib/server/auth/principal.js';
 
 const day = z
   .string()

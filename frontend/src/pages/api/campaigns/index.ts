@@ -1,14 +1,14 @@
 import { CampaignCreateSchema, CampaignListQuerySchema } from '@spark/contracts';
 import { adminRoute } from '../../../lib/server/api/route.js';
-import { createCampaign, listCampaigns } from '../../../lib/server/factory/campaigns.js';
+import { factory } from '../../../lib/server/services.js';
 
 /** Campaigns of the caller's sites, newest first. */
 export const GET = adminRoute({ query: CampaignListQuerySchema }, async ({ principal, query }) => ({
-  body: await listCampaigns(principal, query),
+  body: await factory().listCampaigns(principal, query),
 }));
 
 /** Creates a campaign; bad spintax and unknown variables are a 422 naming line and column. */
 export const POST = adminRoute({ body: CampaignCreateSchema }, async ({ principal, body }) => ({
   status: 201,
-  body: { data: await createCampaign(principal, body) },
+  body: { data: await factory().createCampaign(principal, body) },
 }));

@@ -1,8 +1,8 @@
 import { ApproveBatchSchema } from '@spark/contracts';
 import { adminRoute } from '../../../lib/server/api/route.js';
-import { approveArticles } from '../../../lib/server/factory/review.js';
+import { factory } from '../../../lib/server/services.js';
 
 /** qc → approved, by article ids or by generation job. */
 export const POST = adminRoute({ body: ApproveBatchSchema }, async ({ principal, body }) => ({
-  body: await approveArticles(principal, body),
+  body: await factory().approveArticles(principal, body),
 }));

@@ -1,8 +1,8 @@
 import { BoardQuerySchema } from '@spark/contracts';
 import { adminRoute } from '../../../lib/server/api/route.js';
-import { boardColumn } from '../../../lib/server/factory/board.js';
+import { factory } from '../../../lib/server/services.js';
 
 /** One review-board column: a site's articles in one status, paginated, optionally of one campaign. */
 export const GET = adminRoute({ query: BoardQuerySchema }, async ({ principal, query }) => ({
-  body: await boardColumn(principal, query),
+  body: await factory().boardColumn(principal, query),
 }));

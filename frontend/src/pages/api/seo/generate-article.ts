@@ -1,9 +1,9 @@
 import { GenerateArticleSchema } from '@spark/contracts';
 import { adminRoute } from '../../../lib/server/api/route.js';
-import { createGenerationJob } from '../../../lib/server/factory/generation.js';
+import { factory } from '../../../lib/server/services.js';
 
 /** Reserves `count` headlines, creates a generation job and enqueues it: 202 with the job id. */
 export const POST = adminRoute({ body: GenerateArticleSchema }, async ({ principal, body }) => ({
   status: 202,
-  body: await createGenerationJob(principal, body),
+  body: await factory().createGenerationJob(principal, body),
 }));

@@ -1,9 +1,9 @@
 import { InsertLinksSchema } from '@spark/contracts';
 import { adminRoute } from '../../../lib/server/api/route.js';
-import { createInsertLinksJob } from '../../../lib/server/factory/analysis-jobs.js';
+import { factory } from '../../../lib/server/services.js';
 
 /** Starts internal linking of a campaign's articles: 202 with the job id. */
 export const POST = adminRoute({ body: InsertLinksSchema }, async ({ principal, body }) => ({
   status: 202,
-  body: await createInsertLinksJob(principal, body),
+  body: await factory().createInsertLinksJob(principal, body),
 }));

@@ -1,8 +1,8 @@
 import { ProcessQueueSchema } from '@spark/contracts';
 import { adminRoute } from '../../../lib/server/api/route.js';
-import { processQueueNow } from '../../../lib/server/factory/process-queue.js';
+import { factory } from '../../../lib/server/services.js';
 
 /** Publishes due scheduled articles and advances pending jobs now, for the caller's sites. */
 export const POST = adminRoute({ body: ProcessQueueSchema }, async ({ principal, body }) =>
-  processQueueNow(principal, body.site_id),
+  factory().processQueueNow(principal, body.site_id),
 );

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { get as httpGet } from 'node:http';
 import { GENERATION_QUEUE } from '@spark/contracts';
+import { FINISHED_JOB_STATUSES } from '@spark/contracts/admin';
 import type { Pool } from '@spark/db';
 import { Queue } from 'bullmq';
 import { Redis } from 'ioredis';
@@ -98,7 +99,7 @@ export async function waitForJob(jobId: string, timeoutMs = 60_000): Promise<Job
   const started = Date.now();
   for (;;) {
     const answer = await callApi<JobAnswer>(`/api/seo/jobs/${jobId}`, { token: adminToken() });
-    if (['completed', 'failed', 'cancelled'].includes(answer.body.status)) return answer.body;
+    if (FINISHED_JOB_STATUSES.includes(answer.body.status)) return answer.body;
     if (Date.now() - started > timeoutMs) throw new Error(`job ${jobId} still ${answer.body.status}`);
     await sleep(200);
   }

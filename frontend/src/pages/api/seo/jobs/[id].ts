@@ -1,7 +1,8 @@
+import { routeId } from '@spark/factory';
 import { adminRoute } from '../../../../lib/server/api/route.js';
-import { getJobStatus, routeId } from '../../../../lib/server/factory/jobs.js';
+import { factory } from '../../../../lib/server/services.js';
 
 /** A generation job's status and progress. */
 export const GET = adminRoute({}, async ({ principal, astro }) => ({
-  body: await getJobStatus(principal, routeId(astro.params.id, 'generation job')),
+  body: await factory().getJobStatus(principal, routeId(astro.params.id, 'generation job')),
 }));

@@ -1,8 +1,8 @@
+import { routeId } from '@spark/factory';
 import { adminRoute } from '../../../../../lib/server/api/route.js';
-import { cancelJob } from '../../../../../lib/server/factory/cancel-job.js';
-import { routeId } from '../../../../../lib/server/factory/jobs.js';
+import { factory } from '../../../../../lib/server/services.js';
 
 /** Stops an unfinished job between batches and returns its unused headlines to the inventory. */
 export const POST = adminRoute({}, async ({ principal, astro }) => ({
-  body: await cancelJob(principal, routeId(astro.params.id, 'generation job')),
+  body: await factory().cancelJob(principal, routeId(astro.params.id, 'generation job')),
 }));

@@ -1,8 +1,8 @@
+import { routeId } from '@spark/factory';
 import { adminRoute } from '../../../../../lib/server/api/route.js';
-import { routeId } from '../../../../../lib/server/factory/jobs.js';
-import { retryJob } from '../../../../../lib/server/factory/retry-job.js';
+import { factory } from '../../../../../lib/server/services.js';
 
 /** Queues a failed or cancelled job again for the articles it has not made yet. */
 export const POST = adminRoute({}, async ({ principal, astro }) => ({
-  body: await retryJob(principal, routeId(astro.params.id, 'generation job')),
+  body: await factory().retryJob(principal, routeId(astro.params.id, 'generation job')),
 }));

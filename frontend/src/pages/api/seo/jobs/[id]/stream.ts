@@ -1,8 +1,8 @@
+import { routeId } from '@spark/factory';
 import { adminRoute } from '../../../../../lib/server/api/route.js';
-import { streamJobStatus } from '../../../../../lib/server/factory/job-stream.js';
-import { routeId } from '../../../../../lib/server/factory/jobs.js';
+import { factory } from '../../../../../lib/server/services.js';
 
 /** Server-sent events: `progress` on every change, `end` when the job is finished. */
 export const GET = adminRoute({}, async ({ principal, astro }) =>
-  streamJobStatus(principal, routeId(astro.params.id, 'generation job'), astro.request.signal),
+  factory().streamJobStatus(principal, routeId(astro.params.id, 'generation job'), astro.request.signal),
 );

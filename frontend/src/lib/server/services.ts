@@ -1,0 +1,26 @@
+import { createFactory, type Factory } from '@spark/factory';
+import { createJobQueues, type JobQueues } from '@spark/jobs';
+import { cache, database, redisConnection } from './connections.js';
+
+/**
+ * The frontend's composition root: the one place that builds the application services' dependencies
+ * (`{db, queues, cache, now}`) from this process's connections. Routes and pages ask here for a service;
+ * the services themselves never read env or hold connections.
+ */
+let queues: JobQueues | undefined;
+let factoryServices: Factory | undefined;
+
+export function jobQueues(): JobQueues {
+  queues ??= createJobQueues(redisConnection('producer'));
+  return queues;
+}
+
+export function factory(): Factory {
+  factoryServices ??= createFactory({
+    db: database(),
+    queues: jobQueues(),
+    cache: cache(),
+    now: () => new Date(),
+  });
+  return factoryServices;
+}

@@ -1,0 +1,65 @@
+import type { BoardColumn, BoardQuery } from '@spark/contracts';
+import type { FactoryDeps } from './deps.js';
+import { type Principal, resolveSiteScope } from './principal.js';
+
+/** Each column's natural order: what needs attention first (oldest in review, next to go live, newest live). */
+const ORDER: Record<BoardQuery['status'], string> = {
+  qc: 'a.date_created, a.id',
+  approved: 'a.date_created, a.id',
+  scheduled: 'a.publish_at, a.id',
+  published: 'a.published_at desc, a.id',
+};
+
+interface CardRow {
+  id: string;
+  campaign_id: string | null;
+  title: string;
+  slug: string;
+  status: string;
+  word_count: number;
+  city: string | null;
+  publish_at: Date | null;
+  published_at: Date | null;
+  flags: string[];
+}
+
+/**
+ * One column of the review board. A page is read through the (site_id, status) index and counted
+ * separately, so a site with 100,000 articles costs one index range per column, never a full scan of rows.
+ */
+export async function boardColumn(
+  deps: FactoryDeps,
+  principal: Principal,
+  query: BoardQuery,
+): Promise<BoardColumn> {
+  const siteId = resolveSiteScope(principal, query.site_id);
+  const where = `where a.site_id = $1 and a.status = $2 and ($3::uuid is null or a.campaign_id = $3)
+    and ($4::text is null or exists (select 1 from quality_flags f
+                                     where f.article_id = a.id and f.type = $4 and f.status = 'open'))
+    and ($5::text is null or a.city_id in (select id from geo_cities where name ilike $5))`;
+  const cityPrefix = query.city ? `${query.city.replace(/[\\%_]/g, (c) => `\\${c}`)}%` : null;
+  const scope = [siteId, query.status, query.campaign_id ?? null, query.flag ?? null, cityPrefix];
+  const [page, count] = await Promise.all([
+    deps.db.query<CardRow>(
+      `select a.id, a.campaign_id, a.title, a.slug, a.status, a.word_count, c.name as city, a.publish_at,
+              a.published_at,
+              array(select distinct f.type from quality_flags f where f.article_id = a.id and f.status = 'open'
+                    order by f.type) as flags
+       from generated_articles a left join geo_cities c on c.id = a.city_id
+       ${where} order by ${ORDER[query.status]} limit $6 offset $7`,
+      [...scope, query.limit, query.offset],
+    ),
+    deps.db.query<{ n: number }>(`select count(*)::int as n from generated_articles a ${where}`, scope),
+  ]);
+  const iso = (date: Date | null) => date?.toISOString() ?? null;
+  return {
+    data: page.rows.map((row) => ({
+      ...row,
+      publish_at: iso(row.publish_at),
+      published_at: iso(row.published_at),
+    })),
+    total: count.rows[0]?.n ?? 0,
+    limit: query.limit,
+    offset: query.offset,
+  };
+}

@@ -1,0 +1,36 @@
+export {
+  type AnalysisJobKind,
+  addAnalysisJob,
+  addGenerationChunks,
+  addLeadWebhook,
+  addProcessQueue,
+  addResumeChunk,
+} from './enqueue.js';
+export {
+  failGenerationJob,
+  finishJob,
+  type GenerationJobRow,
+  type JobStatusName,
+  loadGenerationJob,
+  markJobRunning,
+  markQueued,
+  recordBatchProgress,
+  TERMINAL_JOB_STATUSES,
+} from './job-state.js';
+export { startAnalysisJob, storedParams } from './params.js';
+export { createJobQueues, type JobQueues } from './producers.js';
+export {
+  parseJobPayload,
+  type QueueWorkerSpec,
+  type RunningQueueWorker,
+  startQueueWorker,
+  unknownJob,
+} from './queue-worker.js';
+export {
+  ENQUEUE_TIMEOUT_MS,
+  JOB_OPTIONS,
+  maintenanceJobs,
+  QUEUES,
+  type TrimWorkLogPayload,
+} from './queues.js';
+export { bumpSiteContent } from './site-content.js';
