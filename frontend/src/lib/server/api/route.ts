@@ -1,4 +1,5 @@
 import { AppError, validationError } from '@spark/contracts';
+import type { ApiRouteSpec } from '@spark/contracts/api';
 import type { APIContext, APIRoute } from 'astro';
 import type { z } from 'zod';
 import { authenticate } from '../auth/authenticate.js';
@@ -25,7 +26,14 @@ interface JsonResult {
 /** Admin handlers may also return a ready Response (CSV downloads, event streams). */
 type AdminResult = Response | JsonResult;
 
-interface RouteSpec<Body extends z.ZodTypeAny, Query extends z.ZodTypeAny> {
+/**
+ * A route's entry in the API table (`API_ROUTES` in `@spark/contracts/api`: method, path, summary, request and
+ * response schemas) plus how this server reads it. Route files spread their table entry in, so the schemas that
+ * parse a request are the ones the OpenAPI document publishes; integration tests check every answer against
+ * `responses` (see testing/http.ts).
+ */
+interface RouteSpec<Body extends z.ZodTypeAny, Query extends z.ZodTypeAny>
+  extends Partial<Omit<ApiRouteSpec, 'body' | 'query'>> {
   body?: Body;
   query?: Query;
   maxBodyBytes?: number;

@@ -1,17 +1,6 @@
-import type { CampaignOptions, Place } from '@spark/contracts';
-import { z } from 'zod';
+import type { CampaignOptions, Place, PlaceQuery } from '@spark/contracts';
 import { type Principal, resolveSiteScope } from '../auth/principal.js';
 import { database } from '../connections.js';
-
-export const PlaceQuerySchema = z
-  .object({
-    site_id: z.string().uuid().optional(),
-    kind: z.enum(['county', 'city']),
-    q: z.string().trim().max(80).default(''),
-    state_id: z.string().uuid().optional(),
-    limit: z.coerce.number().int().min(1).max(50).default(20),
-  })
-  .strict();
 
 /** What a campaign of the site may use: its own and the shared library's avatars and templates, and the states. */
 export async function campaignOptions(
@@ -47,10 +36,7 @@ export async function campaignOptions(
 }
 
 /** Counties or cities whose name starts with `q` (case-insensitive), biggest first; the gazetteer is shared. */
-export async function searchPlaces(
-  principal: Principal,
-  query: z.infer<typeof PlaceQuerySchema>,
-): Promise<Place[]> {
+export async function searchPlaces(principal: Principal, query: PlaceQuery): Promise<Place[]> {
   resolveSiteScope(principal, query.site_id);
   const pattern = `${query.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
   const sql =

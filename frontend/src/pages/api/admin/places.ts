@@ -1,7 +1,8 @@
+import { API_ROUTES } from '@spark/contracts/api';
 import { adminRoute } from '../../../lib/server/api/route.js';
-import { PlaceQuerySchema, searchPlaces } from '../../../lib/server/factory/campaign-options.js';
+import { searchPlaces } from '../../../lib/server/factory/campaign-options.js';
 
 /** Searchable county / city picker: names starting with `q`, optionally within one state. */
-export const GET = adminRoute({ query: PlaceQuerySchema }, async ({ principal, query }) => ({
+export const GET = adminRoute(API_ROUTES['GET /api/admin/places'], async ({ principal, query }) => ({
   body: { data: await searchPlaces(principal, query) },
 }));
