@@ -173,7 +173,7 @@ export const API_ROUTES = {
     method: 'POST',
     path: '/api/admin/session',
     auth: 'public',
-    host: 'platform',
+    host: 'any',
     summary:
       'Signs in with the Directus account: the tokens stay on the server, the browser gets an httpOnly session cookie.',
     body: SignInSchema,

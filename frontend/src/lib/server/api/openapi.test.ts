@@ -29,7 +29,11 @@ describe('the OpenAPI document', () => {
   });
 
   it('has exactly the operations of the route table', () => {
-    expect(operations.map((o) => o.op.operationId).sort()).toEqual(apiRoutes().map(([key]) => key).sort());
+    expect(operations.map((o) => o.op.operationId).sort()).toEqual(
+      apiRoutes()
+        .map(([key]) => key)
+        .sort(),
+    );
   });
 
   it('describes request bodies, query and path parameters from the zod schemas', () => {
@@ -47,7 +51,10 @@ describe('the OpenAPI document', () => {
   it('gives every operation a success answer and the error envelope, and admin routes their auth', () => {
     for (const { path, method, op } of operations) {
       const statuses = Object.keys(op.responses);
-      expect(statuses.some((s) => /^[23]\d\d$/.test(s)), `${method} ${path}`).toBe(true);
+      expect(
+        statuses.some((s) => /^[23]\d\d$/.test(s)),
+        `${method} ${path}`,
+      ).toBe(true);
       expect(op.responses['4XX']?.$ref).toBe('#/components/responses/Error');
       const admin = apiRoutes().find(([key]) => key === op.operationId)?.[1].auth === 'admin';
       expect(op.security.length > 0).toBe(admin);

@@ -11,14 +11,19 @@ describe('the route table (API_ROUTES) and the files under pages/api', () => {
 
   it('lists every method a route file exports', () => {
     const missing = files
-      .filter(({ method, pattern }) => !apiRoutes().some(([, spec]) => spec.method === method && pattern.test(spec.path)))
+      .filter(
+        ({ method, pattern }) =>
+          !apiRoutes().some(([, spec]) => spec.method === method && pattern.test(spec.path)),
+      )
       .map(({ file, method }) => `${method} pages/api/${file}`);
     expect(missing, 'add these routes to API_ROUTES in packages/contracts/src/api/routes.ts').toEqual([]);
   });
 
   it('lists no route that no file serves', () => {
     const orphans = apiRoutes()
-      .filter(([, spec]) => !files.some(({ method, pattern }) => method === spec.method && pattern.test(spec.path)))
+      .filter(
+        ([, spec]) => !files.some(({ method, pattern }) => method === spec.method && pattern.test(spec.path)),
+      )
       .map(([key]) => key);
     expect(orphans).toEqual([]);
   });
