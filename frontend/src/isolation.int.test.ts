@@ -71,7 +71,7 @@ beforeAll(async () => {
       await one<{ id: string }>(
         `insert into generated_articles (site_id, campaign_id, title, slug, html_content, status, generation_key)
          values ($1, $2, 'Isolation article', $3, '<p>isolation</p>', 'approved', $3) returning id`,
-        [site.site, site.campaign, `isolation-${site.domain}-${Date.now()}`],
+        [site.site, site.campaign, `isolation-${site.domain.split('.')[0]}-${Date.now()}`],
       )
     ).id;
   }
