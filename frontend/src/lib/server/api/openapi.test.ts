@@ -1,3 +1,4 @@
+import { Validator } from '@seriousme/openapi-schema-validator';
 import { apiRoutes } from '@spark/contracts/api';
 import { describe, expect, it } from 'vitest';
 import { routeFileExports } from '../../../testing/api-files.js';
@@ -17,8 +18,13 @@ const operations = Object.entries(doc.paths).flatMap(([path, item]) =>
 );
 
 describe('the OpenAPI document', () => {
-  it('is OpenAPI 3.1', () => {
+  it('is a valid OpenAPI 3.1 document', async () => {
     expect(doc.openapi).toBe('3.1.0');
+    const validator = new Validator();
+    const result = await validator.validate(structuredClone(doc));
+    expect(result.errors ?? []).toEqual([]);
+    expect(result.valid).toBe(true);
+    expect(validator.version).toBe('3.1');
   });
 
   it('has an operation for every method of every file under pages/api', () => {
