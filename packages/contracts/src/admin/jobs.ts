@@ -49,7 +49,8 @@ export const JobStartedSchema = z.object({
 /** An analysis job (duplicate scan, internal linking) was created; `queued` once it is on the queue. */
 export const AnalysisJobStartedSchema = z.object({
   job_id: z.string().uuid(),
-  status: z.enum(['pending', 'queued']),
+  /** `pending` or `queued`. */
+  status: z.string(),
 });
 
 /** `POST /api/seo/process-queue`: 200 with the run's counts, or 202 when it did not finish within the wait. */
@@ -59,8 +60,9 @@ export const ProcessQueueRunSchema = z.object({
   resumed: z.number().int(),
   request_id: z.string().uuid(),
 });
+/** The run is still going; `status` is `queued`. */
 export const ProcessQueueQueuedSchema = z.object({
-  status: z.literal('queued'),
+  status: z.string(),
   request_id: z.string().uuid(),
 });
 
