@@ -99,10 +99,8 @@ export async function analyticsSummary({ siteId, from, to, limit }: SummaryRange
     { pageviews: 0, visitors: 0, sessions: 0, events: 0, conversions: 0, revenue: 0 },
   );
   // Every list is present, empty when the range has no rows for its dimension.
-  const lists = Object.fromEntries(Object.values(LISTS).map((name) => [name, []])) as Record<
-    ListName,
-    ({ value: string } & Metrics)[]
-  >;
+  const lists = {} as Record<ListName, ({ value: string } & Metrics)[]>;
+  for (const name of Object.values(LISTS)) lists[name] = [];
   for (const row of ranked.rows) {
     const name = LISTS[row.dimension];
     if (name) lists[name]?.push({ value: row.value, ...toMetrics(row) });
