@@ -1,22 +1,31 @@
+import { readFileSync } from 'node:fs';
+import { type ApiRouteKey, apiRoutes, matchApiRoute } from '@spark/contracts/api';
 import { createPool } from '@spark/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { callApi, editorToken, isErrorEnvelope } from './testing/http.js';
+import { signInAs } from './testing/admin-session.js';
+import { type ApiAnswer, type ApiRequest, callApi, editorToken, isErrorEnvelope } from './testing/http.js';
 
 /**
- * The two-tenant isolation suite: alpha's site-scoped token against every admin route, aimed at beta's ids.
- * Each attempt must answer 403/404 in the envelope, change nothing, and lists must never contain beta's rows.
+ * The two-tenant isolation suite, generated from the route table: every route in API_ROUTES (and so every file
+ * under pages/api, see route-table.test.ts) has at least one cross-site case, or the suite fails. Each case runs
+ * both ways — alpha's principal (its site-scoped token, its session, its Host) against beta's ids, and beta's
+ * against alpha's — must be refused in the envelope (unless the case says what else it may answer), and must
+ * change nothing of the other site.
  */
 const pool = createPool(process.env.DATABASE_URL ?? '', { max: 2 });
 afterAll(() => pool.end());
 
-const alpha = () => editorToken('alpha.localhost');
-const ids = {
-  alphaSite: '',
-  betaSite: '',
-  betaCampaign: '',
-  alphaCampaign: '',
-  betaArticle: '',
-  betaJob: '',
+interface Site {
+  domain: string;
+  site: string;
+  campaign: string;
+  article: string;
+  job: string;
+}
+
+const sites: Record<'alpha' | 'beta', Site> = {
+  alpha: { domain: 'alpha.localhost', site: '', campaign: '', article: '', job: '' },
+  beta: { domain: 'beta.localhost', site: '', campaign: '', article: '', job: '' },
 };
 
 async function one<T>(sql: string, params: unknown[] = []): Promise<T> {
@@ -25,177 +34,496 @@ async function one<T>(sql: string, params: unknown[] = []): Promise<T> {
   return row;
 }
 
-/** Everything an attempt on beta could have changed, as one comparable string. */
-async function betaFingerprint(): Promise<string> {
+/** Everything an attempt on a site could have changed, as one comparable string. */
+async function fingerprint(site: Site): Promise<string> {
   const { rows } = await pool.query(
     `select
+       (select md5(s::text) from sites s where id = $1) as site,
        (select md5(string_agg(c::text, '' order by c.id)) from campaign_masters c where site_id = $1) as campaigns,
        (select md5(string_agg(a.status || coalesce(a.published_at::text, ''), '' order by a.id)) from generated_articles a where site_id = $1) as articles,
-       (select count(*) from generation_jobs where site_id = $1) as jobs,
+       (select md5(string_agg(j.id::text || j.status, '' order by j.id)) from generation_jobs j where site_id = $1) as jobs,
        (select count(*) from headline_inventory where site_id = $1) as headlines,
        (select count(*) from quality_flags where site_id = $1) as flags,
-       (select count(*) from article_links where site_id = $1) as links`,
-    [ids.betaSite],
+       (select count(*) from article_links where site_id = $1) as links,
+       (select count(*) from leads where site_id = $1) as leads,
+       (select count(*) from form_submissions where site_id = $1) as submissions`,
+    [site.site],
   );
   return JSON.stringify(rows[0]);
 }
 
 beforeAll(async () => {
-  ids.alphaSite = (await one<{ id: string }>("select id from sites where domain = 'alpha.localhost'")).id;
-  ids.betaSite = (await one<{ id: string }>("select id from sites where domain = 'beta.localhost'")).id;
-  ids.betaCampaign = (
-    await one<{ id: string }>('select id from campaign_masters where site_id = $1 limit 1', [ids.betaSite])
-  ).id;
-  ids.alphaCampaign = (
-    await one<{ id: string }>('select id from campaign_masters where site_id = $1 limit 1', [ids.alphaSite])
-  ).id;
-  const job = await one<{ id: string }>(
-    `insert into generation_jobs (site_id, campaign_id, type, status, params, total)
-     values ($1, $2, 'generate_articles', 'completed', '{}', 1) returning id`,
-    [ids.betaSite, ids.betaCampaign],
-  );
-  ids.betaJob = job.id;
-  const article = await one<{ id: string }>(
-    `insert into generated_articles (site_id, campaign_id, title, slug, html_content, status, generation_key)
-     values ($1, $2, 'Beta isolation article', $3, '<p>beta</p>', 'qc', $3) returning id`,
-    [ids.betaSite, ids.betaCampaign, `beta-isolation-${Date.now()}`],
-  );
-  ids.betaArticle = article.id;
-});
-
-interface Attempt {
-  name: string;
-  method: string;
-  path: () => string;
-  json?: () => unknown;
-}
-
-const attempts: Attempt[] = [
-  { name: 'read beta’s campaign', method: 'GET', path: () => `/api/campaigns/${ids.betaCampaign}` },
-  {
-    name: 'change beta’s campaign',
-    method: 'PATCH',
-    path: () => `/api/campaigns/${ids.betaCampaign}`,
-    json: () => ({ name: 'taken' }),
-  },
-  { name: 'delete beta’s campaign', method: 'DELETE', path: () => `/api/campaigns/${ids.betaCampaign}` },
-  {
-    name: 'list beta’s campaigns by site',
-    method: 'GET',
-    path: () => `/api/campaigns?site_id=${ids.betaSite}`,
-  },
-  {
-    name: 'create a campaign on beta',
-    method: 'POST',
-    path: () => '/api/campaigns',
-    json: () => ({ site_id: ids.betaSite, name: 'Intrusion', headline_spintax_root: '{Best|Top} roofers' }),
-  },
-  {
-    name: 'preview beta’s headlines',
-    method: 'POST',
-    path: () => '/api/seo/generate-headlines',
-    json: () => ({ campaign_id: ids.betaCampaign, preview: true }),
-  },
-  {
-    name: 'fill beta’s headline inventory',
-    method: 'POST',
-    path: () => '/api/seo/generate-headlines',
-    json: () => ({ campaign_id: ids.betaCampaign, limit: 5 }),
-  },
-  {
-    name: 'generate beta articles',
-    method: 'POST',
-    path: () => '/api/seo/generate-article',
-    json: () => ({ campaign_id: ids.betaCampaign, count: 1 }),
-  },
-  { name: 'read beta’s job', method: 'GET', path: () => `/api/seo/jobs/${ids.betaJob}` },
-  { name: 'stream beta’s job', method: 'GET', path: () => `/api/seo/jobs/${ids.betaJob}/stream` },
-  {
-    name: 'approve beta’s article',
-    method: 'POST',
-    path: () => '/api/seo/approve-batch',
-    json: () => ({ article_ids: [ids.betaArticle] }),
-  },
-  {
-    name: 'approve beta’s job',
-    method: 'POST',
-    path: () => '/api/seo/approve-batch',
-    json: () => ({ job_id: ids.betaJob }),
-  },
-  {
-    name: 'publish beta’s article',
-    method: 'POST',
-    path: () => '/api/seo/publish-article',
-    json: () => ({ article_ids: [ids.betaArticle] }),
-  },
-  {
-    name: 'process beta’s queue',
-    method: 'POST',
-    path: () => '/api/seo/process-queue',
-    json: () => ({ site_id: ids.betaSite }),
-  },
-  {
-    name: 'scan beta for duplicates',
-    method: 'POST',
-    path: () => '/api/seo/scan-duplicates',
-    json: () => ({ site_id: ids.betaSite }),
-  },
-  {
-    name: 'link beta’s campaign',
-    method: 'POST',
-    path: () => '/api/seo/insert-links',
-    json: () => ({ campaign_id: ids.betaCampaign }),
-  },
-  {
-    name: 'read beta’s analytics',
-    method: 'GET',
-    path: () => `/api/analytics/summary?site_id=${ids.betaSite}&from=2026-01-01&to=2026-01-31`,
-  },
-  { name: 'export beta’s leads', method: 'GET', path: () => `/api/admin/leads.csv?site_id=${ids.betaSite}` },
-  { name: 'read beta’s work log', method: 'GET', path: () => `/api/admin/worklog?site_id=${ids.betaSite}` },
-];
-
-describe('alpha’s site-scoped token against beta’s data', () => {
-  for (const attempt of attempts) {
-    it(`is refused and changes nothing: ${attempt.name}`, async () => {
-      const before = await betaFingerprint();
-      const answer = await callApi(attempt.path(), {
-        method: attempt.method,
-        token: alpha(),
-        json: attempt.json?.(),
-      });
-      expect([403, 404], JSON.stringify(answer.body).slice(0, 300)).toContain(answer.status);
-      expect(isErrorEnvelope(answer.body)).toBe(true);
-      expect(await betaFingerprint()).toBe(before);
-    });
+  for (const site of Object.values(sites)) {
+    site.site = (await one<{ id: string }>('select id from sites where domain = $1', [site.domain])).id;
+    site.campaign = (
+      await one<{ id: string }>('select id from campaign_masters where site_id = $1 order by id limit 1', [
+        site.site,
+      ])
+    ).id;
+    site.job = (
+      await one<{ id: string }>(
+        `insert into generation_jobs (site_id, campaign_id, type, status, params, total)
+         values ($1, $2, 'generate_articles', 'failed', '{}', 1) returning id`,
+        [site.site, site.campaign],
+      )
+    ).id;
+    site.article = (
+      await one<{ id: string }>(
+        `insert into generated_articles (site_id, campaign_id, title, slug, html_content, status, generation_key)
+         values ($1, $2, 'Isolation article', $3, '<p>isolation</p>', 'approved', $3) returning id`,
+        [site.site, site.campaign, `isolation-${site.domain.split('.')[0]}-${Date.now()}`],
+      )
+    ).id;
   }
 });
 
+/** Who acts: the actor's site-scoped token (admin routes) and the actor's domain as Host (site routes). */
+interface Actor {
+  site: Site;
+  token: string;
+}
+
+/** The calls a case made, so the suite can prove it exercised the route it is filed under. */
+let calls: { method: string; path: string }[] = [];
+function call<T = unknown>(path: string, request: ApiRequest = {}): Promise<ApiAnswer<T>> {
+  calls.push({ method: request.method ?? 'GET', path: new URL(path, 'http://x').pathname });
+  return callApi<T>(path, request);
+}
+const asEditor = (actor: Actor, path: string, request: ApiRequest = {}) =>
+  call(path, { ...request, token: actor.token });
+
+const BROWSER = {
+  'user-agent': 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 Chrome/126.0 Safari/537.36',
+};
+const humanPaced = { elapsed_ms: 8000, honeypot: '' };
+
+interface CrossSiteCase {
+  name: string;
+  run: (actor: Actor, target: Site) => Promise<ApiAnswer>;
+  /** Default: refused with 403 or 404 in the envelope. */
+  check?: (answer: ApiAnswer, actor: Actor, target: Site) => void | Promise<void>;
+}
+
+const refusedWith =
+  (...statuses: number[]) =>
+  (answer: ApiAnswer) => {
+    expect(statuses, JSON.stringify(answer.body).slice(0, 300)).toContain(answer.status);
+    expect(isErrorEnvelope(answer.body)).toBe(true);
+  };
+
+/** The email of the last cross-site lead: where it landed, if it was stored at all. */
+let leadEmail = '';
+const leadBody = (target: Site) => {
+  leadEmail = `cross-${Date.now()}-${Math.random().toString(36).slice(2)}@example.com`;
+  return {
+    form: 'free-estimate',
+    site_id: target.site,
+    fields: { full_name: 'Cross Site', email: leadEmail, phone: '+1 512 555 0100', service: 'Inspection' },
+    ...humanPaced,
+  };
+};
+
+/** A site route acts for the Host's site whatever the body names: stored on the actor's site, or refused. */
+const landsOnActorOnly = async (answer: ApiAnswer, actor: Actor) => {
+  expect([200, 404, 422], JSON.stringify(answer.body).slice(0, 300)).toContain(answer.status);
+  const stored = await pool.query<{ site_id: string }>('select site_id from leads where email = $1', [
+    leadEmail,
+  ]);
+  expect(stored.rows.map((row) => row.site_id)).toEqual(answer.status === 200 ? [actor.site.site] : []);
+};
+
+const otherSitePage = (target: Site) => `http://${target.domain}/`;
+
+const blueprintOf = (site: Site) =>
+  JSON.parse(
+    readFileSync(
+      new URL(`../../database/blueprints/${site.domain.split('.')[0]}.json`, import.meta.url),
+      'utf8',
+    ),
+  ) as unknown;
+
+/** Every route of the table: the type fails to compile when one is missing, and the suite checks it again. */
+const crossSite: Record<ApiRouteKey, CrossSiteCase[]> = {
+  'GET /api/health': [
+    {
+      name: 'a site editor’s token sees no service detail on the other site’s host',
+      run: (actor, target) => call('/api/health', { host: target.domain, token: actor.token }),
+      check: refusedWith(403),
+    },
+  ],
+  'GET /api/docs': [
+    {
+      name: 'the other site’s host serves no platform reference',
+      run: (_actor, target) => call('/api/docs', { host: target.domain }),
+      check: refusedWith(404),
+    },
+  ],
+  'GET /api/docs/openapi.json': [
+    {
+      name: 'the other site’s host serves no OpenAPI document',
+      run: (_actor, target) => call('/api/docs/openapi.json', { host: target.domain }),
+      check: refusedWith(404),
+    },
+  ],
+  'POST /api/lead': [
+    {
+      name: 'a lead on the actor’s host naming the other site',
+      run: (actor, target) =>
+        call('/api/lead', { method: 'POST', host: actor.site.domain, json: leadBody(target) }),
+      check: landsOnActorOnly,
+    },
+  ],
+  'POST /api/forms/submit': [
+    {
+      name: 'a form submission on the actor’s host naming the other site',
+      run: (actor, target) =>
+        call('/api/forms/submit', { method: 'POST', host: actor.site.domain, json: leadBody(target) }),
+      check: landsOnActorOnly,
+    },
+  ],
+  'POST /api/track/pageview': [
+    {
+      name: 'a pageview of the other site’s page sent to the actor’s host',
+      run: (actor, target) =>
+        call('/api/track/pageview', {
+          method: 'POST',
+          host: actor.site.domain,
+          headers: BROWSER,
+          json: { url: otherSitePage(target) },
+        }),
+      check: refusedWith(422),
+    },
+  ],
+  'POST /api/track/event': [
+    {
+      name: 'an event of the other site’s page sent to the actor’s host',
+      run: (actor, target) =>
+        call('/api/track/event', {
+          method: 'POST',
+          host: actor.site.domain,
+          headers: BROWSER,
+          json: { url: otherSitePage(target), name: 'click' },
+        }),
+      check: refusedWith(422),
+    },
+  ],
+  'POST /api/track/conversion': [
+    {
+      name: 'a conversion of the other site’s page sent to the actor’s host',
+      run: (actor, target) =>
+        call('/api/track/conversion', {
+          method: 'POST',
+          host: actor.site.domain,
+          headers: BROWSER,
+          json: { url: otherSitePage(target), type: 'lead' },
+        }),
+      check: refusedWith(422),
+    },
+  ],
+  'POST /api/admin/session': [
+    {
+      name: 'signing in as the actor’s editor offers only the actor’s site',
+      run: async (actor) => {
+        calls.push({ method: 'POST', path: '/api/admin/session' });
+        return (await signInAs(actor.site.domain)).answer;
+      },
+      check: (answer, actor, target) => {
+        expect(answer.status).toBe(200);
+        const ids = (answer.body as { data: { sites: { id: string }[] } }).data.sites.map((s) => s.id);
+        expect(ids).toEqual([actor.site.site]);
+        expect(ids).not.toContain(target.site);
+      },
+    },
+  ],
+  'GET /api/admin/session': [
+    {
+      name: 'the actor’s session view never lists the other site',
+      run: (actor) => asEditor(actor, '/api/admin/session'),
+      check: (answer, _actor, target) => {
+        expect(answer.status).toBe(200);
+        expect(JSON.stringify(answer.body)).not.toContain(target.site);
+      },
+    },
+  ],
+  'DELETE /api/admin/session': [
+    {
+      name: 'the actor signing out leaves the other site’s session signed in',
+      run: async (actor, target) => {
+        const session = await signInAs(target.domain);
+        const answer = await asEditor(actor, '/api/admin/session', { method: 'DELETE' });
+        const still = await session.call('/api/admin/session');
+        expect(still.status).toBe(200);
+        return answer;
+      },
+      check: (answer) => expect(answer.status).toBeLessThan(500),
+    },
+  ],
+  'GET /api/admin/campaign-options': [
+    {
+      name: 'the other site’s campaign options',
+      run: (actor, target) => asEditor(actor, `/api/admin/campaign-options?site_id=${target.site}`),
+    },
+  ],
+  'GET /api/admin/places': [
+    {
+      name: 'the place picker in the other site’s scope',
+      run: (actor, target) => asEditor(actor, `/api/admin/places?site_id=${target.site}&kind=city&q=a`),
+    },
+  ],
+  'POST /api/admin/import-blueprint': [
+    {
+      name: 'importing the other site’s blueprint',
+      run: (actor, target) =>
+        asEditor(actor, '/api/admin/import-blueprint', {
+          method: 'POST',
+          json: { blueprint: blueprintOf(target) },
+        }),
+      // 409: the blueprint would move a row of another site; either way nothing is written.
+      check: refusedWith(403, 404, 409),
+    },
+  ],
+  'GET /api/admin/leads.csv': [
+    {
+      name: 'exporting the other site’s leads',
+      run: (actor, target) => asEditor(actor, `/api/admin/leads.csv?site_id=${target.site}`),
+    },
+  ],
+  'GET /api/admin/worklog': [
+    {
+      name: 'reading the other site’s work log',
+      run: (actor, target) => asEditor(actor, `/api/admin/worklog?site_id=${target.site}`),
+    },
+  ],
+  'GET /api/analytics/summary': [
+    {
+      name: 'reading the other site’s analytics',
+      run: (actor, target) =>
+        asEditor(actor, `/api/analytics/summary?site_id=${target.site}&from=2026-01-01&to=2026-01-31`),
+    },
+  ],
+  'GET /api/campaigns': [
+    {
+      name: 'listing the other site’s campaigns by site',
+      run: (actor, target) => asEditor(actor, `/api/campaigns?site_id=${target.site}`),
+    },
+  ],
+  'POST /api/campaigns': [
+    {
+      name: 'creating a campaign on the other site',
+      run: (actor, target) =>
+        asEditor(actor, '/api/campaigns', {
+          method: 'POST',
+          json: { site_id: target.site, name: 'Intrusion', headline_spintax_root: '{Best|Top} roofers' },
+        }),
+    },
+  ],
+  'GET /api/campaigns/{id}': [
+    {
+      name: 'reading the other site’s campaign',
+      run: (actor, target) => asEditor(actor, `/api/campaigns/${target.campaign}`),
+    },
+  ],
+  'PATCH /api/campaigns/{id}': [
+    {
+      name: 'changing the other site’s campaign',
+      run: (actor, target) =>
+        asEditor(actor, `/api/campaigns/${target.campaign}`, { method: 'PATCH', json: { name: 'taken' } }),
+    },
+  ],
+  'DELETE /api/campaigns/{id}': [
+    {
+      name: 'deleting the other site’s campaign',
+      run: (actor, target) => asEditor(actor, `/api/campaigns/${target.campaign}`, { method: 'DELETE' }),
+    },
+  ],
+  'POST /api/seo/generate-headlines': [
+    {
+      name: 'previewing the other site’s headlines',
+      run: (actor, target) =>
+        asEditor(actor, '/api/seo/generate-headlines', {
+          method: 'POST',
+          json: { campaign_id: target.campaign, preview: true },
+        }),
+    },
+    {
+      name: 'filling the other site’s headline inventory',
+      run: (actor, target) =>
+        asEditor(actor, '/api/seo/generate-headlines', {
+          method: 'POST',
+          json: { campaign_id: target.campaign, limit: 5 },
+        }),
+    },
+  ],
+  'POST /api/seo/generate-article': [
+    {
+      name: 'generating articles for the other site',
+      run: (actor, target) =>
+        asEditor(actor, '/api/seo/generate-article', {
+          method: 'POST',
+          json: { campaign_id: target.campaign, count: 1 },
+        }),
+    },
+  ],
+  'GET /api/seo/jobs': [
+    {
+      name: 'listing the other site’s jobs',
+      run: (actor, target) => asEditor(actor, `/api/seo/jobs?site_id=${target.site}`),
+    },
+  ],
+  'GET /api/seo/jobs/{id}': [
+    {
+      name: 'reading the other site’s job',
+      run: (actor, target) => asEditor(actor, `/api/seo/jobs/${target.job}`),
+    },
+  ],
+  'GET /api/seo/jobs/{id}/stream': [
+    {
+      name: 'streaming the other site’s job',
+      run: (actor, target) => asEditor(actor, `/api/seo/jobs/${target.job}/stream`),
+    },
+  ],
+  'POST /api/seo/jobs/{id}/cancel': [
+    {
+      name: 'cancelling the other site’s job',
+      run: (actor, target) => asEditor(actor, `/api/seo/jobs/${target.job}/cancel`, { method: 'POST' }),
+    },
+  ],
+  'POST /api/seo/jobs/{id}/retry': [
+    {
+      name: 'retrying the other site’s job',
+      run: (actor, target) => asEditor(actor, `/api/seo/jobs/${target.job}/retry`, { method: 'POST' }),
+    },
+  ],
+  'GET /api/seo/articles': [
+    {
+      name: 'reading the other site’s review board',
+      run: (actor, target) => asEditor(actor, `/api/seo/articles?site_id=${target.site}&status=approved`),
+    },
+  ],
+  'POST /api/seo/approve-batch': [
+    {
+      name: 'approving the other site’s article',
+      run: (actor, target) =>
+        asEditor(actor, '/api/seo/approve-batch', {
+          method: 'POST',
+          json: { article_ids: [target.article] },
+        }),
+    },
+    {
+      name: 'approving the other site’s job',
+      run: (actor, target) =>
+        asEditor(actor, '/api/seo/approve-batch', { method: 'POST', json: { job_id: target.job } }),
+    },
+  ],
+  'POST /api/seo/publish-article': [
+    {
+      name: 'publishing the other site’s article',
+      run: (actor, target) =>
+        asEditor(actor, '/api/seo/publish-article', {
+          method: 'POST',
+          json: { article_ids: [target.article] },
+        }),
+    },
+  ],
+  'POST /api/seo/return-to-review': [
+    {
+      name: 'returning the other site’s article to review',
+      run: (actor, target) =>
+        asEditor(actor, '/api/seo/return-to-review', {
+          method: 'POST',
+          json: { article_ids: [target.article] },
+        }),
+    },
+  ],
+  'POST /api/seo/process-queue': [
+    {
+      name: 'processing the other site’s queue',
+      run: (actor, target) =>
+        asEditor(actor, '/api/seo/process-queue', { method: 'POST', json: { site_id: target.site } }),
+    },
+  ],
+  'POST /api/seo/scan-duplicates': [
+    {
+      name: 'scanning the other site for duplicates',
+      run: (actor, target) =>
+        asEditor(actor, '/api/seo/scan-duplicates', { method: 'POST', json: { site_id: target.site } }),
+    },
+  ],
+  'POST /api/seo/insert-links': [
+    {
+      name: 'linking the other site’s campaign',
+      run: (actor, target) =>
+        asEditor(actor, '/api/seo/insert-links', { method: 'POST', json: { campaign_id: target.campaign } }),
+    },
+  ],
+};
+
+describe('the cross-site cases', () => {
+  it('cover every route of the table', () => {
+    const uncovered = apiRoutes()
+      .map(([key]) => key)
+      .filter((key) => !crossSite[key]?.length);
+    expect(uncovered).toEqual([]);
+  });
+});
+
+const directions = [
+  ['alpha', 'beta'],
+  ['beta', 'alpha'],
+] as const;
+
+for (const [actorName, targetName] of directions) {
+  describe(`${actorName}’s principal against ${targetName}’s data`, () => {
+    for (const [key, cases] of Object.entries(crossSite) as [ApiRouteKey, CrossSiteCase[]][]) {
+      for (const crossCase of cases) {
+        it(`${key}: ${crossCase.name}`, async () => {
+          const actorSite = sites[actorName];
+          const target = sites[targetName];
+          const actor = { site: actorSite, token: editorToken(actorSite.domain) };
+          const before = await fingerprint(target);
+          calls = [];
+          const answer = await crossCase.run(actor, target);
+          expect(
+            calls.some((made) => matchApiRoute(made.method, made.path)?.[0] === key),
+            `the case must call ${key}`,
+          ).toBe(true);
+          await (crossCase.check ?? refusedWith(403, 404))(answer, actor, target);
+          expect(await fingerprint(target)).toBe(before);
+        });
+      }
+    }
+  });
+}
+
 describe('alpha’s lists', () => {
+  const alpha = () => editorToken('alpha.localhost');
+
   it('never contain beta’s campaigns', async () => {
     const answer = await callApi<{ data: { id: string; site_id: string }[] }>('/api/campaigns', {
       token: alpha(),
     });
     expect(answer.status).toBe(200);
     expect(answer.body.data.length).toBeGreaterThan(0);
-    expect(answer.body.data.every((c) => c.site_id === ids.alphaSite)).toBe(true);
-    expect(answer.body.data.some((c) => c.id === ids.betaCampaign)).toBe(false);
+    expect(answer.body.data.every((c) => c.site_id === sites.alpha.site)).toBe(true);
+    expect(answer.body.data.some((c) => c.id === sites.beta.campaign)).toBe(false);
   });
 
   it('still let alpha read and change its own campaign', async () => {
     const read = await callApi<{ data: { id: string; name: string } }>(
-      `/api/campaigns/${ids.alphaCampaign}`,
-      { token: alpha() },
+      `/api/campaigns/${sites.alpha.campaign}`,
+      {
+        token: alpha(),
+      },
     );
     expect(read.status).toBe(200);
-    expect(read.body.data.id).toBe(ids.alphaCampaign);
-    const renamed = await callApi(`/api/campaigns/${ids.alphaCampaign}`, {
+    expect(read.body.data.id).toBe(sites.alpha.campaign);
+    const renamed = await callApi(`/api/campaigns/${sites.alpha.campaign}`, {
       method: 'PATCH',
       token: alpha(),
       json: { name: `${read.body.data.name} (renamed)` },
     });
     expect(renamed.status).toBe(200);
-    await callApi(`/api/campaigns/${ids.alphaCampaign}`, {
+    await callApi(`/api/campaigns/${sites.alpha.campaign}`, {
       method: 'PATCH',
       token: alpha(),
       json: { name: read.body.data.name },

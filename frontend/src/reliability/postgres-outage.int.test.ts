@@ -1,7 +1,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { connect, createServer, type Server, type Socket } from 'node:net';
 import { join } from 'node:path';
-import { freePort } from '@spark/devstack/src/ports.js';
+import { freePort } from '@spark/devstack/ports';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { adminToken, callApi, isErrorEnvelope } from '../testing/http.js';
 

@@ -1,8 +1,10 @@
 import { request as httpRequest, type IncomingHttpHeaders } from 'node:http';
+import { contractViolation } from './contract.js';
 
 /**
  * Test helpers for calling the running frontend exactly as a client would (no in-process shortcuts).
  * They use node:http, not fetch: fetch silently drops a `Host` header, and tenant tests depend on it.
+ * `callApi` also fails the test when an answer breaks its route's contract (see contract.ts).
  */
 export interface ApiAnswer<T = unknown> {
   status: number;
@@ -60,6 +62,14 @@ export async function callApi<T = unknown>(path: string, request: ApiRequest = {
   } catch {
     // not JSON: keep the text
   }
+  const violation = contractViolation(
+    request.method ?? 'GET',
+    new URL(path, 'http://x').pathname,
+    status,
+    responseHeaders.get('content-type'),
+    parsed,
+  );
+  if (violation) throw new Error(`Response contract broken: ${violation}`);
   return { status, headers: responseHeaders, body: parsed as T };
 }
 

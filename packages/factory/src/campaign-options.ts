@@ -1,17 +1,6 @@
-import type { CampaignOptions, Place } from '@spark/contracts';
-import { z } from 'zod';
+import type { CampaignOptions, Place, PlaceQuery } from '@spark/contracts';
 import type { FactoryDeps } from './deps.js';
 import { type Principal, resolveSiteScope } from './principal.js';
-
-export const PlaceQuerySchema = z
-  .object({
-    site_id: z.string().uuid().optional(),
-    kind: z.enum(['county', 'city']),
-    q: z.string().trim().max(80).default(''),
-    state_id: z.string().uuid().optional(),
-    limit: z.coerce.number().int().min(1).max(50).default(20),
-  })
-  .strict();
 
 /** What a campaign of the site may use: its own and the shared library's avatars and templates, and the states. */
 export async function campaignOptions(
@@ -51,7 +40,7 @@ export async function campaignOptions(
 export async function searchPlaces(
   deps: FactoryDeps,
   principal: Principal,
-  query: z.infer<typeof PlaceQuerySchema>,
+  query: PlaceQuery,
 ): Promise<Place[]> {
   resolveSiteScope(principal, query.site_id);
   const pattern = `${query.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;

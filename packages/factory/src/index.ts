@@ -14,7 +14,6 @@ import { publishArticles } from './publishing.js';
 import { retryJob } from './retry-job.js';
 import { approveArticles, returnToReview } from './review.js';
 
-export { PlaceQuerySchema } from './campaign-options.js';
 export type { FactoryDeps } from './deps.js';
 export { routeId } from './jobs.js';
 export { canAccessSite, type Principal, resolveSiteScope, visibleSiteIds } from './principal.js';

@@ -2,7 +2,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { freePort } from '@spark/devstack/src/ports.js';
+import { freePort } from '@spark/devstack/ports';
 import { JOB_OPTIONS } from '@spark/jobs';
 import { Queue, Worker } from 'bullmq';
 import { Redis } from 'ioredis';

@@ -1,6 +1,6 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { resolve } from 'node:path';
-import { freePort } from '@spark/devstack/src/ports.js';
+import { freePort } from '@spark/devstack/ports';
 import { Redis } from 'ioredis';
 
 /**

@@ -1,6 +1,6 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { join } from 'node:path';
-import { freePort } from '@spark/devstack/src/ports.js';
+import { freePort } from '@spark/devstack/ports';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { adminToken, callApi, editorToken } from '../../testing/http.js';
 

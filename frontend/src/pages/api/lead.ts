@@ -1,6 +1,6 @@
+import { API_ROUTES } from '@spark/contracts/api';
 import { preflight, publicRoute } from '../../lib/server/api/route.js';
 import { submissionFromForm, thankYouPath } from '../../lib/server/leads/form-post.js';
-import { leadBodySchema } from '../../lib/server/leads/schemas.js';
 import { LEAD_RATE_LIMIT, submitLead } from '../../lib/server/leads/submit-lead.js';
 
 /**
@@ -8,7 +8,7 @@ import { LEAD_RATE_LIMIT, submitLead } from '../../lib/server/leads/submit-lead.
  * (answered with a 303 to the thank-you page) — see API_REFERENCE.md.
  */
 export const POST = publicRoute(
-  { body: leadBodySchema, rateLimit: LEAD_RATE_LIMIT, form: submissionFromForm },
+  { ...API_ROUTES['POST /api/lead'], rateLimit: LEAD_RATE_LIMIT, form: submissionFromForm },
   async ({ tenant, body, ip, headers, viaForm }) => {
     const answer = await submitLead(body, { tenant, ip, headers });
     return viaForm

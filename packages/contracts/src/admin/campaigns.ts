@@ -90,6 +90,19 @@ export const HeadlinePreviewSchema = z.object({
   ),
 });
 
+/** `POST /api/seo/generate-headlines` without `preview`: what was added and what the inventory now holds. */
+export const HeadlinesPersistedSchema = z.object({
+  total: ExactCountSchema,
+  inserted: z.number().int().nonnegative(),
+  inventory: z.object({
+    available: z.number().int().nonnegative(),
+    claimed: z.number().int().nonnegative(),
+    used: z.number().int().nonnegative(),
+  }),
+});
+
+export const CampaignDeletedSchema = z.object({ data: z.object({ deleted: uuid }) });
+
 /** What the campaign editor offers to pick from: the site's and the shared library's rows, by name. */
 export const CampaignOptionsSchema = z.object({
   data: z.object({
@@ -100,6 +113,17 @@ export const CampaignOptionsSchema = z.object({
     states: z.array(z.object({ id: uuid, name: z.string(), code: z.string() })),
   }),
 });
+
+/** `GET /api/admin/places`: counties or cities whose name starts with `q`, optionally within one state. */
+export const PlaceQuerySchema = z
+  .object({
+    site_id: uuid.optional(),
+    kind: z.enum(['county', 'city']),
+    q: z.string().trim().max(80).default(''),
+    state_id: uuid.optional(),
+    limit: z.coerce.number().int().min(1).max(50).default(20),
+  })
+  .strict();
 
 export const PlaceSearchSchema = z.object({
   data: z.array(
@@ -119,4 +143,5 @@ export type CampaignListItem = z.infer<typeof CampaignListSchema>['data'][number
 export type CampaignDetail = z.infer<typeof CampaignDetailSchema>['data'];
 export type HeadlinePreview = z.infer<typeof HeadlinePreviewSchema>;
 export type CampaignOptions = z.infer<typeof CampaignOptionsSchema>['data'];
+export type PlaceQuery = z.infer<typeof PlaceQuerySchema>;
 export type Place = z.infer<typeof PlaceSearchSchema>['data'][number];

@@ -46,6 +46,26 @@ export const JobStartedSchema = z.object({
   chunks: z.number().int(),
 });
 
+/** An analysis job (duplicate scan, internal linking) was created; `queued` once it is on the queue. */
+export const AnalysisJobStartedSchema = z.object({
+  job_id: z.string().uuid(),
+  /** `pending` or `queued`. */
+  status: z.string(),
+});
+
+/** `POST /api/seo/process-queue`: 200 with the run's counts, or 202 when it did not finish within the wait. */
+export const ProcessQueueRunSchema = z.object({
+  published: z.number().int(),
+  enqueued: z.number().int(),
+  resumed: z.number().int(),
+  request_id: z.string().uuid(),
+});
+/** The run is still going; `status` is `queued`. */
+export const ProcessQueueQueuedSchema = z.object({
+  status: z.string(),
+  request_id: z.string().uuid(),
+});
+
 /** `POST /api/seo/jobs/:id/cancel`. */
 export const JobCancelledSchema = z.object({
   data: JobSchema.extend({ headlines_returned: z.number().int() }),

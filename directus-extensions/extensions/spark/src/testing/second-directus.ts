@@ -1,9 +1,9 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { directusConfigFrom } from '@spark/devstack/src/config.js';
-import { startDirectus } from '@spark/devstack/src/directus.js';
-import { freePort, stopServices } from '@spark/devstack/src/processes.js';
+import { directusConfigFrom } from '@spark/devstack/config';
+import { startDirectus } from '@spark/devstack/directus';
+import { freePort, stopServices } from '@spark/devstack/processes';
 
 const repoRoot = resolve(import.meta.dirname, '../../../../..');
 

@@ -1,21 +1,8 @@
 import { AppError } from '@spark/contracts';
+import type { WorklogQuery } from '@spark/contracts/api';
 import { type Principal, resolveSiteScope, visibleSiteIds } from '@spark/factory';
 import { z } from 'zod';
 import { database } from '../connections.js';
-
-export const worklogQuerySchema = z
-  .object({
-    site_id: z.string().uuid().optional(),
-    level: z.enum(['debug', 'info', 'warning', 'error']).optional(),
-    entity_type: z.string().min(1).max(64).optional(),
-    action: z.string().min(1).max(64).optional(),
-    since: z.string().datetime({ offset: true }).optional(),
-    limit: z.coerce.number().int().min(1).max(500).default(50),
-    cursor: z.string().max(200).optional(),
-  })
-  .strict();
-
-export type WorklogQuery = z.infer<typeof worklogQuerySchema>;
 
 const cursorSchema = z.object({ t: z.string().datetime({ offset: true }), id: z.string().uuid() });
 

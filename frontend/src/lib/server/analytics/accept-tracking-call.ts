@@ -1,12 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { AppError, type DropReason } from '@spark/contracts';
+import type { ConversionBody, EventBody, PageviewBody } from '@spark/contracts/api';
 import type { HeaderReader } from '../api/endpoint.js';
 import type { RateLimit } from '../api/rate-limit.js';
 import type { Tenant } from '../tenancy/resolve-tenant.js';
 import { dropReasonFor } from './drop-rules.js';
 import { pageContext } from './page-url.js';
 import { appendEvent, countDrop, dailySalt } from './redis-pipeline.js';
-import type { ConversionBody, EventBody, PageviewBody } from './schemas.js';
 import { siteAnalyticsSettings } from './site-settings.js';
 import { summarizeUserAgentCached } from './user-agent.js';
 import { visitorHash } from './visitor.js';

@@ -1,3 +1,4 @@
+import type { AnalyticsSummary } from '@spark/contracts/api';
 import { database } from '../connections.js';
 import { readDropCounts } from './redis-pipeline.js';
 
@@ -41,7 +42,10 @@ const RANKED = `
   where site_id = $1 and day between $2 and $3 and dimension <> 'total'
   group by dimension, dimension_value`;
 
-const LISTS: Record<string, string> = {
+type ListName = Exclude<keyof AnalyticsSummary, 'site_id' | 'from' | 'to' | 'totals' | 'series' | 'dropped'>;
+
+/** Rollup dimension → the ranked list of the answer that shows it. */
+const LISTS: Record<string, ListName> = {
   path: 'top_pages',
   referrer_host: 'referrers',
   utm_source: 'utm_sources',
@@ -67,7 +71,7 @@ function daysBetween(from: string, to: string): string[] {
  * A site's dashboard for a UTC day range, read from the daily rollups only (never the raw event tables).
  * Visitors are summed daily uniques: hashes rotate daily by design, so uniques across days do not exist.
  */
-export async function analyticsSummary({ siteId, from, to, limit }: SummaryRange) {
+export async function analyticsSummary({ siteId, from, to, limit }: SummaryRange): Promise<AnalyticsSummary> {
   const pool = database();
   const [series, ranked, dropped] = await Promise.all([
     pool.query<MetricRow & { day: string }>(
@@ -94,9 +98,9 @@ export async function analyticsSummary({ siteId, from, to, limit }: SummaryRange
     }),
     { pageviews: 0, visitors: 0, sessions: 0, events: 0, conversions: 0, revenue: 0 },
   );
-  const lists: Record<string, ({ value: string } & Metrics)[]> = Object.fromEntries(
-    Object.values(LISTS).map((name) => [name, []]),
-  );
+  // Every list is present, empty when the range has no rows for its dimension.
+  const lists = {} as Record<ListName, ({ value: string } & Metrics)[]>;
+  for (const name of Object.values(LISTS)) lists[name] = [];
   for (const row of ranked.rows) {
     const name = LISTS[row.dimension];
     if (name) lists[name]?.push({ value: row.value, ...toMetrics(row) });

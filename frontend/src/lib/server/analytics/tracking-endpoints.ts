@@ -1,7 +1,7 @@
+import { API_ROUTES } from '@spark/contracts/api';
 import type { Endpoint } from '../api/endpoint.js';
 import { preflightEndpoint, publicEndpoint } from '../api/route.js';
 import { acceptTrackingCall, TRACKING_RATE_LIMIT } from './accept-tracking-call.js';
-import { conversionBodySchema, eventBodySchema, pageviewBodySchema } from './schemas.js';
 
 /** POST answers 202 with `{accepted}` or `{accepted: false, reason}`; OPTIONS is the CORS preflight. */
 export interface TrackingEndpoint {
@@ -18,24 +18,33 @@ const spec = { allowTextPlain: true, rateLimit: TRACKING_RATE_LIMIT } as const;
  */
 export const TRACKING_ENDPOINTS: Record<string, TrackingEndpoint> = {
   '/api/track/pageview': {
-    POST: publicEndpoint({ ...spec, body: pageviewBodySchema }, async ({ tenant, body, ip, headers }) => ({
-      status: 202,
-      body: await acceptTrackingCall({ kind: 'pageview', body }, { tenant, ip, headers }),
-    })),
+    POST: publicEndpoint(
+      { ...API_ROUTES['POST /api/track/pageview'], ...spec },
+      async ({ tenant, body, ip, headers }) => ({
+        status: 202,
+        body: await acceptTrackingCall({ kind: 'pageview', body }, { tenant, ip, headers }),
+      }),
+    ),
     OPTIONS: preflightEndpoint('POST'),
   },
   '/api/track/event': {
-    POST: publicEndpoint({ ...spec, body: eventBodySchema }, async ({ tenant, body, ip, headers }) => ({
-      status: 202,
-      body: await acceptTrackingCall({ kind: 'event', body }, { tenant, ip, headers }),
-    })),
+    POST: publicEndpoint(
+      { ...API_ROUTES['POST /api/track/event'], ...spec },
+      async ({ tenant, body, ip, headers }) => ({
+        status: 202,
+        body: await acceptTrackingCall({ kind: 'event', body }, { tenant, ip, headers }),
+      }),
+    ),
     OPTIONS: preflightEndpoint('POST'),
   },
   '/api/track/conversion': {
-    POST: publicEndpoint({ ...spec, body: conversionBodySchema }, async ({ tenant, body, ip, headers }) => ({
-      status: 202,
-      body: await acceptTrackingCall({ kind: 'conversion', body }, { tenant, ip, headers }),
-    })),
+    POST: publicEndpoint(
+      { ...API_ROUTES['POST /api/track/conversion'], ...spec },
+      async ({ tenant, body, ip, headers }) => ({
+        status: 202,
+        body: await acceptTrackingCall({ kind: 'conversion', body }, { tenant, ip, headers }),
+      }),
+    ),
     OPTIONS: preflightEndpoint('POST'),
   },
 };

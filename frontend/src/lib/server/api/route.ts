@@ -1,4 +1,5 @@
 import { AppError, validationError } from '@spark/contracts';
+import type { ApiRouteSpec } from '@spark/contracts/api';
 import type { Principal } from '@spark/factory';
 import type { APIContext, APIRoute } from 'astro';
 import type { z } from 'zod';
@@ -16,18 +17,35 @@ import { enforceRateLimit, type RateLimit } from './rate-limit.js';
 import { rateLimitKey } from './trust-proxy.js';
 
 /** What a handler returns: a body (sent as JSON, 200 unless `status` says otherwise), or a 303 to `redirect`. */
-interface JsonResult {
+interface JsonResult<Body = unknown> {
   status?: number;
-  body: unknown;
+  body: Body;
   headers?: Record<string, string>;
   redirect?: string;
 }
 /** Admin handlers may also return a ready Response (CSV downloads, event streams). */
-type AdminResult = Response | JsonResult;
+type AdminResult<Body = unknown> = Response | JsonResult<Body>;
 
-interface RouteSpec<Body extends z.ZodTypeAny, Query extends z.ZodTypeAny> {
+type Responses = ApiRouteSpec['responses'];
+/**
+ * The body a handler may return: any of the route's JSON success schemas (as zod input), so the compiler holds a
+ * handler to its contract; without `responses` in the spec, anything.
+ */
+type ResponseBodyOf<R extends Responses> = {
+  [S in keyof R]-?: R[S] extends z.ZodTypeAny ? z.input<R[S]> : R[S] extends 'redirect' ? null : unknown;
+}[keyof R];
+
+/**
+ * A route's entry in the API table (`API_ROUTES` in `@spark/contracts/api`: method, path, summary, request and
+ * response schemas) plus how this server reads it. Route files spread their table entry in, so the schemas that
+ * parse a request are the ones the OpenAPI document publishes; integration tests check every answer against
+ * `responses` (see testing/http.ts).
+ */
+interface RouteSpec<Body extends z.ZodTypeAny, Query extends z.ZodTypeAny, R extends Responses = Responses>
+  extends Partial<Omit<ApiRouteSpec, 'body' | 'query' | 'responses'>> {
   body?: Body;
   query?: Query;
+  responses?: R;
   maxBodyBytes?: number;
   allowTextPlain?: boolean;
   rateLimit?: RateLimit;
@@ -120,9 +138,13 @@ async function parseInput<B extends z.ZodTypeAny, Q extends z.ZodTypeAny>(
  * domains, rate-limited per IP + site. Parse → rate-limit → handle → reply; errors leave in the envelope.
  * Framework-neutral (see endpoint.ts); `publicRoute` is the same for an Astro route file.
  */
-export function publicEndpoint<B extends z.ZodTypeAny = z.ZodNever, Q extends z.ZodTypeAny = z.ZodNever>(
-  spec: RouteSpec<B, Q>,
-  handler: (ctx: PublicContext<B, Q>) => Promise<JsonResult>,
+export function publicEndpoint<
+  B extends z.ZodTypeAny = z.ZodNever,
+  Q extends z.ZodTypeAny = z.ZodNever,
+  R extends Responses = Responses,
+>(
+  spec: RouteSpec<B, Q, R>,
+  handler: (ctx: PublicContext<B, Q>) => Promise<JsonResult<ResponseBodyOf<R>>>,
 ): Endpoint {
   return async (call) => {
     let headers: Record<string, string> = { vary: 'Origin' };
@@ -155,17 +177,25 @@ export function publicEndpoint<B extends z.ZodTypeAny = z.ZodNever, Q extends z.
   };
 }
 
-export function publicRoute<B extends z.ZodTypeAny = z.ZodNever, Q extends z.ZodTypeAny = z.ZodNever>(
-  spec: RouteSpec<B, Q>,
-  handler: (ctx: PublicContext<B, Q>) => Promise<JsonResult>,
+export function publicRoute<
+  B extends z.ZodTypeAny = z.ZodNever,
+  Q extends z.ZodTypeAny = z.ZodNever,
+  R extends Responses = Responses,
+>(
+  spec: RouteSpec<B, Q, R>,
+  handler: (ctx: PublicContext<B, Q>) => Promise<JsonResult<ResponseBodyOf<R>>>,
 ): APIRoute {
   return astroRoute(publicEndpoint(spec, handler));
 }
 
 /** An admin endpoint: Bearer token → principal (site scope checked by the handler via principal helpers). */
-export function adminRoute<B extends z.ZodTypeAny = z.ZodNever, Q extends z.ZodTypeAny = z.ZodNever>(
-  spec: RouteSpec<B, Q>,
-  handler: (ctx: AdminContext<B, Q>) => Promise<AdminResult>,
+export function adminRoute<
+  B extends z.ZodTypeAny = z.ZodNever,
+  Q extends z.ZodTypeAny = z.ZodNever,
+  R extends Responses = Responses,
+>(
+  spec: RouteSpec<B, Q, R>,
+  handler: (ctx: AdminContext<B, Q>) => Promise<AdminResult<ResponseBodyOf<R>>>,
 ): APIRoute {
   return async (astro) => {
     const headers = corsHeaders(

@@ -1,10 +1,11 @@
-import { z } from 'zod';
+import { API_ROUTES } from '@spark/contracts/api';
 import { adminRoute } from '../../../lib/server/api/route.js';
 import { factory } from '../../../lib/server/services.js';
 
-const QuerySchema = z.object({ site_id: z.string().uuid().optional() }).strict();
-
 /** Avatars, templates (with fragment types) and states a campaign of the site can use, by name. */
-export const GET = adminRoute({ query: QuerySchema }, async ({ principal, query }) => ({
-  body: { data: await factory().campaignOptions(principal, query.site_id) },
-}));
+export const GET = adminRoute(
+  API_ROUTES['GET /api/admin/campaign-options'],
+  async ({ principal, query }) => ({
+    body: { data: await factory().campaignOptions(principal, query.site_id) },
+  }),
+);

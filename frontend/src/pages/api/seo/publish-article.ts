@@ -1,8 +1,8 @@
-import { PublishArticleSchema } from '@spark/contracts';
+import { API_ROUTES } from '@spark/contracts/api';
 import { adminRoute } from '../../../lib/server/api/route.js';
 import { factory } from '../../../lib/server/services.js';
 
 /** approved → published now, or scheduled (publish_at, or the campaign's velocity). */
-export const POST = adminRoute({ body: PublishArticleSchema }, async ({ principal, body }) => ({
+export const POST = adminRoute(API_ROUTES['POST /api/seo/publish-article'], async ({ principal, body }) => ({
   body: await factory().publishArticles(principal, body),
 }));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { conversionBodySchema, eventBodySchema, pageviewBodySchema } from './schemas.js';
+import { conversionBodySchema, eventBodySchema, pageviewBodySchema } from './tracking.js';
 
 describe('tracking body schemas', () => {
   it('accept a minimal pageview and reject unknown fields', () => {

@@ -1,5 +1,5 @@
-import { CONVERSION_TYPES } from '@spark/contracts';
 import { z } from 'zod';
+import { CONVERSION_TYPES, DROP_REASONS } from '../jobs/analytics.js';
 
 /**
  * Tracking request bodies. Every field is bounded; free text may not start like a spreadsheet formula, so an
@@ -61,3 +61,9 @@ export const conversionBodySchema = z
 export type PageviewBody = z.infer<typeof pageviewBodySchema>;
 export type EventBody = z.infer<typeof eventBodySchema>;
 export type ConversionBody = z.infer<typeof conversionBodySchema>;
+
+/** Tracking answers 202 either way, so a page never retries a call that was refused on purpose. */
+export const TrackingOutcomeSchema = z.union([
+  z.object({ accepted: z.literal(true) }),
+  z.object({ accepted: z.literal(false), reason: z.enum(DROP_REASONS) }),
+]);

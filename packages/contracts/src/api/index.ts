@@ -1,0 +1,4 @@
+export * from './admin.js';
+export * from './leads.js';
+export * from './routes.js';
+export * from './tracking.js';
