@@ -16,5 +16,15 @@ export {
   SITE_HISTORY_TABLES,
   snapshotSchema,
 } from './inspect.js';
+export {
+  checksumOf,
+  DEFAULT_MIGRATIONS_DIR,
+  listMigrations,
+  type MigrateOptions,
+  type Migration,
+  MigrationError,
+  type MigrationReport,
+  migrateDatabase,
+} from './migrations.js';
 export { createPool, type Pool, type PoolClient, type PoolOptions, withTransaction } from './pool.js';
 export { type ApplySchemaOptions, applySchema, DEFAULT_SCHEMA_DIR, listSchemaFiles } from './schema.js';

@@ -1,9 +1,9 @@
 /**
  * `spark-setup`: provisions a deployed platform (the compose `setup` service runs it once per `up`):
- * schema → Directus metadata → access model → optional demo data → users, then clears Directus's schema cache.
+ * migrations and schema → Directus metadata → access model → optional demo data → users, then clears Directus's schema cache.
  * Assumes Directus has bootstrapped the same database (its container does that on start).
  */
-import { applySchema, createPool } from '@spark/db';
+import { createPool, migrateDatabase } from '@spark/db';
 import { z } from 'zod';
 import { ensureDemoEditors, ensureSsrReader } from './demo-users.js';
 import { provisionAccessModel } from './directus/access.js';
@@ -55,7 +55,11 @@ async function main() {
       );
       throw new Error('Database wiped. Restart Directus so it bootstraps again, then run setup once more.');
     }
-    console.log(`schema: ${(await applySchema(pool)).join(' → ')}`);
+    const migration = await migrateDatabase(pool);
+    console.log(
+      `migrations: ${migration.fresh ? `fresh database, baseline ${migration.baselined.join(', ') || '(none)'}` : migration.applied.join(', ') || 'none pending'}`,
+    );
+    console.log(`schema: ${migration.schemaFiles.join(' → ')}`);
     await linkDirectusUsers(pool);
     await registerDirectusMetadata(pool);
     if (env.SEED_DEMO === 'true') await seedBlueprints(pool);
