@@ -28,6 +28,14 @@ const envSchema = z.object({
   FORCE_FRESH_INSTALL_CONFIRM: z.string().optional(),
 });
 
+/** Stops before any connection is made, naming every variable that is missing or wrong. */
+function parseSetupEnv(source: NodeJS.ProcessEnv): z.infer<typeof envSchema> {
+  const parsed = envSchema.safeParse(source);
+  if (parsed.success) return parsed.data;
+  const problems = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ');
+  throw new Error(`Invalid setup environment — ${problems}`);
+}
+
 async function waitForDirectus(url: string, timeoutMs = 120_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
@@ -42,7 +50,7 @@ async function waitForDirectus(url: string, timeoutMs = 120_000): Promise<void> 
 }
 
 async function main() {
-  const env = envSchema.parse(process.env);
+  const env = parseSetupEnv(process.env);
   const pool = createPool(env.DATABASE_URL, { max: 2 });
   try {
     await waitForDirectus(env.DIRECTUS_INTERNAL_URL);
