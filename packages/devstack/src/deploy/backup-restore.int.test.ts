@@ -1,8 +1,9 @@
-import { execFileSync } from 'node:child_process';
+import { execFile, execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { promisify } from 'node:util';
 import { createPool, listPublicTables } from '@spark/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { directusConfigFrom } from '../config.js';
@@ -18,6 +19,8 @@ import { repoRoot } from './deploy-files.js';
  */
 
 const env = process.env as Record<string, string>;
+/** Async, so the test worker stays responsive to vitest while PostgreSQL works. */
+const run = promisify(execFile);
 const work = mkdtempSync(join(tmpdir(), 'spark-restore-'));
 const restoredName = `${new URL(env.DATABASE_URL ?? 'postgres://x/none').pathname.slice(1)}_restored`;
 const restoredUrl = (() => {
@@ -69,7 +72,7 @@ beforeAll(async () => {
     },
   );
   const admin = libpq(env.PG_ADMIN_URL ?? '');
-  execFileSync('createdb', [...admin.args, '-T', env.PG_TEMPLATE_DB ?? 'template0', restoredName], {
+  await run('createdb', [...admin.args, '-T', env.PG_TEMPLATE_DB ?? 'template0', restoredName], {
     env: admin.env,
   });
   // --no-comments only because this role does not own the PostGIS extension (compose restores as a superuser).

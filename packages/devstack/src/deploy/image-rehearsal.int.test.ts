@@ -1,5 +1,6 @@
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { cpSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync } from 'node:fs';
+import { rm } from 'node:fs/promises';
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -71,7 +72,7 @@ function buildEnv(stageArgs: Record<string, string>): NodeJS.ProcessEnv {
   };
 }
 
-function replayStages(): void {
+async function replayStages(): Promise<void> {
   const stageArgs: Record<string, string> = {};
   for (const stage of stages.filter((s) => s.name === 'deps' || s.name === 'build')) {
     for (const instruction of stage.instructions) {
@@ -95,15 +96,28 @@ function replayStages(): void {
       } else if (instruction.keyword === 'RUN') {
         const step = scriptSteps.find((s) => s.stage === stage.name && instruction.args.includes(s.script));
         if (!step) throw new Error(`the rehearsal cannot replay RUN ${instruction.args}`);
-        execFileSync('sh', [step.script, ...localArgs(step.args)], {
-          cwd: workdir,
-          env: buildEnv(stageArgs),
-          stdio: ['ignore', 'ignore', 'inherit'],
-        });
+        await runScript(step.script, localArgs(step.args), buildEnv(stageArgs));
       }
     }
   }
   runtime = join(root, 'runtime');
+}
+
+/** Runs without blocking this process (a blocked test worker misses vitest's own RPC deadlines). */
+function runScript(script: string, args: string[], env: NodeJS.ProcessEnv): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = spawn('sh', [script, ...args], { cwd: workdir, env, stdio: ['ignore', 'ignore', 'pipe'] });
+    let errors = '';
+    child.stderr?.on('data', (chunk: Buffer) => {
+      errors += chunk.toString();
+    });
+    child.once('error', reject);
+    child.once('exit', (code) =>
+      code === 0
+        ? resolve()
+        : reject(new Error(`${script} ${args.join(' ')} failed (exit ${code}):\n${errors}`)),
+    );
+  });
 }
 
 /** Installed package folders anywhere in a runtime tree, by name (`.pnpm/<name>@<version>` entries included). */
@@ -130,8 +144,10 @@ function installedPackages(dir: string): Set<string> {
   return names;
 }
 
+/** Bytes on disk, each file once: pnpm's node_modules are full of symlinks to the same folders. */
 function folderSize(path: string): number {
-  const entry = statSync(path);
+  const entry = lstatSync(path);
+  if (entry.isSymbolicLink()) return 0;
   if (!entry.isDirectory()) return entry.size;
   return readdirSync(path).reduce((sum, name) => sum + folderSize(join(path, name)), 0);
 }
@@ -204,7 +220,7 @@ function get(port: number, path: string, host = 'localhost'): Promise<{ status: 
 
 describe('the app images, rehearsed from the Dockerfile', { timeout: 120_000 }, () => {
   beforeAll(() => replayStages(), 15 * 60_000);
-  afterAll(() => rmSync(root, { recursive: true, force: true }));
+  afterAll(() => rm(root, { recursive: true, force: true }), 120_000);
 
   it('assemble a runtime tree of bundles and production dependencies, without build tooling', () => {
     for (const bundle of [
