@@ -39,7 +39,7 @@ function png(width: number, height: number): Buffer {
 async function upload(file: Buffer, folder: string | null): Promise<string> {
   const form = new FormData();
   if (folder) form.append('folder', folder);
-  form.append('file', new Blob([file], { type: 'image/png' }), 'pixel.png');
+  form.append('file', new Blob([new Uint8Array(file)], { type: 'image/png' }), 'pixel.png');
   const response = await fetch(`${directus}/files`, {
     method: 'POST',
     headers: { authorization: `Bearer ${adminToken}` },
