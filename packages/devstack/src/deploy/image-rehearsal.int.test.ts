@@ -7,7 +7,7 @@ import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { node22Dir } from '../../prepare.mjs';
 import { freePort } from '../ports.js';
-import { isDockerIgnored, repoRoot, scriptSteps, stages } from './deploy-files.js';
+import { isDockerIgnored, repoRoot, scriptSteps, stage, stages } from './deploy-files.js';
 
 /**
  * No Docker engine runs here, so the app images are rehearsed: the `deps` and `build` stages of the Dockerfile
@@ -31,6 +31,18 @@ const BUILD_TOOLING = [
 ];
 
 const node22 = join(node22Dir(), 'bin/node');
+
+/** The script a runtime stage starts: `CMD ["node", "<script>"]` (or the HEALTHCHECK's `CMD [...]`). */
+function nodeScriptOf(stageName: string, keyword: 'CMD' | 'HEALTHCHECK'): string {
+  const args = stage(stageName).instructions.find((i) => i.keyword === keyword)?.args ?? '';
+  const exec = JSON.parse(/\[.*\]$/.exec(args)?.[0] ?? '[]') as string[];
+  if (exec[0] !== 'node' || !exec[1]) throw new Error(`${stageName}: ${keyword} is not ["node", "<script>"]`);
+  return exec[1];
+}
+const SETUP = nodeScriptOf('app', 'CMD');
+const WORKER = nodeScriptOf('worker', 'CMD');
+const WORKER_HEALTHCHECK = nodeScriptOf('worker', 'HEALTHCHECK');
+const FRONTEND = nodeScriptOf('frontend', 'CMD');
 const store = execFileSync('pnpm', ['store', 'path'], { encoding: 'utf8' }).trim();
 const root = mkdtempSync(join(tmpdir(), 'spark-image-rehearsal-'));
 const workdir = join(root, 'app');
@@ -223,11 +235,7 @@ describe('the app images, rehearsed from the Dockerfile', { timeout: 120_000 }, 
   afterAll(() => rm(root, { recursive: true, force: true }), 120_000);
 
   it('assemble a runtime tree of bundles and production dependencies, without build tooling', () => {
-    for (const bundle of [
-      'frontend/dist/server/main.mjs',
-      'worker/dist/main.mjs',
-      'packages/setup/dist/cli.mjs',
-    ])
+    for (const bundle of [SETUP, WORKER, WORKER_HEALTHCHECK, FRONTEND])
       expect(existsSync(join(runtime, bundle)), bundle).toBe(true);
     for (const app of ['frontend', 'worker', 'packages/setup'])
       expect(existsSync(join(runtime, app, 'src')), `${app}/src`).toBe(false);
@@ -241,9 +249,9 @@ describe('the app images, rehearsed from the Dockerfile', { timeout: 120_000 }, 
   });
 
   it('stop at start on a bad environment, naming the variable', async () => {
-    const frontend = start('frontend/dist/server/main.mjs', { ...stackEnv(), DIRECTUS_READ_TOKEN: '' });
-    const worker = start('worker/dist/main.mjs', stackEnv({ WORKER_CONCURRENCY: '0' }));
-    const setup = start('packages/setup/dist/cli.mjs', { PATH: process.env.PATH });
+    const frontend = start(FRONTEND, { ...stackEnv(), DIRECTUS_READ_TOKEN: '' });
+    const worker = start(WORKER, stackEnv({ WORKER_CONCURRENCY: '0' }));
+    const setup = start(SETUP, { PATH: process.env.PATH });
     expect(await frontend.exited).not.toBe(0);
     expect(frontend.output()).toContain('DIRECTUS_READ_TOKEN');
     expect(await worker.exited).not.toBe(0);
@@ -253,7 +261,7 @@ describe('the app images, rehearsed from the Dockerfile', { timeout: 120_000 }, 
   });
 
   it('run setup on Node 22 to completion: migrations, schema and provisioning', async () => {
-    const setup = start('packages/setup/dist/cli.mjs', stackEnv({ SEED_DEMO: 'false' }));
+    const setup = start(SETUP, stackEnv({ SEED_DEMO: 'false' }));
     expect(await setup.exited, setup.output()).toBe(0);
     expect(setup.output()).toContain('migrations: none pending');
     expect(setup.output()).toContain('setup complete');
@@ -261,12 +269,12 @@ describe('the app images, rehearsed from the Dockerfile', { timeout: 120_000 }, 
 
   it('run the worker on Node 22 until SIGTERM, healthy by its heartbeat', async () => {
     const heartbeat = join(root, 'worker.heartbeat');
-    const worker = start('worker/dist/main.mjs', stackEnv({ WORKER_HEARTBEAT_FILE: heartbeat }));
+    const worker = start(WORKER, stackEnv({ WORKER_HEARTBEAT_FILE: heartbeat }));
     try {
       await waitFor('"worker ready"', () => worker.output().includes('worker ready'), worker);
       const healthcheck = () =>
         new Promise<boolean>((resolve) => {
-          const check = start('worker/dist/healthcheck.mjs', {
+          const check = start(WORKER_HEALTHCHECK, {
             PATH: process.env.PATH,
             WORKER_HEARTBEAT_FILE: heartbeat,
           });
@@ -281,10 +289,7 @@ describe('the app images, rehearsed from the Dockerfile', { timeout: 120_000 }, 
 
   it('serve tenant pages, the health endpoint and the build-time tracker from the frontend on Node 22', async () => {
     const port = await freePort();
-    const frontend = start(
-      'frontend/dist/server/main.mjs',
-      stackEnv({ HOST: '127.0.0.1', PORT: String(port) }),
-    );
+    const frontend = start(FRONTEND, stackEnv({ HOST: '127.0.0.1', PORT: String(port) }));
     try {
       await waitFor(
         '/api/health',
