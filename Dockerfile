@@ -1,13 +1,19 @@
 # syntax=docker/dockerfile:1
 #
 # Spark images, all from this one file:
-#   --target app       → worker (default command) and setup (docker-compose.yaml sets `command:`)
+#   --target app       → setup (docker-compose.yaml sets `command:`); the base of worker and frontend
+#   --target worker    → the BullMQ worker, with a heartbeat healthcheck
 #   --target directus  → the official Directus image with our extension bundle built in (no host build needed)
 #   --target frontend  → Astro standalone server on :4321 (also the default: the last stage)
 # The @spark/directus workspace (Directus itself plus a Node 22 binary for local runs) is never installed here:
 # the directus target starts from the official image of the same release.
+#
+# The install, build and runtime steps are the scripts in scripts/docker/, which the image rehearsal
+# (packages/devstack/src/deploy/image-rehearsal.int.test.ts) runs in the same order from this file's RUN lines,
+# so what `npm test` proves is what the image does.
 
-ARG NODE_IMAGE=node:20-bookworm-slim
+# Node 22 LTS: Astro 4.16, BullMQ, pg and ioredis run on it (the rehearsal starts every bundle on Node 22).
+ARG NODE_IMAGE=node:22-bookworm-slim
 
 # ---------------------------------------------------------------------------------------------------------
 FROM ${NODE_IMAGE} AS base
@@ -27,26 +33,12 @@ RUN cd /src \
  && find . -depth -type d -empty -delete
 
 # ---------------------------------------------------------------------------------------------------------
-# Every dependency (dev included) of what this image runs, for the build. The filters select frontend, worker
-# and setup with their workspace dependencies (`pkg...`); @spark/directus and @spark/devstack stay out. The
-# workspace root is always installed too (tsx, typescript).
+# Every dependency (dev included) of frontend, worker and setup, for the build.
 FROM base AS deps
 COPY --from=manifests /src ./
+COPY scripts/docker/install.sh ./scripts/docker/install.sh
 RUN --mount=type=cache,id=spark-pnpm-store,target=/pnpm-store \
-    pnpm install --frozen-lockfile --store-dir /pnpm-store \
-      --filter "@spark/frontend..." --filter "@spark/worker..." --filter "@spark/setup..."
-
-# ---------------------------------------------------------------------------------------------------------
-# Production dependencies only, for the runtime image (about half the size, and no test or lint tooling).
-# `node --import tsx` resolves tsx from the working directory (/app), where it is a root devDependency that
-# --prod skips; link the worker's own tsx dependency there instead, and prove it resolves.
-FROM base AS prod-deps
-COPY --from=manifests /src ./
-RUN --mount=type=cache,id=spark-pnpm-store,target=/pnpm-store \
-    pnpm install --frozen-lockfile --prod --store-dir /pnpm-store \
-      --filter "@spark/frontend..." --filter "@spark/worker..." --filter "@spark/setup..." \
- && ln -s ../worker/node_modules/tsx node_modules/tsx \
- && node --import tsx -e ""
+    sh scripts/docker/install.sh --store-dir /pnpm-store
 
 # ---------------------------------------------------------------------------------------------------------
 FROM deps AS build
@@ -56,8 +48,10 @@ ARG PUBLIC_DIRECTUS_URL=http://localhost:8055
 ARG PUBLIC_PLATFORM_HOST=localhost
 # .dockerignore keeps node_modules, dist, .env and test output out of this copy.
 COPY . .
-# The frontend (Astro + its node:http entry) and the worker, each bundled with esbuild (scripts/bundle-node-app.mjs).
-RUN pnpm --filter @spark/frontend --filter @spark/worker build
+RUN sh scripts/docker/build.sh
+# The runtime tree in /runtime: each app's production dependencies (`pnpm deploy --prod`) and its bundle.
+RUN --mount=type=cache,id=spark-pnpm-store,target=/pnpm-store \
+    sh scripts/docker/deploy.sh /runtime --store-dir /pnpm-store --prefer-offline
 
 # ---------------------------------------------------------------------------------------------------------
 # The Directus extension bundle (endpoints and hooks), built with the extensions SDK of the pinned release. Only
@@ -68,6 +62,7 @@ RUN --mount=type=cache,id=spark-pnpm-store,target=/pnpm-store \
     pnpm install --frozen-lockfile --store-dir /pnpm-store --filter "@spark/directus-bundle..."
 COPY tsconfig.base.json ./
 COPY packages/contracts ./packages/contracts
+COPY packages/db ./packages/db
 COPY directus-extensions/extensions/spark ./directus-extensions/extensions/spark
 RUN pnpm --filter @spark/directus-bundle build
 
@@ -79,20 +74,22 @@ COPY --from=directus-extensions /app/directus-extensions/extensions/spark/packag
 COPY --from=directus-extensions /app/directus-extensions/extensions/spark/dist /directus/extensions/spark/dist
 
 # ---------------------------------------------------------------------------------------------------------
-# Runtime: the frontend and the worker run their bundles; setup runs its TypeScript sources through tsx.
-# Files stay owned by root and the process runs as `node`: the app cannot rewrite its own code.
+# Runtime: bundles and production dependencies only (no pnpm, no compiler). Files stay owned by root and the
+# process runs as `node`: the app cannot rewrite its own code.
 FROM ${NODE_IMAGE} AS app
 WORKDIR /app
 ENV NODE_ENV=production
-COPY --from=prod-deps /app ./
-COPY tsconfig.base.json ./
-COPY packages ./packages
-COPY worker ./worker
-# The SQL schema and blueprints that setup applies (found relative to packages/db and packages/setup).
-COPY database ./database
-COPY --from=build /app/frontend/dist ./frontend/dist
-COPY --from=build /app/worker/dist ./worker/dist
+COPY --from=build /runtime ./
 USER node
+CMD ["node", "packages/setup/dist/cli.mjs"]
+
+# ---------------------------------------------------------------------------------------------------------
+FROM app AS worker
+# The worker has no port: it touches this file every 10 s after reaching Redis and PostgreSQL, and the check
+# reads its age (worker/src/liveness/). Three missed beats = unhealthy.
+ENV WORKER_HEARTBEAT_FILE=/tmp/spark-worker.heartbeat
+HEALTHCHECK --interval=15s --timeout=5s --start-period=30s --retries=3 \
+  CMD ["node", "worker/dist/healthcheck.mjs"]
 CMD ["node", "worker/dist/main.mjs"]
 
 # ---------------------------------------------------------------------------------------------------------

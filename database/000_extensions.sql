@@ -178,7 +178,9 @@ language sql immutable parallel safe as $$
      and length(value) <= 253
 $$;
 
+-- Schema-qualified: pg_restore checks constraints with an empty search_path, so an unqualified call would make
+-- every backup of `sites` impossible to restore.
 create or replace function are_site_hosts(hosts text[]) returns boolean
 language sql immutable parallel safe as $$
-  select coalesce(bool_and(is_site_host(h)), true) from unnest(hosts) as h
+  select coalesce(bool_and(public.is_site_host(h)), true) from unnest(hosts) as h
 $$;

@@ -2,6 +2,7 @@ import node from '@astrojs/node';
 import react from '@astrojs/react';
 import tailwind from '@astrojs/tailwind';
 import { defineConfig } from 'astro/config';
+import { minifiedTracker } from './build/minified-tracker.mjs';
 
 // Test runs build into their own folder so concurrent runs (and a running dev server) never share one dist.
 const outDir = process.env.SPARK_FRONTEND_OUT_DIR ?? './dist';
@@ -15,5 +16,5 @@ export default defineConfig({
   integrations: [react(), tailwind()],
   server: { host: true, port: 4321 },
   // Tenant hosts are arbitrary; the middleware resolves them, so Vite must not reject unknown Host headers.
-  vite: { server: { allowedHosts: true } },
+  vite: { server: { allowedHosts: true }, plugins: [minifiedTracker()] },
 });

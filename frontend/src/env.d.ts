@@ -8,3 +8,9 @@ declare namespace App {
     isPlatformHost: boolean;
   }
 }
+
+/** The minified tracker script, produced at build time by build/minified-tracker.mjs. */
+declare module 'virtual:spark-tracker' {
+  const code: string;
+  export default code;
+}

@@ -12,7 +12,10 @@ import { resolveTenant } from './lib/server/tenancy/resolve-tenant.js';
 export const onRequest = defineMiddleware(async (context, next) => {
   context.locals.tenant = null;
   context.locals.isPlatformHost = false;
-  if (context.url.pathname.startsWith('/api/') || context.url.pathname.startsWith('/_astro/')) return next();
+  // /assets/ streams public uploads (lib/server/content/assets.ts): no tenant page, nothing for the page cache.
+  const { pathname } = context.url;
+  if (pathname.startsWith('/api/') || pathname.startsWith('/_astro/') || pathname.startsWith('/assets/'))
+    return next();
 
   const host = normalizeHost(context.request.headers.get('host'));
   if (host && host === normalizeHost(serverEnv().PUBLIC_PLATFORM_HOST)) {

@@ -51,6 +51,8 @@ function missingSystemPackages({ browser, tools = [] }) {
   const major = postgresMajor();
   if (!major || !existsSync(`/usr/share/postgresql/${major}/extension/postgis.control`))
     missing.push('postgis');
+  // pg_dump/pg_restore/createdb: the backup-restore test (usually installed along with the server).
+  if (!hasCommand('pg_dump') || !hasCommand('pg_restore')) missing.push('postgresql-client');
   if (!hasCommand('redis-server')) missing.push('redis-server');
   if (browser && !hasCommand('chromium')) missing.push('chromium');
   // Debian packages named like the command they provide (e.g. wrk, the load generator of `npm run bench`).

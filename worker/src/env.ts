@@ -1,3 +1,5 @@
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { z } from 'zod';
 
 const workerEnvSchema = z.object({
@@ -17,6 +19,8 @@ const workerEnvSchema = z.object({
    */
   WORKER_PG_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(0).default(120_000),
   /** First delay between lead webhook attempts; each later one doubles (see LEAD_WEBHOOK_JOB_OPTIONS). */
+  /** Touched every few seconds while the worker is alive (liveness/heartbeat.ts); the container healthcheck reads it. */
+  WORKER_HEARTBEAT_FILE: z.string().min(1).default(join(tmpdir(), 'spark-worker.heartbeat')),
   WEBHOOK_RETRY_BASE_MS: z.coerce.number().int().min(100).max(3_600_000).default(330_000),
 });
 

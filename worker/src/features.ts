@@ -1,6 +1,7 @@
 import type { WorkerFeature } from './feature.js';
 import { generationFeature } from './generation/feature.js';
 import { ingestionFeature } from './ingestion/feature.js';
+import { heartbeatFeature } from './liveness/heartbeat.js';
 import { maintenanceFeature } from './maintenance.js';
 import { rollupsFeature } from './rollups/feature.js';
 import { webhooksFeature } from './webhooks/feature.js';
@@ -12,4 +13,6 @@ export const FEATURES: WorkerFeature[] = [
   webhooksFeature,
   rollupsFeature,
   generationFeature,
+  // Last: the first beat then also proves every feature above started.
+  heartbeatFeature,
 ];

@@ -2,6 +2,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import { TRACKING_ENDPOINTS } from '../lib/server/analytics/tracking-endpoints.js';
 import { trustProxy } from '../lib/server/api/client.js';
 import { socketPeerStore } from '../lib/server/api/socket-peer.js';
+import { serverEnv } from '../lib/server/env.js';
 import { errorReply } from '../lib/server/http.js';
 import { screenForwarding } from './forwarded.js';
 import { callFromNode, sendReply } from './node-bridge.js';
@@ -47,7 +48,9 @@ function serveAstro(req: IncomingMessage, res: ServerResponse): void {
   else socketPeerStore.run(req.socket.remoteAddress ?? 'unknown', () => astro(req, res));
 }
 
-trustProxy(); // an invalid TRUST_PROXY stops the server at boot, not at the first request
+// An invalid TRUST_PROXY or a missing/invalid variable stops the server at boot, naming it, not at the first request.
+trustProxy();
+serverEnv();
 const astro = await loadAstroHandler();
 const port = Number(process.env.PORT ?? 4321);
 const host = process.env.HOST ?? '0.0.0.0';

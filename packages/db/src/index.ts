@@ -17,6 +17,16 @@ export {
   snapshotSchema,
 } from './inspect.js';
 export {
+  checksumOf,
+  DEFAULT_MIGRATIONS_DIR,
+  listMigrations,
+  type MigrateOptions,
+  type Migration,
+  MigrationError,
+  type MigrationReport,
+  migrateDatabase,
+} from './migrations.js';
+export {
   appErrorFromPostgres,
   inputErrorOf,
   isDatabaseUnavailable,

@@ -1,6 +1,6 @@
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { applySchema, createPool } from '@spark/db';
+import { createPool, type MigrationReport, migrateDatabase } from '@spark/db';
 import {
   type Credential,
   createDirectusClient,
@@ -88,8 +88,8 @@ async function prepareDatabase(config: StackConfig) {
     log(`FORCE_FRESH_INSTALL: dropped ${report.tables.length} tables:`);
     for (const table of report.tables) log(`  ${table.name} (${table.rows} rows)`);
   }
-  const files = await time('Schema applied', () => applySchema(pool));
-  log(`  ${files.join(' → ')}`);
+  const report = await time('Migrations and schema applied', () => migrateDatabase(pool));
+  log(`  ${describeMigration(report)}`);
   return pool;
 }
 
@@ -192,6 +192,13 @@ function assertExtensionsRegistered(logFile: string): void {
   if (failures.length > 0) {
     throw new StackError(`Directus could not register extensions (${logFile}):\n  ${failures.join('\n  ')}`);
   }
+}
+
+function describeMigration(report: MigrationReport): string {
+  const migrations = report.fresh
+    ? `fresh database, ${report.baselined.length} migration(s) recorded as baseline`
+    : `${report.applied.length} migration(s) applied${report.applied.length > 0 ? `: ${report.applied.join(', ')}` : ''}`;
+  return `${migrations}; schema ${report.schemaFiles.join(' → ')}`;
 }
 
 function summarise(report: { created: Record<string, number>; updated: Record<string, number> }): string {

@@ -1,9 +1,9 @@
 /**
  * `spark-setup`: provisions a deployed platform (the compose `setup` service runs it once per `up`):
- * schema → Directus metadata → access model → optional demo data → users, then clears Directus's schema cache.
+ * migrations and schema → Directus metadata → access model → optional demo data → users, then clears Directus's schema cache.
  * Assumes Directus has bootstrapped the same database (its container does that on start).
  */
-import { applySchema, createPool } from '@spark/db';
+import { createPool, migrateDatabase } from '@spark/db';
 import { z } from 'zod';
 import { ensureDemoEditors, ensureSsrReader } from './demo-users.js';
 import { provisionAccessModel } from './directus/access.js';
@@ -28,6 +28,14 @@ const envSchema = z.object({
   FORCE_FRESH_INSTALL_CONFIRM: z.string().optional(),
 });
 
+/** Stops before any connection is made, naming every variable that is missing or wrong. */
+function parseSetupEnv(source: NodeJS.ProcessEnv): z.infer<typeof envSchema> {
+  const parsed = envSchema.safeParse(source);
+  if (parsed.success) return parsed.data;
+  const problems = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ');
+  throw new Error(`Invalid setup environment — ${problems}`);
+}
+
 async function waitForDirectus(url: string, timeoutMs = 120_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
@@ -42,7 +50,7 @@ async function waitForDirectus(url: string, timeoutMs = 120_000): Promise<void> 
 }
 
 async function main() {
-  const env = envSchema.parse(process.env);
+  const env = parseSetupEnv(process.env);
   const pool = createPool(env.DATABASE_URL, { max: 2 });
   try {
     await waitForDirectus(env.DIRECTUS_INTERNAL_URL);
@@ -55,7 +63,11 @@ async function main() {
       );
       throw new Error('Database wiped. Restart Directus so it bootstraps again, then run setup once more.');
     }
-    console.log(`schema: ${(await applySchema(pool)).join(' → ')}`);
+    const migration = await migrateDatabase(pool);
+    console.log(
+      `migrations: ${migration.fresh ? `fresh database, baseline ${migration.baselined.join(', ') || '(none)'}` : migration.applied.join(', ') || 'none pending'}`,
+    );
+    console.log(`schema: ${migration.schemaFiles.join(' → ')}`);
     await linkDirectusUsers(pool);
     await registerDirectusMetadata(pool);
     if (env.SEED_DEMO === 'true') await seedBlueprints(pool);

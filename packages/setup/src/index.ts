@@ -1,6 +1,8 @@
 export { type Credential, deriveToken, ensureDemoEditors, ensureSsrReader } from './demo-users.js';
 export {
   type AccessModel,
+  PUBLIC_FILES_FOLDER,
+  PUBLIC_FILES_FOLDER_ID,
   PUBLISHED_CONTENT_POLICY,
   provisionAccessModel,
   SSR_READER_ROLE,

@@ -49,7 +49,11 @@ describe('docker-compose.yaml: services, images and ports', () => {
       dockerfile: 'Dockerfile',
       target: 'frontend',
     });
-    expect(service('worker').build).toMatchObject({ context: '.', dockerfile: 'Dockerfile', target: 'app' });
+    expect(service('worker').build).toMatchObject({
+      context: '.',
+      dockerfile: 'Dockerfile',
+      target: 'worker',
+    });
     expect(service('setup').build).toMatchObject({ context: '.', dockerfile: 'Dockerfile', target: 'app' });
     for (const name of ['frontend', 'worker', 'setup']) expect(service(name).image, name).toBeUndefined();
   });
@@ -138,6 +142,21 @@ describe('docker-compose.yaml: health and start order', () => {
     expect(healthcheckCommand('frontend')).toContain(':4321/api/health');
   });
 
+  it('checks the worker by the age of its heartbeat file, with the file the worker writes', () => {
+    expect(healthcheckCommand('worker')).toBe('CMD node worker/dist/healthcheck.mjs');
+    expect(env('worker').WORKER_HEARTBEAT_FILE).toMatch(/^\/tmp\//);
+    expect(readFileSync(join(repoRoot, 'worker/package.json'), 'utf8')).toContain(
+      'src/liveness/healthcheck.ts',
+    );
+  });
+
+  it('gives every long-running service a healthcheck (setup runs once and is awaited by its exit code)', () => {
+    for (const [name, definition] of Object.entries(compose.services)) {
+      if (definition.restart === 'no') continue;
+      expect(definition.healthcheck, name).toBeDefined();
+    }
+  });
+
   it('gives every depends_on entry a condition the dependency can meet', () => {
     for (const [name, definition] of Object.entries(compose.services)) {
       const dependsOn = definition.depends_on ?? {};
@@ -209,7 +228,11 @@ describe('docker-compose.yaml: service configuration', () => {
   it('runs setup once, with what packages/setup/src/cli.ts reads', () => {
     const setup = service('setup');
     expect(setup.restart).toBe('no');
-    expect(setup.command).toEqual(['node', '--import', 'tsx', 'packages/setup/src/cli.ts']);
+    // The bundle `pnpm --filter @spark/setup build` makes from cli.ts (scripts/docker/build.sh).
+    expect(setup.command).toEqual(['node', 'packages/setup/dist/cli.mjs']);
+    expect(readFileSync(join(repoRoot, 'packages/setup/package.json'), 'utf8')).toContain(
+      'src/cli.ts dist/cli.mjs',
+    );
     expect(existsSync(join(repoRoot, 'packages/setup/src/cli.ts'))).toBe(true);
     const cli = readFileSync(join(repoRoot, 'packages/setup/src/cli.ts'), 'utf8');
     const required = [

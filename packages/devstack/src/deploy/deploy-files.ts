@@ -318,3 +318,65 @@ export function selectedWorkspacePackages(filters: string[]): Set<string> {
   }
   return selected;
 }
+
+// ----- The scripts the Dockerfile runs (scripts/docker/*.sh) -------------------------------------------------
+
+export interface ScriptStep {
+  stage: string;
+  /** Path relative to the repository root, e.g. scripts/docker/install.sh. */
+  script: string;
+  /** The arguments the Dockerfile passes, as written (split on whitespace). */
+  args: string[];
+}
+
+/**
+ * Every `sh scripts/docker/<name>.sh …` the Dockerfile runs, in file order, with its stage. The image rehearsal
+ * replays exactly these, so a step added to or dropped from the Dockerfile changes what the rehearsal runs.
+ */
+export const scriptSteps: ScriptStep[] = stages.flatMap((s) =>
+  s.instructions
+    .filter((i) => i.keyword === 'RUN')
+    .flatMap((i) => {
+      const match = /(?:^|\s)sh (scripts\/docker\/[a-z-]+\.sh)((?:\s+[^\s&|;]+)*)\s*$/.exec(i.args);
+      if (!match?.[1]) return [];
+      return [
+        { stage: s.name, script: match[1], args: (match[2] ?? '').trim().split(/\s+/).filter(Boolean) },
+      ];
+    }),
+);
+
+export function scriptText(step: Pick<ScriptStep, 'script'>): string {
+  return readFileSync(join(repoRoot, step.script), 'utf8');
+}
+
+// ----- .dockerignore semantics ------------------------------------------------------------------------------
+
+function dockerPatternRegex(pattern: string): RegExp {
+  let source = '';
+  for (let i = 0; i < pattern.length; i++) {
+    const char = pattern[i] ?? '';
+    if (char === '*' && pattern[i + 1] === '*') {
+      i++;
+      if (pattern[i + 1] === '/') {
+        i++;
+        source += '(?:.*/)?';
+      } else source += '.*';
+    } else if (char === '*') source += '[^/]*';
+    else if (char === '?') source += '[^/]';
+    else source += char.replace(/[.+^${}()|[\]\\]/g, '\\$&');
+  }
+  // A pattern that names a folder excludes everything under it.
+  return new RegExp(`^${source}(?:/.*)?$`);
+}
+
+const dockerignoreRules = dockerignoreLines.map((line) => {
+  const include = line.startsWith('!');
+  return { include, regex: dockerPatternRegex(line.slice(include ? 1 : 0).replace(/^\//, '')) };
+});
+
+/** Whether `docker build` leaves this repository path out of the context (the last matching rule decides). */
+export function isDockerIgnored(path: string): boolean {
+  let ignored = false;
+  for (const rule of dockerignoreRules) if (rule.regex.test(path)) ignored = !rule.include;
+  return ignored;
+}

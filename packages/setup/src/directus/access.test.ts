@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { publishedContentPermissions, siteEditorPermissions } from './access.js';
+import { PUBLIC_FILES_FOLDER_ID, publishedContentPermissions, siteEditorPermissions } from './access.js';
 import type { SchemaInfo } from './introspect.js';
 
 const column = (table: string, name: string, nullable = false) => ({
@@ -57,5 +57,13 @@ describe('publishedContentPermissions', () => {
   it('hides embargoed posts (published_at in the future)', () => {
     const posts = publishedContentPermissions(schema).find((r) => r.collection === 'posts');
     expect(JSON.stringify(posts?.permissions)).toContain('"published_at":{"_lte":"$NOW"}');
+  });
+
+  it('lets the reader fetch files of the public folder and no others', () => {
+    const files = publishedContentPermissions(schema).filter((r) => r.collection === 'directus_files');
+    expect(files).toEqual([
+      expect.objectContaining({ action: 'read', permissions: { folder: { _eq: PUBLIC_FILES_FOLDER_ID } } }),
+    ]);
+    expect(PUBLIC_FILES_FOLDER_ID).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/);
   });
 });

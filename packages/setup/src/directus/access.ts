@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { withTransaction } from '@spark/db';
 import type { Pool, PoolClient } from 'pg';
 import { introspectSchema, type SchemaInfo } from './introspect.js';
@@ -16,6 +17,13 @@ import { introspectSchema, type SchemaInfo } from './introspect.js';
  * Ids are derived from names so re-running is an idempotent upsert.
  */
 export const PUBLISHED_CONTENT_POLICY = 'Published content';
+/**
+ * The Directus folder whose files visitors may fetch (the frontend's `/assets/<id>` proxies them with the SSR
+ * reader's token). Files elsewhere stay private: uploading to this folder is what publishes a file.
+ */
+export const PUBLIC_FILES_FOLDER = 'Public';
+const hex = createHash('md5').update(`spark:folder:${PUBLIC_FILES_FOLDER}`).digest('hex');
+export const PUBLIC_FILES_FOLDER_ID = `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
 export const SSR_READER_ROLE = 'SSR reader';
 export const siteEditorName = (domain: string) => `Site editor · ${domain}`;
 
@@ -58,6 +66,19 @@ function columnsOf(schema: SchemaInfo, table: string): string[] {
 }
 
 export function publishedContentPermissions(schema: SchemaInfo): PermissionRow[] {
+  const publicFiles: PermissionRow = {
+    collection: 'directus_files',
+    action: 'read',
+    permissions: { folder: { _eq: PUBLIC_FILES_FOLDER_ID } },
+    validation: null,
+    presets: null,
+    // What a page may show about an image; who uploaded or changed it stays private.
+    fields: ['id', 'title', 'description', 'type', 'filesize', 'width', 'height', 'folder', 'modified_on'],
+  };
+  return [publicFiles, ...publishedContentRows(schema)];
+}
+
+function publishedContentRows(schema: SchemaInfo): PermissionRow[] {
   return Object.entries(PUBLISHED_COLLECTIONS)
     .filter(([table]) => schema.tables.includes(table))
     .map(([collection, filter]) => ({
@@ -194,6 +215,10 @@ export async function provisionAccessModel(pool: Pool): Promise<AccessModel> {
       description: 'Read published pages, posts and articles and active sites (the SSR reader).',
       appAccess: false,
     });
+    await client.query(
+      'insert into directus_folders (id, name, parent) values ($1, $2, null) on conflict (id) do nothing',
+      [PUBLIC_FILES_FOLDER_ID, PUBLIC_FILES_FOLDER],
+    );
     await replacePermissions(client, published, publishedContentPermissions(schema));
     await removePublicAccess(client, published);
     const ssrReaderRoleId = await upsertRole(

@@ -1,5 +1,6 @@
 import type { HookConfig } from '@directus/types';
 import { sharedRedis } from '../cache/redis.js';
+import { checkGodEnv } from '../god/env.js';
 import { createGodGate } from '../god/gate.js';
 import { memoryWindowCounter, redisWindowCounter } from '../throttle/window-counter.js';
 
@@ -8,6 +9,7 @@ import { memoryWindowCounter, redisWindowCounter } from '../throttle/window-coun
  * god request is decided, size-checked and audited before Directus reads anything from it.
  */
 const godGateHook: HookConfig = ({ init }, { database, env, logger }) => {
+  checkGodEnv(env);
   init('middlewares.before', ({ app }) => {
     const redis = sharedRedis(env);
     const deniedCounter = redis ? redisWindowCounter(redis, 'spark:god-denied') : memoryWindowCounter();

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { minifyTracker } from './tracker-script.js';
+import { minifyTracker } from '../../../../build/minified-tracker.mjs';
 
 const source = readFileSync(new URL('../../../components/tracking/tracker.ts', import.meta.url), 'utf8');
 
