@@ -1,6 +1,7 @@
 import { createPool, type Pool } from '@spark/db';
 import { Redis } from 'ioredis';
 import { serverEnv } from './env.js';
+import { logRedisErrors } from './observability/redis-errors.js';
 
 /**
  * Process-wide connections, created on first use. Both recover on their own after the server they talk to
@@ -33,8 +34,8 @@ export function cache(): Redis {
     connectTimeout: 2000,
     retryStrategy: (attempt) => Math.min(attempt * 200, 2000),
   });
-  // Without a listener ioredis logs every reconnect attempt as an unhandled error event. Attached once: this
+  // Without a listener ioredis reports every reconnect attempt as an unhandled error event. Attached once: this
   // function runs on every request.
-  redis.on('error', () => {});
+  logRedisErrors(redis, 'cache');
   return redis;
 }

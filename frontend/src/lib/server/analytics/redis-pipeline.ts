@@ -12,6 +12,8 @@ import {
 } from '@spark/contracts';
 import { Redis } from 'ioredis';
 import { serverEnv } from '../env.js';
+import { ignoreFailure } from '../observability/ignored-failure.js';
+import { logRedisErrors } from '../observability/redis-errors.js';
 
 /**
  * The tracking hot path's own Redis connection: auto-pipelining sends the commands of all concurrent requests
@@ -38,7 +40,7 @@ function redis(): TrackingRedis {
       maxRetriesPerRequest: 1,
       connectTimeout: 2000,
     });
-    client.on('error', () => {});
+    logRedisErrors(client, 'tracking');
     // A named command is sent as EVALSHA (the script's hash), not the whole script on every call. Defined before
     // the first command, so no auto-pipeline exists yet that would lack it (ioredis#1931).
     client.defineCommand('sparkAppendEvent', { numberOfKeys: 2, lua: APPEND_EVENT });
@@ -114,7 +116,7 @@ export function countDrop(siteId: string, reason: DropReason, now = new Date()):
     .hincrby(key, reason, 1)
     .expire(key, DROP_COUNTER_TTL_SECONDS)
     .exec()
-    .catch(() => {});
+    .catch(ignoreFailure('analytics drop counter'));
 }
 
 /** The drop counters of each day that still has them. */

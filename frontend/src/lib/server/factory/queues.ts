@@ -12,6 +12,9 @@ import {
 import { Queue } from 'bullmq';
 import { Redis } from 'ioredis';
 import { serverEnv } from '../env.js';
+import { log } from '../observability/logger.js';
+import { logRedisErrors } from '../observability/redis-errors.js';
+import { withRequestId } from '../observability/request-context.js';
 
 /**
  * Producers for the factory's queues. Payloads are validated again here (and once more by the worker on
@@ -26,7 +29,7 @@ function queue(name: string): Queue {
     // Fail fast when Redis is down instead of buffering commands: the caller reports or retries.
     if (!connection) {
       connection = new Redis(serverEnv().REDIS_URL, { maxRetriesPerRequest: 1, enableOfflineQueue: false });
-      connection.on('error', () => {});
+      logRedisErrors(connection, 'queues');
     }
     existing = new Queue(name, { connection, defaultJobOptions: FACTORY_JOB_OPTIONS });
     queues.set(name, existing);
@@ -54,15 +57,13 @@ export async function enqueueGenerationChunks(
 ): Promise<boolean> {
   const jobs = chunks.map((chunk) => ({
     ...chunk,
-    data: generationJobs.generateArticles.payload.parse(chunk.data),
+    data: generationJobs.generateArticles.payload.parse(withRequestId(chunk.data)),
   }));
   try {
     await withTimeout(queue(GENERATION_QUEUE).addBulk(jobs), 'enqueue');
     return true;
   } catch (error) {
-    console.warn(
-      `generation enqueue failed, left pending: ${error instanceof Error ? error.message : error}`,
-    );
+    log().warn({ err: error }, 'generation enqueue failed, left pending');
     return false;
   }
 }
@@ -74,10 +75,10 @@ export async function enqueueGenerationJob(
   jobId: string,
 ): Promise<boolean> {
   try {
-    await withTimeout(queue(GENERATION_QUEUE).add(name, data, { jobId }), 'enqueue');
+    await withTimeout(queue(GENERATION_QUEUE).add(name, withRequestId(data), { jobId }), 'enqueue');
     return true;
   } catch (error) {
-    console.warn(`${name} enqueue failed, left pending: ${error instanceof Error ? error.message : error}`);
+    log().warn({ err: error, job: name }, 'enqueue failed, left pending');
     return false;
   }
 }
@@ -94,9 +95,13 @@ export async function runProcessQueue(
 ): Promise<ProcessQueueResult | null> {
   const publishing = queue(PUBLISHING_QUEUE);
   const job = await withTimeout(
-    publishing.add(publishingJobs.processQueue.name, publishingJobs.processQueue.payload.parse(payload), {
-      jobId: processQueueJobId(requestId),
-    }),
+    publishing.add(
+      publishingJobs.processQueue.name,
+      publishingJobs.processQueue.payload.parse(withRequestId(payload)),
+      {
+        jobId: processQueueJobId(requestId),
+      },
+    ),
     'enqueue',
   );
   const deadline = Date.now() + RESULT_WAIT_MS;

@@ -1,5 +1,6 @@
 import { INVALIDATION_CHANNEL, invalidationMessageSchema, siteVersionKey } from '@spark/contracts';
 import { cache } from '../connections.js';
+import { log } from '../observability/logger.js';
 
 /**
  * Published articles are written with SQL, not through Directus, so no cache-bust hook sees them: bump
@@ -14,6 +15,6 @@ export async function bumpSiteContent(siteIds: Iterable<string>): Promise<void> 
     pipeline.publish(INVALIDATION_CHANNEL, JSON.stringify(message));
   }
   await pipeline.exec().catch((error: unknown) => {
-    console.warn(`cache bump failed: ${error instanceof Error ? error.message : String(error)}`);
+    log().warn({ err: error }, 'site content version bump failed');
   });
 }

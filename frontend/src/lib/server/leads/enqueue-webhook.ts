@@ -7,14 +7,18 @@ import {
 import { Queue } from 'bullmq';
 import { Redis } from 'ioredis';
 import { serverEnv } from '../env.js';
+import { log } from '../observability/logger.js';
+import { logRedisErrors } from '../observability/redis-errors.js';
+import { withRequestId } from '../observability/request-context.js';
 
 let queue: Queue | undefined;
 
 function webhookQueue(): Queue {
   if (!queue) {
     const connection = new Redis(serverEnv().REDIS_URL, { maxRetriesPerRequest: 1 });
-    connection.on('error', () => {});
+    logRedisErrors(connection, 'lead-webhooks');
     queue = new Queue(LEAD_WEBHOOK_QUEUE, { connection });
+    // The connection's errors are logged above; the queue re-emits them.
     queue.on('error', () => {});
   }
   return queue;
@@ -27,7 +31,7 @@ const ENQUEUE_TIMEOUT_MS = 2000;
  * the submission stays `pending` and the worker's sweeper enqueues it later (same deterministic job id).
  */
 export async function enqueueLeadWebhook(submissionId: string): Promise<void> {
-  const payload = leadWebhookJobs.deliver.payload.parse({ submissionId });
+  const payload = leadWebhookJobs.deliver.payload.parse(withRequestId({ submissionId }));
   const add = webhookQueue().add(leadWebhookJobs.deliver.name, payload, {
     ...LEAD_WEBHOOK_JOB_OPTIONS,
     jobId: leadWebhookJobId(submissionId),
@@ -38,8 +42,6 @@ export async function enqueueLeadWebhook(submissionId: string): Promise<void> {
   try {
     await Promise.race([add, timeout]);
   } catch (error) {
-    console.warn(
-      `lead webhook for submission ${submissionId} not enqueued (${(error as Error).message}); the sweeper will retry`,
-    );
+    log().warn({ err: error, submissionId }, 'lead webhook not enqueued; the sweeper will retry');
   }
 }

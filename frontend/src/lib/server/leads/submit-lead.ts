@@ -4,6 +4,7 @@ import { activeSession, dailySalt } from '../analytics/redis-pipeline.js';
 import { summarizeUserAgentCached } from '../analytics/user-agent.js';
 import { visitorHash } from '../analytics/visitor.js';
 import type { HeaderReader } from '../api/endpoint.js';
+import { log } from '../observability/logger.js';
 import type { Tenant } from '../tenancy/resolve-tenant.js';
 import { enqueueLeadWebhook } from './enqueue-webhook.js';
 import { submissionSchema } from './field-schema.js';
@@ -71,7 +72,10 @@ export async function submitLead(
     );
   }
   if (spam)
-    console.info(JSON.stringify({ event: 'lead.spam', site_id: tenant.id, form: form.slug, reason: spam }));
+    log().info(
+      { event: 'lead.spam', site_id: tenant.id, form: form.slug, reason: spam },
+      'lead kept as spam',
+    );
   const values: Record<string, unknown> = parsed.success ? parsed.data : body.fields;
   const userAgent = headers.get('user-agent') ?? '';
   const visitor = await visitorOf(tenant.id, ip, userAgent);

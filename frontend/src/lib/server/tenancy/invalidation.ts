@@ -1,6 +1,8 @@
 import { INVALIDATION_CHANNEL, type InvalidationMessage, invalidationMessageSchema } from '@spark/contracts';
 import { Redis } from 'ioredis';
 import { serverEnv } from '../env.js';
+import { processLogger } from '../observability/logger.js';
+import { logRedisErrors } from '../observability/redis-errors.js';
 
 type Listener = (message: InvalidationMessage) => void;
 const listeners = new Set<Listener>();
@@ -15,17 +17,23 @@ export function onInvalidation(listener: Listener): void {
   listeners.add(listener);
   if (subscriber) return;
   subscriber = new Redis(serverEnv().REDIS_URL, { maxRetriesPerRequest: null, lazyConnect: false });
-  subscriber.on('error', () => {});
-  subscriber.subscribe(INVALIDATION_CHANNEL).catch(() => {});
+  logRedisErrors(subscriber, 'invalidation');
+  // ioredis re-subscribes after a reconnect by itself; a failure here only means the first attempt failed.
+  subscriber
+    .subscribe(INVALIDATION_CHANNEL)
+    .catch((error: unknown) => processLogger().warn({ err: error }, 'invalidation subscribe failed'));
   subscriber.on('message', (_channel, raw) => {
     let parsed: unknown;
     try {
       parsed = JSON.parse(raw);
     } catch {
-      return;
+      parsed = undefined;
     }
     const message = invalidationMessageSchema.safeParse(parsed);
-    if (!message.success) return;
+    if (!message.success) {
+      processLogger().warn({ channel: INVALIDATION_CHANNEL }, 'ignored a malformed invalidation message');
+      return;
+    }
     for (const notify of listeners) notify(message.data);
   });
 }
