@@ -1,5 +1,7 @@
 import { Queue, UnrecoverableError, Worker } from 'bullmq';
 import type { WorkerFeature } from './feature.js';
+import { observeJobs } from './logging.js';
+import { BULLMQ_WORKER_METRICS } from './metrics.js';
 import { trimWorkLog } from './processors/trim-work-log.js';
 import { DEFAULT_JOB_OPTIONS, maintenanceJobs, QUEUES } from './queues.js';
 
@@ -24,11 +26,9 @@ export const maintenanceFeature: WorkerFeature = {
           throw new UnrecoverableError(`invalid ${job.name} payload: ${payload.error.message}`);
         return { deleted: await trimWorkLog(pool, payload.data.retentionDays) };
       },
-      { connection, concurrency: 1 },
+      { connection, concurrency: 1, ...BULLMQ_WORKER_METRICS },
     );
-    worker.on('failed', (job, error) =>
-      console.error(`maintenance job ${job?.name ?? '?'} failed: ${error.message}`),
-    );
+    observeJobs(worker);
     return {
       async close() {
         await worker.close();

@@ -8,6 +8,8 @@ import {
 import { type Job, Queue, UnrecoverableError, Worker } from 'bullmq';
 import type { z } from 'zod';
 import type { WorkerContext, WorkerFeature } from '../feature.js';
+import { jobLogger, observeJobs, withJobLogger } from '../logging.js';
+import { BULLMQ_WORKER_METRICS } from '../metrics.js';
 import { generateArticlesChunk } from './generate-articles.js';
 import { insertLinks } from './insert-links.js';
 import { failGenerationJob } from './job-state.js';
@@ -26,7 +28,7 @@ function parsePayload<T>(schema: z.ZodType<T>, job: Job): T {
 }
 
 function generationProcessor({ pool, connection }: WorkerContext) {
-  return async (job: Job) => {
+  return withJobLogger(async (job: Job) => {
     switch (job.name) {
       case generationJobs.generateArticles.name: {
         const payload = parsePayload(generationJobs.generateArticles.payload, job);
@@ -45,7 +47,7 @@ function generationProcessor({ pool, connection }: WorkerContext) {
       default:
         throw new UnrecoverableError(`unknown generation job "${job.name}"`);
     }
-  };
+  });
 }
 
 /** Content factory: generation chunks, duplicate scans, linking, and the every-minute process-queue. */
@@ -65,31 +67,30 @@ export const generationFeature: WorkerFeature = {
       connection,
       concurrency: env.WORKER_CONCURRENCY,
       ...WORKER_TIMINGS,
+      ...BULLMQ_WORKER_METRICS,
     });
     const publishingWorker = new Worker(
       PUBLISHING_QUEUE,
-      async (job) => {
+      withJobLogger(async (job) => {
         if (job.name !== publishingJobs.processQueue.name) {
           throw new UnrecoverableError(`unknown publishing job "${job.name}"`);
         }
         const payload = parsePayload(publishingJobs.processQueue.payload, job);
         return processQueue({ pool, redis: connection, generationQueue }, payload.siteIds);
-      },
-      { connection, concurrency: 1, ...WORKER_TIMINGS },
+      }),
+      { connection, concurrency: 1, ...WORKER_TIMINGS, ...BULLMQ_WORKER_METRICS },
     );
+    observeJobs(generationWorker);
+    observeJobs(publishingWorker);
     generationWorker.on('failed', (job, error) => {
-      console.error(`generation job ${job?.name ?? '?'} ${job?.id ?? ''} failed: ${error.message}`);
       // finishedOn is set only when BullMQ gives up (attempts used up or UnrecoverableError).
       const id = (job?.data as { generationJobId?: unknown } | undefined)?.generationJobId;
       if (job?.finishedOn && typeof id === 'string') {
         failGenerationJob(pool, id, `${job.name} failed: ${error.message}`).catch((failure: unknown) =>
-          console.error(`could not mark generation job ${id} failed: ${String(failure)}`),
+          jobLogger(job).error({ err: failure, generationJobId: id }, 'could not mark generation job failed'),
         );
       }
     });
-    publishingWorker.on('failed', (job, error) =>
-      console.error(`publishing job ${job?.id ?? '?'} failed: ${error.message}`),
-    );
     return {
       async close() {
         await Promise.all([generationWorker.close(), publishingWorker.close()]);

@@ -1,5 +1,6 @@
 import { INVALIDATION_CHANNEL, invalidationMessageSchema, siteVersionKey } from '@spark/contracts';
 import type { Redis } from 'ioredis';
+import { log } from '../logging.js';
 
 /**
  * Articles published here are written with SQL, so no Directus cache-bust hook sees them: bump each site's
@@ -16,6 +17,6 @@ export async function bumpSiteContent(redis: Redis, siteIds: Iterable<string>): 
     pipeline.publish(INVALIDATION_CHANNEL, JSON.stringify(message));
   }
   await pipeline.exec().catch((error: unknown) => {
-    console.warn(`cache bump failed: ${error instanceof Error ? error.message : String(error)}`);
+    log().warn({ err: error }, 'site content version bump failed');
   });
 }

@@ -3,6 +3,8 @@ import type { Pool } from '@spark/db';
 import { type Job, Queue, UnrecoverableError, Worker } from 'bullmq';
 import type { z } from 'zod';
 import type { WorkerFeature } from '../feature.js';
+import { observeJobs } from '../logging.js';
+import { BULLMQ_WORKER_METRICS } from '../metrics.js';
 import { DEFAULT_JOB_OPTIONS, QUEUES } from '../queues.js';
 import { recentRange, rollupDays } from './rollup-days.js';
 
@@ -64,10 +66,9 @@ export const rollupsFeature: WorkerFeature = {
     const worker = new Worker(QUEUES.analytics, (job) => processAnalyticsJob(pool, job), {
       connection,
       concurrency: 1,
+      ...BULLMQ_WORKER_METRICS,
     });
-    worker.on('failed', (job, error) =>
-      console.error(`analytics job ${job?.name ?? '?'} failed: ${error.message}`),
-    );
+    observeJobs(worker);
     return {
       async close() {
         await worker.close();

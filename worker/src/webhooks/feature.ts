@@ -1,6 +1,8 @@
 import { LEAD_WEBHOOK_BACKOFF, leadWebhookJobs } from '@spark/contracts';
 import { Queue, UnrecoverableError, Worker } from 'bullmq';
 import type { WorkerFeature } from '../feature.js';
+import { observeJobs, withJobLogger } from '../logging.js';
+import { BULLMQ_WORKER_METRICS, recordWebhookOutcome } from '../metrics.js';
 import { DEFAULT_JOB_OPTIONS, QUEUES } from '../queues.js';
 import { deliverLeadWebhook } from './deliver.js';
 import { webhookRetryDelayMs } from './retry-schedule.js';
@@ -18,7 +20,7 @@ export const webhooksFeature: WorkerFeature = {
     );
     const worker = new Worker(
       QUEUES.leadWebhooks,
-      async (job) => {
+      withJobLogger(async (job) => {
         if (job.name === leadWebhookJobs.deliver.name) return deliverLeadWebhook(pool, job);
         if (job.name === leadWebhookJobs.sweepPending.name) {
           const payload = leadWebhookJobs.sweepPending.payload.safeParse(job.data);
@@ -27,10 +29,11 @@ export const webhooksFeature: WorkerFeature = {
           return { requeued: await sweepPendingWebhooks(pool, queue, payload.data.olderThanSeconds) };
         }
         throw new UnrecoverableError(`unknown webhook job "${job.name}"`);
-      },
+      }),
       {
         connection,
         concurrency: 8,
+        ...BULLMQ_WORKER_METRICS,
         settings: {
           backoffStrategy: (attemptsMade: number, type?: string) => {
             if (type !== LEAD_WEBHOOK_BACKOFF) throw new Error(`unknown backoff "${type ?? ''}"`);
@@ -39,9 +42,13 @@ export const webhooksFeature: WorkerFeature = {
         },
       },
     );
-    worker.on('failed', (job, error) =>
-      console.error(`webhook job ${job?.name ?? '?'} ${job?.id ?? ''} failed: ${error.message}`),
-    );
+    observeJobs(worker);
+    worker.on('completed', (job) => {
+      if (job.name === leadWebhookJobs.deliver.name) recordWebhookOutcome(job, false);
+    });
+    worker.on('failed', (job) => {
+      if (job?.name === leadWebhookJobs.deliver.name) recordWebhookOutcome(job, true);
+    });
     return {
       async close() {
         await worker.close();
