@@ -78,7 +78,8 @@ let defaultsCollected = false;
 
 /**
  * Serves `GET /metrics` (prom-client's registry plus `extra`, e.g. BullMQ's own exporter) on its own port, apart
- * from the application's: it is for the scraper on the internal network, never for visitors.
+ * from the application's: it is for the scraper on the internal network, never for visitors. A port that cannot
+ * be bound is logged as an error and leaves the process running without the endpoint (`port` 0).
  */
 export async function startMetricsServer(options: {
   settings: MetricsSettings;
@@ -110,10 +111,17 @@ export async function startMetricsServer(options: {
         res.writeHead(500, { 'content-type': 'text/plain' }).end('metrics collection failed\n');
       });
   });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(settings.port, settings.host, () => resolve());
-  });
+  try {
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(settings.port, settings.host, () => resolve());
+    });
+  } catch (error) {
+    // The process's real work matters more than its metrics (and test suites start extra instances with the
+    // same environment): say so loudly, then run without the endpoint.
+    logger.error({ err: error, port: settings.port }, 'metrics endpoint not started');
+    return { port: 0, close: async () => {} };
+  }
   server.on('error', (error) => logger.error({ err: error }, 'metrics server error'));
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : settings.port;
