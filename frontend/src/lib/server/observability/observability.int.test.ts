@@ -252,6 +252,22 @@ describe('metrics ports', { timeout: 120_000 }, () => {
     ).toBeGreaterThan(0);
   });
 
+  it('has every Spark and BullMQ series the Grafana dashboard charts (the dashboard cannot chart a typo)', async () => {
+    const dashboard = readFileSync(
+      new URL('../../../../../docs/grafana/spark.json', import.meta.url),
+      'utf8',
+    );
+    const charted = [...new Set(dashboard.match(/\b(?:spark|bullmq)_[a-z_]+/g) ?? [])];
+    expect(charted.length).toBeGreaterThan(8);
+    const served = new Set(
+      [
+        ...(await scrape(metricsUrl('METRICS_PORT'))),
+        ...(await scrape(metricsUrl('WORKER_METRICS_PORT'))),
+      ].map((sample) => sample.name),
+    );
+    expect(charted.filter((name) => !served.has(name))).toEqual([]);
+  });
+
   it('Directus: /server/metrics answers an admin with its own series', async () => {
     const url = `${process.env.DIRECTUS_INTERNAL_URL}/server/metrics`;
     expect((await fetch(url)).status).toBe(403);
