@@ -74,7 +74,7 @@ export function directusEnv(config: DirectusConfig): NodeJS.ProcessEnv {
     EXTENSIONS_AUTO_RELOAD: 'false',
     MAX_PAYLOAD_SIZE: config.maxPayloadSize,
     WEBSOCKETS_ENABLED: 'false',
-    // Prometheus series at /server/metrics (database, cache, Redis, storage), readable with an admin token.
+    // Prometheus series at /metrics (database, cache, Redis, storage), readable with an admin token.
     METRICS_ENABLED: 'true',
     ...(config.metricsSchedule ? { METRICS_SCHEDULE: config.metricsSchedule } : {}),
     ...(config.godDeniedSummarySeconds

@@ -268,8 +268,8 @@ describe('metrics ports', { timeout: 120_000 }, () => {
     expect(charted.filter((name) => !served.has(name))).toEqual([]);
   });
 
-  it('Directus: /server/metrics answers an admin with its own series', async () => {
-    const url = `${process.env.DIRECTUS_INTERNAL_URL}/server/metrics`;
+  it('Directus: /metrics answers an admin with its own series', async () => {
+    const url = `${process.env.DIRECTUS_INTERNAL_URL}/metrics`;
     expect((await fetch(url)).status).toBe(403);
     const samples = await eventually(
       () => scrape(url, { authorization: `Bearer ${adminToken()}` }),
