@@ -1,9 +1,20 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import {
+  metricsSettingsFrom,
+  REQUEST_ID_HEADER,
+  requestIdFor,
+  startMetricsServer,
+} from '@spark/observability';
 import { TRACKING_ENDPOINTS } from '../lib/server/analytics/tracking-endpoints.js';
 import { trustProxy } from '../lib/server/api/client.js';
 import { socketPeerStore } from '../lib/server/api/socket-peer.js';
+import { trustsPeer } from '../lib/server/api/trust-proxy.js';
 import { serverEnv } from '../lib/server/env.js';
 import { errorReply } from '../lib/server/http.js';
+import { httpRequestDuration } from '../lib/server/observability/http-metrics.js';
+import { processLogger } from '../lib/server/observability/logger.js';
+import { type RequestContext, requestContextStore } from '../lib/server/observability/request-context.js';
+import { routeLabel } from '../lib/server/observability/route-pattern.js';
 import { screenForwarding } from './forwarded.js';
 import { callFromNode, sendReply } from './node-bridge.js';
 import { setSecurityHeaders } from './security-headers.js';
@@ -27,11 +38,12 @@ async function loadAstroHandler(): Promise<NodeHandler> {
 }
 
 /** Answers a tracking call; false when the request is for someone else. */
-function serveTracking(req: IncomingMessage, res: ServerResponse): boolean {
+function serveTracking(req: IncomingMessage, res: ServerResponse, context: RequestContext): boolean {
   const path = req.url?.split('?', 1)[0] ?? '';
   const endpoint = TRACKING_ENDPOINTS[path];
   const method = req.method === 'POST' || req.method === 'OPTIONS' ? req.method : undefined;
   if (!endpoint || !method) return false;
+  context.route = path;
   setSecurityHeaders(req, res, production);
   endpoint[method](callFromNode(req))
     .then((reply) => sendReply(reply, res))
@@ -48,20 +60,61 @@ function serveAstro(req: IncomingMessage, res: ServerResponse): void {
   else socketPeerStore.run(req.socket.remoteAddress ?? 'unknown', () => astro(req, res));
 }
 
+/**
+ * Every request gets an id (a trusted proxy's valid `X-Request-Id`, else a fresh one), echoed in the response,
+ * carried to Directus calls and enqueued jobs, and one log line and one latency observation when it ends.
+ */
+function observe(req: IncomingMessage, res: ServerResponse, handle: (context: RequestContext) => void): void {
+  const started = performance.now();
+  const fromProxy = trustsPeer(trustProxy(), req.socket.remoteAddress);
+  const context: RequestContext = { requestId: requestIdFor(req.headers[REQUEST_ID_HEADER], fromProxy) };
+  res.setHeader(REQUEST_ID_HEADER, context.requestId);
+  res.once('close', () => {
+    const seconds = (performance.now() - started) / 1000;
+    const status = res.statusCode;
+    const route = routeLabel(context.route, status);
+    const method = req.method ?? 'GET';
+    httpRequestDuration.observe({ method, route, status: String(status) }, seconds);
+    const line = {
+      reqId: context.requestId,
+      method,
+      route,
+      path: req.url?.split('?', 1)[0],
+      status,
+      durationMs: Math.round(seconds * 10_000) / 10,
+      ...(res.writableFinished ? {} : { aborted: true }),
+    };
+    if (status >= 500) logger.error(line, 'request');
+    else logger.info(line, 'request');
+  });
+  requestContextStore.run(context, () => handle(context));
+}
+
+const logger = processLogger();
 // An invalid TRUST_PROXY or a missing/invalid variable stops the server at boot, naming it, not at the first request.
 trustProxy();
 serverEnv();
+const metrics = await startMetricsServer({
+  settings: metricsSettingsFrom(process.env, 'METRICS_PORT', 9464),
+  logger,
+});
 const astro = await loadAstroHandler();
 const port = Number(process.env.PORT ?? 4321);
 const host = process.env.HOST ?? '0.0.0.0';
 const production = process.env.NODE_ENV === 'production';
-const server = createServer((req, res) => {
-  if (!serveTracking(req, res)) serveAstro(req, res);
-});
-server.listen(port, host, () => console.log(`Spark frontend listening on http://${host}:${port}`));
+const server = createServer((req, res) =>
+  observe(req, res, (context) => {
+    if (!serveTracking(req, res, context)) serveAstro(req, res);
+  }),
+);
+server.listen(port, host, () =>
+  logger.info({ host, port }, `Spark frontend listening on http://${host}:${port}`),
+);
 
 for (const signal of ['SIGTERM', 'SIGINT'] as const) {
   process.once(signal, () => {
+    logger.info({ signal }, 'shutting down');
+    void metrics.close();
     server.close(() => process.exit(0));
     server.closeIdleConnections();
     setTimeout(() => process.exit(0), 5_000).unref();

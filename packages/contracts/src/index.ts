@@ -14,3 +14,4 @@ export * from './jobs/generation.js';
 export * from './jobs/leads.js';
 export * from './json-limits.js';
 export * from './log-redaction.js';
+export * from './request-id.js';

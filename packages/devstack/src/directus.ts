@@ -20,6 +20,8 @@ export interface DirectusConfig {
   logLevel?: string;
   /** How often refused god-mode calls are written as per-address summaries (tests shorten it). */
   godDeniedSummarySeconds?: number;
+  /** Cron schedule (with seconds) of Directus's metrics computation; its default is every minute. */
+  metricsSchedule?: string;
 }
 
 const directusDir = (repoRoot: string) => join(repoRoot, 'directus-extensions');
@@ -72,6 +74,9 @@ export function directusEnv(config: DirectusConfig): NodeJS.ProcessEnv {
     EXTENSIONS_AUTO_RELOAD: 'false',
     MAX_PAYLOAD_SIZE: config.maxPayloadSize,
     WEBSOCKETS_ENABLED: 'false',
+    // Prometheus series at /metrics (database, cache, Redis, storage), readable with an admin token.
+    METRICS_ENABLED: 'true',
+    ...(config.metricsSchedule ? { METRICS_SCHEDULE: config.metricsSchedule } : {}),
     ...(config.godDeniedSummarySeconds
       ? { SPARK_GOD_DENIED_SUMMARY_SECONDS: String(config.godDeniedSummarySeconds) }
       : {}),

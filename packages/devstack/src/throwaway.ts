@@ -26,6 +26,7 @@ export async function startThrowawayStack(repoRoot: string, kind: 'test' | 'benc
   mkdirSync(runDir, { recursive: true });
   keepLogsIn(runDir);
   const [redisPort, directusPort, frontendPort] = [await freePort(), await freePort(), await freePort()];
+  const [frontendMetricsPort, workerMetricsPort] = [await freePort(), await freePort()];
   const password = secret(18);
   // One role per run: concurrent runs (several checkouts, CI beside a developer) never reset each other's password.
   const database = `spark_${kind}_${runId}`;
@@ -55,6 +56,12 @@ export async function startThrowawayStack(repoRoot: string, kind: 'test' | 'benc
     WEBHOOK_RETRY_BASE_MS: '2000',
     SPARK_FRONTEND_OUT_DIR: join(repoRoot, 'frontend/dist-test', runId),
     SPARK_WORKER_OUT_DIR: join(repoRoot, 'worker/dist-test', runId),
+    // JSON lines in <runDir>/<service>.log, so tests can follow a request id from the frontend to the worker.
+    LOG_FORMAT: 'json',
+    LOG_LEVEL: 'info',
+    METRICS_PORT: String(frontendMetricsPort),
+    WORKER_METRICS_PORT: String(workerMetricsPort),
+    SPARK_LOG_DIR: runDir,
   };
   log(`Starting a throwaway stack (database ${database}; logs in ${runDir})`);
   const teardownFiles = () => {
@@ -81,6 +88,8 @@ export async function startThrowawayStack(repoRoot: string, kind: 'test' | 'benc
         ...directusConfigFrom(env, repoRoot, runDir),
         logLevel: 'warn',
         godDeniedSummarySeconds: 1,
+        // Directus computes its metrics on a schedule (every minute by default); tests read them within seconds.
+        metricsSchedule: '*/2 * * * * *',
       },
       frontendPort,
       redisPort,

@@ -50,14 +50,16 @@ export async function addResumeChunk(
 export async function addAnalysisJob(
   queue: Queue,
   kind: AnalysisJobKind,
-  data: { generationJobId: string; siteId: string },
+  data: { generationJobId: string; siteId: string; requestId?: string },
 ): Promise<void> {
   const { job, jobId } = ANALYSIS_JOBS[kind];
   await queue.add(job.name, job.payload.parse(data), { jobId: jobId(data.generationJobId) });
 }
 
-export async function addLeadWebhook(queue: Queue, submissionId: string): Promise<void> {
-  const payload = leadWebhookJobs.deliver.payload.parse({ submissionId });
+export async function addLeadWebhook(queue: Queue, submissionId: string, requestId?: string): Promise<void> {
+  const payload = leadWebhookJobs.deliver.payload.parse(
+    requestId ? { submissionId, requestId } : { submissionId },
+  );
   await queue.add(leadWebhookJobs.deliver.name, payload, {
     ...LEAD_WEBHOOK_JOB_OPTIONS,
     jobId: leadWebhookJobId(submissionId),

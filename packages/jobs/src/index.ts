@@ -17,8 +17,9 @@ export {
   recordBatchProgress,
   TERMINAL_JOB_STATUSES,
 } from './job-state.js';
+export { type JobsLog, stderrJobsLog } from './log.js';
 export { startAnalysisJob, storedParams } from './params.js';
-export { createJobQueues, type JobQueues } from './producers.js';
+export { createJobQueues, type JobQueues, type JobQueuesOptions } from './producers.js';
 export {
   parseJobPayload,
   type QueueWorkerSpec,

@@ -8,6 +8,7 @@ import {
   addLeadWebhook,
   addProcessQueue,
 } from './enqueue.js';
+import { type JobsLog, stderrJobsLog } from './log.js';
 import { ENQUEUE_TIMEOUT_MS, JOB_OPTIONS, QUEUES } from './queues.js';
 
 /**
@@ -48,18 +49,29 @@ function withTimeout<T>(work: Promise<T>, what: string): Promise<T> {
   ]);
 }
 
-const reason = (error: unknown) => (error instanceof Error ? error.message : String(error));
+export interface JobQueuesOptions {
+  /** Where a failed enqueue is reported; called at the moment of failure, so it may be a per-request logger. */
+  log?: () => JobsLog;
+  /** The caller's request id, stamped on every payload (optional in each job contract) so worker lines carry it. */
+  requestId?: () => string | undefined;
+}
 
 /**
  * Producers on one connection. Give it a fail-fast connection (no offline queue, one retry per request):
  * a request must not wait for Redis to come back.
  */
-export function createJobQueues(connection: Redis): JobQueues {
+export function createJobQueues(connection: Redis, options: JobQueuesOptions = {}): JobQueues {
+  const log = options.log ?? (() => stderrJobsLog);
+  const stamp = <T extends object>(data: T): T => {
+    const requestId = options.requestId?.();
+    return requestId ? { ...data, requestId } : data;
+  };
   const queues = new Map<string, Queue>();
   const queue = (name: string): Queue => {
     let existing = queues.get(name);
     if (!existing) {
       existing = new Queue(name, { connection, defaultJobOptions: JOB_OPTIONS });
+      // The connection's own errors are logged by whoever made it; the queue re-emits them.
       existing.on('error', () => {});
       queues.set(name, existing);
     }
@@ -69,34 +81,36 @@ export function createJobQueues(connection: Redis): JobQueues {
   return {
     async enqueueGenerationChunks(chunks) {
       try {
-        await withTimeout(addGenerationChunks(queue(QUEUES.generation), chunks), 'enqueue');
+        const stamped = chunks.map((chunk) => ({ ...chunk, data: stamp(chunk.data) }));
+        await withTimeout(addGenerationChunks(queue(QUEUES.generation), stamped), 'enqueue');
         return true;
       } catch (error) {
-        console.warn(`generation enqueue failed, left pending: ${reason(error)}`);
+        log().warn({ err: error }, 'generation enqueue failed, left pending');
         return false;
       }
     },
     async enqueueAnalysisJob(kind, data) {
       try {
-        await withTimeout(addAnalysisJob(queue(QUEUES.generation), kind, data), 'enqueue');
+        await withTimeout(addAnalysisJob(queue(QUEUES.generation), kind, stamp(data)), 'enqueue');
         return true;
       } catch (error) {
-        console.warn(`${kind} enqueue failed, left pending: ${reason(error)}`);
+        log().warn({ err: error, job: kind }, 'enqueue failed, left pending');
         return false;
       }
     },
     async enqueueLeadWebhook(submissionId) {
       try {
-        await withTimeout(addLeadWebhook(queue(QUEUES.leadWebhooks), submissionId), 'enqueue');
-      } catch (error) {
-        console.warn(
-          `lead webhook for submission ${submissionId} not enqueued (${reason(error)}); the sweeper will retry`,
+        await withTimeout(
+          addLeadWebhook(queue(QUEUES.leadWebhooks), submissionId, options.requestId?.()),
+          'enqueue',
         );
+      } catch (error) {
+        log().warn({ err: error, submissionId }, 'lead webhook not enqueued; the sweeper will retry');
       }
     },
     async runProcessQueue(requestId, payload, waitMs = 15_000) {
       const publishing = queue(QUEUES.publishing);
-      const job = await withTimeout(addProcessQueue(publishing, requestId, payload), 'enqueue');
+      const job = await withTimeout(addProcessQueue(publishing, requestId, stamp(payload)), 'enqueue');
       const deadline = Date.now() + waitMs;
       while (Date.now() < deadline) {
         const state = await publishing.getJobState(job.id ?? '');

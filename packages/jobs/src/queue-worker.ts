@@ -9,6 +9,7 @@ import {
 } from 'bullmq';
 import type { Redis } from 'ioredis';
 import type { z } from 'zod';
+import { stderrJobsLog } from './log.js';
 import { JOB_OPTIONS } from './queues.js';
 
 /** A payload that fails its schema can never succeed: fail the job for good instead of retrying it. */
@@ -37,6 +38,14 @@ export interface QueueWorkerSpec {
   options?: Omit<WorkerOptions, 'connection' | 'concurrency'>;
   /** Runs after the failure is logged, e.g. to record a job that failed for good. */
   onFailed?: (job: Job | undefined, error: Error) => void;
+  /**
+   * Attaches the app's job logging and metrics to the worker (and may wrap the processor, e.g. so that its
+   * lines carry the job's ids). Without it, failures are written by the fallback log.
+   */
+  observe?: {
+    worker(worker: Worker): void;
+    processor<T>(process: (job: Job) => Promise<T>): (job: Job) => Promise<T>;
+  };
 }
 
 export interface RunningQueueWorker {
@@ -59,15 +68,22 @@ export async function startQueueWorker(
     await queue.upsertJobScheduler(schedule.id, schedule.repeat, schedule.job);
   }
   for (const job of spec.atStart ?? []) await queue.add(job.name, job.data, job.opts);
-  const worker = new Worker(spec.queue, (job: Job) => spec.process(job, queue), {
+  const process = (job: Job) => spec.process(job, queue);
+  const worker = new Worker(spec.queue, spec.observe ? spec.observe.processor(process) : process, {
     ...spec.options,
     connection,
     concurrency: spec.concurrency,
   });
-  worker.on('failed', (job, error) => {
-    console.error(`${spec.label} job ${job?.name ?? '?'} ${job?.id ?? ''} failed: ${error.message}`);
-    spec.onFailed?.(job, error);
-  });
+  if (spec.observe) spec.observe.worker(worker);
+  else {
+    worker.on('failed', (job, error) =>
+      stderrJobsLog.error(
+        { err: error, queue: spec.queue, job: job?.name, jobId: job?.id },
+        `${spec.label} job failed`,
+      ),
+    );
+  }
+  if (spec.onFailed) worker.on('failed', spec.onFailed);
   return {
     queue,
     worker,

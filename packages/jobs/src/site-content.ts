@@ -1,12 +1,17 @@
 import { INVALIDATION_CHANNEL, invalidationMessageSchema, siteVersionKey } from '@spark/contracts';
 import type { Redis } from 'ioredis';
+import { type JobsLog, stderrJobsLog } from './log.js';
 
 /**
  * Articles published by the factory are written with SQL, so no Directus cache-bust hook sees them: bump each
  * site's content version and announce it, as the hook would. Failure is logged, not thrown — the publish
  * itself is committed, and the frontend caches' TTLs bound how long it stays invisible.
  */
-export async function bumpSiteContent(redis: Redis, siteIds: Iterable<string>): Promise<void> {
+export async function bumpSiteContent(
+  redis: Redis,
+  siteIds: Iterable<string>,
+  log: JobsLog = stderrJobsLog,
+): Promise<void> {
   const sites = [...new Set(siteIds)];
   if (sites.length === 0) return;
   const pipeline = redis.multi();
@@ -16,6 +21,6 @@ export async function bumpSiteContent(redis: Redis, siteIds: Iterable<string>): 
     pipeline.publish(INVALIDATION_CHANNEL, JSON.stringify(message));
   }
   await pipeline.exec().catch((error: unknown) => {
-    console.warn(`cache bump failed: ${error instanceof Error ? error.message : String(error)}`);
+    log.warn({ err: error }, 'site content version bump failed');
   });
 }

@@ -4,6 +4,7 @@
  * Assumes Directus has bootstrapped the same database (its container does that on start).
  */
 import { createPool, migrateDatabase } from '@spark/db';
+import { createLogger } from '@spark/observability';
 import { z } from 'zod';
 import { ensureDemoEditors, ensureSsrReader } from './demo-users.js';
 import { provisionAccessModel } from './directus/access.js';
@@ -13,6 +14,9 @@ import { disableLoginSuspension } from './directus/settings.js';
 import { linkDirectusUsers, syncAdminPassword, syncAdminToken } from './directus/users.js';
 import { decideFreshInstall, wipeDatabase } from './fresh-install.js';
 import { seedBlueprints } from './seed.js';
+
+/** The compose service's log: JSON lines like the other services (pretty when run by hand in development). */
+const logger = createLogger('setup');
 
 const envSchema = z.object({
   DATABASE_URL: z.string().url(),
@@ -58,16 +62,19 @@ async function main() {
     if (decision.kind === 'refuse') throw new Error(decision.message);
     if (decision.kind === 'wipe') {
       const report = await wipeDatabase(pool);
-      console.log(
-        `FORCE_FRESH_INSTALL dropped: ${report.tables.map((t) => `${t.name} (${t.rows} rows)`).join(', ')}`,
-      );
+      logger.warn({ tables: report.tables }, 'FORCE_FRESH_INSTALL dropped every table');
       throw new Error('Database wiped. Restart Directus so it bootstraps again, then run setup once more.');
     }
     const migration = await migrateDatabase(pool);
-    console.log(
-      `migrations: ${migration.fresh ? `fresh database, baseline ${migration.baselined.join(', ') || '(none)'}` : migration.applied.join(', ') || 'none pending'}`,
+    logger.info(
+      {
+        fresh: migration.fresh,
+        baselined: migration.baselined,
+        applied: migration.applied,
+        schemaFiles: migration.schemaFiles,
+      },
+      'migrations and schema applied',
     );
-    console.log(`schema: ${migration.schemaFiles.join(' → ')}`);
     await linkDirectusUsers(pool);
     await registerDirectusMetadata(pool);
     if (env.SEED_DEMO === 'true') await seedBlueprints(pool);
@@ -83,15 +90,15 @@ async function main() {
         secret: env.SECRET,
         editorPassword: env.DEMO_EDITOR_PASSWORD ?? '',
       });
-      console.log(`demo editors: ${credentials.map((c) => c.email).join(', ')}`);
+      logger.info({ editors: credentials.map((c) => c.email) }, 'demo editors ensured');
     }
-    console.log('setup complete');
+    logger.info('setup complete');
   } finally {
     await pool.end();
   }
 }
 
 main().catch((error: unknown) => {
-  console.error(`setup failed: ${error instanceof Error ? error.message : String(error)}`);
-  process.exit(1);
+  logger.fatal({ err: error }, 'setup failed');
+  logger.flush(() => process.exit(1));
 });

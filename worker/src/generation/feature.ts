@@ -1,14 +1,8 @@
 import { generationJobs, publishingJobs } from '@spark/contracts';
-import {
-  bumpSiteContent,
-  failGenerationJob,
-  parseJobPayload,
-  QUEUES,
-  startQueueWorker,
-  unknownJob,
-} from '@spark/jobs';
+import { bumpSiteContent, failGenerationJob, parseJobPayload, QUEUES, unknownJob } from '@spark/jobs';
 import type { Job } from 'bullmq';
-import type { WorkerContext, WorkerFeature } from '../feature.js';
+import { startObservedWorker, type WorkerContext, type WorkerFeature } from '../feature.js';
+import { jobLogger, log } from '../logging.js';
 import { generateArticlesChunk } from './generate-articles.js';
 import { insertLinks } from './insert-links.js';
 import { processQueue } from './process-queue.js';
@@ -32,7 +26,7 @@ function generationProcessor({ pool, connection }: WorkerContext) {
       case generationJobs.insertLinks.name: {
         const payload = parseJobPayload(generationJobs.insertLinks.payload, job);
         return insertLinks(pool, payload.generationJobId, payload.siteId, (siteId) =>
-          bumpSiteContent(connection, [siteId]),
+          bumpSiteContent(connection, [siteId], log()),
         );
       }
       default:
@@ -46,7 +40,7 @@ export const generationFeature: WorkerFeature = {
   name: 'generation',
   async start(context) {
     const { env, pool, connection } = context;
-    const generation = await startQueueWorker(connection, {
+    const generation = await startObservedWorker(connection, {
       label: 'generation',
       queue: QUEUES.generation,
       process: generationProcessor(context),
@@ -57,12 +51,15 @@ export const generationFeature: WorkerFeature = {
         const id = (job?.data as { generationJobId?: unknown } | undefined)?.generationJobId;
         if (job?.finishedOn && typeof id === 'string') {
           failGenerationJob(pool, id, `${job.name} failed: ${error.message}`).catch((failure: unknown) =>
-            console.error(`could not mark generation job ${id} failed: ${String(failure)}`),
+            jobLogger(job).error(
+              { err: failure, generationJobId: id },
+              'could not mark generation job failed',
+            ),
           );
         }
       },
     });
-    const publishing = await startQueueWorker(connection, {
+    const publishing = await startObservedWorker(connection, {
       label: 'publishing',
       queue: QUEUES.publishing,
       schedules: [

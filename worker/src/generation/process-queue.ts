@@ -3,6 +3,7 @@ import type { Pool } from '@spark/db';
 import { bumpSiteContent } from '@spark/jobs';
 import type { Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
+import { log } from '../logging.js';
 import { enqueuePendingJobs, resumeStalledJobs } from './advance-jobs.js';
 import { publishDueArticles } from './publish-due.js';
 
@@ -16,7 +17,7 @@ export async function processQueue(
   siteIds: string[] | null,
 ): Promise<ProcessQueueResult> {
   const published = await publishDueArticles(deps.pool, siteIds);
-  await bumpSiteContent(deps.redis, published.keys());
+  await bumpSiteContent(deps.redis, published.keys(), log());
   const enqueued = await enqueuePendingJobs(deps.pool, deps.generationQueue, siteIds);
   const resumed = await resumeStalledJobs(deps.pool, deps.generationQueue, siteIds);
   let total = 0;

@@ -1,4 +1,5 @@
 import type { WorkerFeature } from '../feature.js';
+import { processLogger } from '../logging.js';
 import { ingestionConfig } from './config.js';
 import { startStreamConsumer } from './stream-consumer.js';
 
@@ -9,7 +10,14 @@ export const ingestionFeature: WorkerFeature = {
     const config = ingestionConfig(process.env);
     // Blocking reads get their own connection so they never hold up BullMQ's commands.
     const redis = connection.duplicate();
-    redis.on('error', (error) => console.error(`ingestion redis: ${error.message}`));
+    let failing = false; // one line per outage, not one per reconnect attempt
+    redis.on('error', (error) => {
+      if (!failing) processLogger.warn({ err: error }, 'ingestion redis connection error');
+      failing = true;
+    });
+    redis.on('ready', () => {
+      failing = false;
+    });
     const consumer = startStreamConsumer(redis, pool, config);
     return {
       async close() {

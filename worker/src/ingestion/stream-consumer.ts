@@ -1,6 +1,8 @@
 import type { StreamedAnalyticsEvent } from '@spark/contracts';
 import type { Pool } from '@spark/db';
 import type { Redis } from 'ioredis';
+import { processLogger } from '../logging.js';
+import { ingestedEvents } from '../metrics.js';
 import type { IngestionConfig } from './config.js';
 import { insertAnalyticsBatch } from './insert-batch.js';
 import { decodeEntry, entriesOfClaim, entriesOfRead } from './stream-entries.js';
@@ -23,7 +25,10 @@ async function flush(redis: Redis, pool: Pool, config: IngestionConfig, buffer: 
     else malformed++;
   }
   if (malformed > 0)
-    console.error(`ingestion: dropped ${malformed} entries that do not match the event contract`);
+    processLogger.error(
+      { dropped: malformed },
+      'ingestion dropped entries that do not match the event contract',
+    );
   try {
     await insertAnalyticsBatch(pool, events);
   } catch (error) {
@@ -32,7 +37,10 @@ async function flush(redis: Redis, pool: Pool, config: IngestionConfig, buffer: 
     for (const event of events) {
       await insertAnalyticsBatch(pool, [event]).catch((rowError: unknown) => {
         if (!isDataError(rowError)) throw rowError;
-        console.error(`ingestion: dropped event ${event.event_id}: ${(rowError as Error).message}`);
+        processLogger.error(
+          { err: rowError, eventId: event.event_id },
+          'ingestion dropped an event PostgreSQL refused',
+        );
       });
     }
   }
@@ -42,6 +50,7 @@ async function flush(redis: Redis, pool: Pool, config: IngestionConfig, buffer: 
     .xack(config.stream, config.group, ...ids)
     .xdel(config.stream, ...ids)
     .exec();
+  ingestedEvents.inc(events.length);
 }
 
 async function ensureGroup(redis: Redis, config: IngestionConfig) {
@@ -113,14 +122,14 @@ export function startStreamConsumer(redis: Redis, pool: Pool, config: IngestionC
         }
       } catch (error) {
         // Database or Redis down: keep the buffer (nothing was acknowledged) and try again shortly.
-        console.error(`ingestion: ${(error as Error).message}; retrying in 1 s`);
+        processLogger.error({ err: error }, 'ingestion failed; retrying in 1 s');
         await sleep(1000);
       }
     }
     // Shutting down: one last write. If it fails the entries stay pending and another consumer takes them over.
     if (buffer.size > 0) {
       await flush(redis, pool, config, buffer).catch((error: Error) =>
-        console.error(`ingestion: final flush failed (${error.message}); entries stay pending`),
+        processLogger.error({ err: error }, 'ingestion final flush failed; entries stay pending'),
       );
     }
   })();

@@ -1,6 +1,7 @@
 import { stat, writeFile } from 'node:fs/promises';
 import type { Pool } from '@spark/db';
 import type { WorkerFeature } from '../feature.js';
+import { processLogger } from '../logging.js';
 
 /**
  * Liveness for a process with no HTTP port: every interval the worker proves it can still reach Redis and
@@ -51,8 +52,7 @@ export const heartbeatFeature: WorkerFeature = {
       file: env.WORKER_HEARTBEAT_FILE,
       ping: () => connection.ping(),
       pool,
-      onError: (error) =>
-        console.error(`heartbeat skipped: ${error instanceof Error ? error.message : String(error)}`),
+      onError: (error) => processLogger.warn({ err: error }, 'heartbeat skipped'),
     });
     return { close: async () => heartbeat.stop() };
   },

@@ -6,6 +6,7 @@ import {
 } from '@spark/contracts';
 import type { Pool } from '@spark/db';
 import { type Job, UnrecoverableError } from 'bullmq';
+import { log } from '../logging.js';
 import { ForbiddenAddressError, guardedPost, type Resolver } from './guarded-post.js';
 import { loadDelivery } from './load-delivery.js';
 import { signWebhook } from './sign.js';
@@ -91,7 +92,7 @@ export async function deliverLeadWebhook(
   } catch (error) {
     // Editors read webhook_last_error: which host, port or address failed, and how (refused, timed out,
     // forbidden), would let them map our network through it. The detail goes to the server log only.
-    console.error(`webhook delivery ${submissionId} failed: ${(error as Error).message}`);
+    log().warn({ err: error, submissionId }, 'webhook delivery failed');
     return fail(UNREACHABLE, error instanceof ForbiddenAddressError);
   }
   if (status >= 200 && status < 300) {

@@ -1,6 +1,7 @@
 import { LEAD_WEBHOOK_BACKOFF, leadWebhookJobs } from '@spark/contracts';
 import { parseJobPayload, QUEUES, unknownJob } from '@spark/jobs';
 import { queueFeature, type WorkerFeature } from '../feature.js';
+import { recordWebhookOutcome } from '../metrics.js';
 import { deliverLeadWebhook } from './deliver.js';
 import { webhookRetryDelayMs } from './retry-schedule.js';
 import { sweepPendingWebhooks } from './sweep-pending.js';
@@ -16,12 +17,19 @@ export const webhooksFeature: WorkerFeature = queueFeature('webhooks', ({ pool, 
     },
   ],
   async process(job, queue) {
-    if (job.name === leadWebhookJobs.deliver.name) return deliverLeadWebhook(pool, job);
+    if (job.name === leadWebhookJobs.deliver.name) {
+      const delivery = await deliverLeadWebhook(pool, job);
+      recordWebhookOutcome({ returnvalue: delivery, finishedOn: job.finishedOn }, false);
+      return delivery;
+    }
     if (job.name === leadWebhookJobs.sweepPending.name) {
       const payload = parseJobPayload(leadWebhookJobs.sweepPending.payload, job);
       return { requeued: await sweepPendingWebhooks(pool, queue, payload.olderThanSeconds) };
     }
     return unknownJob('webhook', job);
+  },
+  onFailed(job) {
+    if (job?.name === leadWebhookJobs.deliver.name) recordWebhookOutcome(job, true);
   },
   concurrency: 8,
   options: {

@@ -42,15 +42,13 @@ function sanitizeBlock(block: Block): Block {
   return block;
 }
 
-/** The structured log line for a skipped block: enough to find and fix it in the Data Studio. */
-export function logInvalidBlock(pageId: string, invalid: InvalidBlock): void {
-  console.warn(
-    JSON.stringify({
-      event: 'block.invalid',
-      page_id: pageId,
-      index: invalid.index,
-      type: invalid.type,
-      issues: invalid.issues,
-    }),
-  );
+/** The fields of the log line for a skipped block: enough to find and fix it in the Data Studio. */
+export function invalidBlockLogFields(pageId: string, invalid: InvalidBlock) {
+  return {
+    event: 'block.invalid',
+    page_id: pageId,
+    index: invalid.index,
+    type: invalid.type,
+    issues: invalid.issues,
+  };
 }

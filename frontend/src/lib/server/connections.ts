@@ -1,6 +1,7 @@
 import { createPool, type Pool } from '@spark/db';
 import { Redis, type RedisOptions } from 'ioredis';
 import { serverEnv } from './env.js';
+import { logRedisErrors } from './observability/redis-errors.js';
 
 /**
  * Process-wide connections, created on first use. Both recover on their own after the server they talk to
@@ -52,8 +53,8 @@ export function redisConnection(role: RedisRole): Redis {
     retryStrategy: (attempt) => Math.min(attempt * 200, 2000),
     ...ROLE_OPTIONS[role],
   });
-  // Without a listener ioredis logs every reconnect attempt as an unhandled error event.
-  redis.on('error', () => {});
+  // Without a listener ioredis reports every reconnect attempt as an unhandled error event.
+  logRedisErrors(redis, role);
   redisByRole.set(role, redis);
   return redis;
 }

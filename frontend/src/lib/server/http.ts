@@ -1,6 +1,7 @@
 import { AppError } from '@spark/contracts';
 import { toWebResponse } from './api/astro-adapter.js';
 import type { EndpointReply } from './api/endpoint.js';
+import { log } from './observability/logger.js';
 
 const JSON_HEADERS = { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' };
 
@@ -11,7 +12,7 @@ export function jsonReply(body: unknown, status = 200, headers: Record<string, s
 /** Every API error leaves through here, in the one envelope; unknown errors never show their stack. */
 export function errorReply(error: unknown): EndpointReply {
   if (error instanceof AppError) return jsonReply(error.toEnvelope(), error.status);
-  console.error(error);
+  log().error({ err: error }, 'unexpected error answered with 500');
   return jsonReply(
     new AppError('INTERNAL', 'Something went wrong on our side; it has been logged.').toEnvelope(),
     500,

@@ -1,6 +1,8 @@
 import { createFactory, type Factory } from '@spark/factory';
 import { createJobQueues, type JobQueues } from '@spark/jobs';
 import { cache, database, redisConnection } from './connections.js';
+import { log } from './observability/logger.js';
+import { currentRequestId } from './observability/request-context.js';
 
 /**
  * The frontend's composition root: the one place that builds the application services' dependencies
@@ -11,7 +13,7 @@ let queues: JobQueues | undefined;
 let factoryServices: Factory | undefined;
 
 export function jobQueues(): JobQueues {
-  queues ??= createJobQueues(redisConnection('producer'));
+  queues ??= createJobQueues(redisConnection('producer'), { log, requestId: currentRequestId });
   return queues;
 }
 

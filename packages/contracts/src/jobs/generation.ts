@@ -1,9 +1,11 @@
 import { z } from 'zod';
+import { jobRequestId } from '../request-id.js';
 
 /**
  * The content factory's job contract, shared by producers (API routes, Directus hooks) and the worker.
  * Payloads carry ids only; the worker loads everything else from PostgreSQL when the job runs and
- * re-validates the payload on receipt.
+ * re-validates the payload on receipt. `requestId` (optional) names the HTTP request that enqueued the job, so
+ * the worker's log lines for it can be found from the request's line.
  */
 export const GENERATION_QUEUE = 'spark-generation';
 /** Kept apart from generation so a minute's publishing never waits behind a 10,000-article job. */
@@ -30,16 +32,17 @@ export const generationJobs = {
         campaignId: uuid,
         /** 0-based chunk number, or -1 for a resume chunk enqueued by process-queue. */
         chunk: z.number().int().min(-1).max(MAX_ARTICLES_PER_JOB),
+        ...jobRequestId,
       })
       .strict(),
   },
   scanDuplicates: {
     name: 'scan-duplicates',
-    payload: z.object({ generationJobId: uuid, siteId: uuid }).strict(),
+    payload: z.object({ generationJobId: uuid, siteId: uuid, ...jobRequestId }).strict(),
   },
   insertLinks: {
     name: 'insert-links',
-    payload: z.object({ generationJobId: uuid, siteId: uuid }).strict(),
+    payload: z.object({ generationJobId: uuid, siteId: uuid, ...jobRequestId }).strict(),
   },
 } as const;
 
@@ -68,6 +71,7 @@ export const publishingJobs = {
       .object({
         /** null = every site (the repeatable run); an API call passes the caller's sites. */
         siteIds: z.array(uuid).max(1000).nullable(),
+        ...jobRequestId,
       })
       .strict(),
   },

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { jobRequestId } from '../request-id.js';
 
 /**
  * Lead webhooks: the frontend commits a submission with `webhook_status = 'pending'` and enqueues a delivery
@@ -10,7 +11,7 @@ export const LEAD_WEBHOOK_QUEUE = 'spark-lead-webhooks';
 export const leadWebhookJobs = {
   deliver: {
     name: 'deliver-lead-webhook',
-    payload: z.object({ submissionId: z.string().uuid() }).strict(),
+    payload: z.object({ submissionId: z.string().uuid(), ...jobRequestId }).strict(),
   },
   /** Re-enqueues pending deliveries whose enqueue was lost (Redis down right after the commit). */
   sweepPending: {

@@ -21,7 +21,7 @@ const godData: EndpointConfig = {
         const schema = await getSchema({ database });
         const result = await bulkInsert(database, schema, request);
         const siteColumn = siteColumnOf(schema, request.collection);
-        const redis = sharedRedis(env);
+        const redis = sharedRedis(env, logger);
         if (redis && siteColumn && isSiteContent(request.collection)) {
           const rows = request.items as Record<string, unknown>[];
           const siteIds = [...new Set(rows.map((row) => siteOfRow(row, siteColumn) ?? null))];

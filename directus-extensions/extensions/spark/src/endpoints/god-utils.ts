@@ -13,7 +13,7 @@ const godUtils: EndpointConfig = {
     router.get(
       '/status',
       godHandler(logger, async (_req, res) => {
-        const status = await readStatus(database, await getSchema({ database }), sharedRedis(env));
+        const status = await readStatus(database, await getSchema({ database }), sharedRedis(env, logger));
         res.status(200).json({ data: status });
       }),
     );
@@ -31,7 +31,7 @@ const godUtils: EndpointConfig = {
             system: true,
           },
         );
-        const redis = sharedRedis(env);
+        const redis = sharedRedis(env, logger);
         if (redis) {
           await invalidateSites(redis, database, { siteIds: [null], collection: '*', hostsChanged: true });
         }

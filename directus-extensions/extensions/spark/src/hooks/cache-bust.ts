@@ -31,7 +31,7 @@ const cacheBustHook: HookConfig = ({ filter, action }, { database, env, logger }
     action(`items.${event}`, (meta, context) => {
       const collection = String(meta.collection);
       const siteColumn = siteColumnOf(context.schema, collection);
-      const redis = sharedRedis(env);
+      const redis = sharedRedis(env, logger);
       if (!isSiteContent(collection) || !siteColumn || !redis) return;
       const keys = event === 'create' ? [String(meta.key)] : ((meta.keys as unknown[]) ?? []).map(String);
       rowsFor(event, meta, context, collection)

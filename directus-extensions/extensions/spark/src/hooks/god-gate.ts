@@ -11,7 +11,7 @@ import { memoryWindowCounter, redisWindowCounter } from '../throttle/window-coun
 const godGateHook: HookConfig = ({ init }, { database, env, logger }) => {
   checkGodEnv(env);
   init('middlewares.before', ({ app }) => {
-    const redis = sharedRedis(env);
+    const redis = sharedRedis(env, logger);
     const deniedCounter = redis ? redisWindowCounter(redis, 'spark:god-denied') : memoryWindowCounter();
     app.use(createGodGate({ database, env, logger, deniedCounter }));
   });

@@ -76,7 +76,7 @@ function createLoginThrottle(counter: WindowCounter, limits: LoginLimits, adminT
  */
 const loginThrottleHook: HookConfig = ({ init }, { env, logger }) => {
   const limits = loginLimitsFrom(env);
-  const redis = sharedRedis(env);
+  const redis = sharedRedis(env, logger);
   const counter = redis ? redisWindowCounter(redis, 'spark:login') : memoryWindowCounter();
   const adminToken = typeof env.ADMIN_TOKEN === 'string' ? env.ADMIN_TOKEN : undefined;
   const throttle = createLoginThrottle(counter, limits, adminToken);

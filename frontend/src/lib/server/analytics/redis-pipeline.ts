@@ -12,6 +12,7 @@ import {
 } from '@spark/contracts';
 import type { Redis } from 'ioredis';
 import { redisConnection } from '../connections.js';
+import { ignoreFailure } from '../observability/ignored-failure.js';
 
 /**
  * The tracking hot path's own Redis connection: auto-pipelining sends the commands of all concurrent requests
@@ -109,7 +110,7 @@ export function countDrop(siteId: string, reason: DropReason, now = new Date()):
     .hincrby(key, reason, 1)
     .expire(key, DROP_COUNTER_TTL_SECONDS)
     .exec()
-    .catch(() => {});
+    .catch(ignoreFailure('analytics drop counter'));
 }
 
 /** The drop counters of each day that still has them. */

@@ -1,6 +1,7 @@
 import { AppError } from '@spark/contracts';
 import type { Redis } from 'ioredis';
 import { cache } from '../connections.js';
+import { logIgnoredFailure } from '../observability/ignored-failure.js';
 
 export interface RateLimit {
   /** Groups routes that share a budget, e.g. `public-write`. */
@@ -38,7 +39,8 @@ export async function enforceRateLimit(rule: RateLimit, clientKey: string): Prom
   let result: [number, number];
   try {
     result = await limiter().sparkFixedWindow(key, rule.windowSeconds * 1000);
-  } catch {
+  } catch (error) {
+    logIgnoredFailure('rate limit check', error);
     return;
   }
   const [count, ttlMs] = result;

@@ -7,6 +7,7 @@ import {
 } from '@spark/contracts';
 import { z } from 'zod';
 import { serverEnv } from '../env.js';
+import { requestIdHeader } from '../observability/request-context.js';
 
 /** Directus sessions, spoken from the server (`mode: json`): the browser never holds these tokens. */
 const tokensSchema = z.object({
@@ -37,7 +38,7 @@ async function post(path: string, body: unknown, headers: Record<string, string>
   try {
     return await fetch(new URL(path, serverEnv().DIRECTUS_INTERNAL_URL), {
       method: 'POST',
-      headers: { 'content-type': 'application/json', ...headers },
+      headers: { 'content-type': 'application/json', ...requestIdHeader(), ...headers },
       body: JSON.stringify(body),
       signal: AbortSignal.timeout(5000),
     });

@@ -4,6 +4,8 @@ import type { Principal } from '@spark/factory';
 import { z } from 'zod';
 import { database, cache as redis } from '../connections.js';
 import { serverEnv } from '../env.js';
+import { ignoreFailure, logIgnoredFailure } from '../observability/ignored-failure.js';
+import { requestIdHeader } from '../observability/request-context.js';
 
 const CACHE_TTL_S = 30;
 
@@ -17,7 +19,7 @@ async function directusUser(token: string): Promise<{ id: string; email: string 
   let response: Response;
   try {
     response = await fetch(new URL('/users/me?fields=id,email', serverEnv().DIRECTUS_INTERNAL_URL), {
-      headers: { authorization: `Bearer ${token}` },
+      headers: { authorization: `Bearer ${token}`, ...requestIdHeader() },
       signal: AbortSignal.timeout(5000),
     });
   } catch {
@@ -60,11 +62,14 @@ export async function principalForToken(token: string): Promise<Principal> {
   const key = cacheKey(token);
   const cached = await redis()
     .get(key)
-    .catch(() => null);
+    .catch((error: unknown) => {
+      logIgnoredFailure('principal cache read', error);
+      return null;
+    });
   if (cached) return JSON.parse(cached) as Principal;
   const principal = await loadPrincipal(await directusUser(token));
   await redis()
     .set(key, JSON.stringify(principal), 'EX', CACHE_TTL_S)
-    .catch(() => {});
+    .catch(ignoreFailure('principal cache write'));
   return principal;
 }

@@ -1,5 +1,6 @@
 import { siteContentKey } from '@spark/contracts';
 import { cache as redis } from '../connections.js';
+import { ignoreFailure, logIgnoredFailure } from '../observability/ignored-failure.js';
 import { currentSiteVersion, onSiteVersionDropped } from './site-version.js';
 
 /**
@@ -42,7 +43,8 @@ async function readShared<T>(key: string): Promise<Stored<T> | undefined> {
     const raw = await redis().get(key);
     // Written only by storeShared below, from values already validated at the Directus boundary.
     return raw === null ? undefined : (JSON.parse(raw) as Stored<T>);
-  } catch {
+  } catch (error) {
+    logIgnoredFailure('content cache read', error);
     return undefined;
   }
 }
@@ -50,7 +52,7 @@ async function readShared<T>(key: string): Promise<Stored<T> | undefined> {
 function storeShared<T>(key: string, value: T): void {
   redis()
     .set(key, JSON.stringify({ v: value } satisfies Stored<T>), 'EX', REDIS_TTL_S)
-    .catch(() => {});
+    .catch(ignoreFailure('content cache write'));
 }
 
 /**

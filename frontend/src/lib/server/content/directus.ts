@@ -1,6 +1,7 @@
 import { AppError } from '@spark/contracts';
 import { z } from 'zod';
 import { serverEnv } from '../env.js';
+import { requestIdHeader } from '../observability/request-context.js';
 
 /**
  * Reads from the Directus REST API as the least-privilege SSR reader (published rows only). Every answer is
@@ -59,7 +60,11 @@ export async function readItems<Row>(
   let response: Response;
   try {
     response = await fetch(url, {
-      headers: { authorization: `Bearer ${env.DIRECTUS_READ_TOKEN}`, accept: 'application/json' },
+      headers: {
+        authorization: `Bearer ${env.DIRECTUS_READ_TOKEN}`,
+        accept: 'application/json',
+        ...requestIdHeader(),
+      },
       signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
     });
   } catch (error) {

@@ -1,6 +1,7 @@
 import type { Block } from '@spark/contracts';
 import type { BlockData } from '../../../components/blocks/block-data.js';
-import { logInvalidBlock, parseBlocks } from '../../../components/blocks/parse-blocks.js';
+import { invalidBlockLogFields, parseBlocks } from '../../../components/blocks/parse-blocks.js';
+import { log } from '../observability/logger.js';
 import { findArticle } from './articles.js';
 import { loadBlockData } from './block-data.js';
 import { findPage, publishedPermalinks } from './pages.js';
@@ -21,7 +22,9 @@ export async function resolveTenantRoute(siteId: string, permalink: string | nul
   const permalinks = await publishedPermalinks(siteId);
   const page = permalinks.includes(permalink) ? await findPage(siteId, permalink) : null;
   if (page) {
-    const blocks = parseBlocks(page.blocks, (invalid) => logInvalidBlock(page.id, invalid));
+    const blocks = parseBlocks(page.blocks, (invalid) =>
+      log().warn(invalidBlockLogFields(page.id, invalid), 'skipped an invalid block'),
+    );
     return { kind: 'page', page, blocks, data: await loadBlockData(siteId, blocks) };
   }
   const slug = articleSlugFrom(permalink);

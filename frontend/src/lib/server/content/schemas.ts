@@ -1,5 +1,6 @@
 import { FORM_FIELD_TYPES, SOCIAL_NETWORKS } from '@spark/contracts';
 import { z } from 'zod';
+import { log } from '../observability/logger.js';
 
 /**
  * The shapes Directus answers with for the published-content reader. Parsed at the boundary so a schema drift
@@ -40,8 +41,9 @@ const isSocialLink = (link: { network: string; url: string }): link is SocialLin
  */
 function fallback<T extends z.ZodTypeAny>(field: string, schema: T, value: z.infer<T>) {
   return schema.catch(({ input }: { input: unknown }) => {
-    console.warn(
-      JSON.stringify({ event: 'globals.invalid_value', field, value: JSON.stringify(input)?.slice(0, 80) }),
+    log().warn(
+      { event: 'globals.invalid_value', field, value: JSON.stringify(input)?.slice(0, 80) },
+      'site globals value replaced by its default',
     );
     return value;
   });

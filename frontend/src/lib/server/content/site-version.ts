@@ -1,5 +1,6 @@
 import { siteVersionKey } from '@spark/contracts';
 import { cache as redis } from '../connections.js';
+import { logIgnoredFailure } from '../observability/ignored-failure.js';
 import { onInvalidation } from '../tenancy/invalidation.js';
 
 /**
@@ -49,8 +50,9 @@ async function readVersion(siteId: string): Promise<string | null> {
   try {
     const value = await redis().get(siteVersionKey(siteId));
     return value ?? '0';
-  } catch {
+  } catch (error) {
     // Redis down: callers skip every cache rather than serve something they cannot invalidate.
+    logIgnoredFailure('site content version read', error);
     return null;
   }
 }

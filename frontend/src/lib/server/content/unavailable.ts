@@ -1,15 +1,11 @@
+import { log } from '../observability/logger.js';
+
 /**
  * The answer when content cannot be read (Directus or Redis trouble): an honest 503 the visitor can retry,
  * never a stack trace, and never cached by anyone.
  */
 export function contentUnavailable(error: unknown, path: string): Response {
-  console.error(
-    JSON.stringify({
-      event: 'page.unavailable',
-      path,
-      error: error instanceof Error ? error.message : String(error),
-    }),
-  );
+  log().error({ event: 'page.unavailable', path, err: error }, 'page unavailable');
   const html = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Temporarily unavailable</title>
 <meta name="viewport" content="width=device-width, initial-scale=1"><meta name="robots" content="noindex"></head>
 <body style="font-family:system-ui;margin:4rem auto;max-width:32rem;padding:0 1rem">

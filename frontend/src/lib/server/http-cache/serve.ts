@@ -1,5 +1,6 @@
 import type { APIContext, MiddlewareNext } from 'astro';
 import { currentSiteVersion, heldSiteVersion, onSiteVersionDropped } from '../content/site-version.js';
+import { pageCacheLookups } from '../observability/http-metrics.js';
 import { requestOrigin } from '../seo/origin.js';
 import { chooseEncoding, matchesIfNoneMatch } from './negotiate.js';
 import { createPageCache } from './page-cache.js';
@@ -33,6 +34,7 @@ export async function serveTenantResponse(context: APIContext, next: MiddlewareN
   const version = heldSiteVersion(tenant.id) ?? (await currentSiteVersion(tenant.id));
   const url = requestOrigin(context.request, context.url) + context.url.pathname;
   const hit = version === null ? undefined : pages.get(tenant.id, version, url);
+  pageCacheLookups.inc({ result: hit ? 'hit' : 'miss' });
   if (hit) return respond(hit, context.request);
 
   const flightKey = `${tenant.id}\u0000${version}\u0000${url}`;

@@ -6,6 +6,7 @@ import { summarizeUserAgentCached } from '../analytics/user-agent.js';
 import { visitorHash } from '../analytics/visitor.js';
 import type { HeaderReader } from '../api/endpoint.js';
 import { database } from '../connections.js';
+import { log } from '../observability/logger.js';
 import { jobQueues } from '../services.js';
 import type { Tenant } from '../tenancy/resolve-tenant.js';
 import { formShownAt } from './form-token.js';
@@ -68,7 +69,10 @@ export async function submitLead(
     );
   }
   if (spam)
-    console.info(JSON.stringify({ event: 'lead.spam', site_id: tenant.id, form: form.slug, reason: spam }));
+    log().info(
+      { event: 'lead.spam', site_id: tenant.id, form: form.slug, reason: spam },
+      'lead kept as spam',
+    );
   const values: Record<string, unknown> = parsed.success ? parsed.data : body.fields;
   const userAgent = headers.get('user-agent') ?? '';
   const visitor = await visitorOf(tenant.id, ip, userAgent);

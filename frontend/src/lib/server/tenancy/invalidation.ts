@@ -1,6 +1,7 @@
 import { INVALIDATION_CHANNEL, type InvalidationMessage, invalidationMessageSchema } from '@spark/contracts';
 import type { Redis } from 'ioredis';
 import { redisConnection } from '../connections.js';
+import { processLogger } from '../observability/logger.js';
 
 type Listener = (message: InvalidationMessage) => void;
 const listeners = new Set<Listener>();
@@ -15,16 +16,22 @@ export function onInvalidation(listener: Listener): void {
   listeners.add(listener);
   if (subscriber) return;
   subscriber = redisConnection('subscriber');
-  subscriber.subscribe(INVALIDATION_CHANNEL).catch(() => {});
+  // ioredis re-subscribes after a reconnect by itself; a failure here only means the first attempt failed.
+  subscriber
+    .subscribe(INVALIDATION_CHANNEL)
+    .catch((error: unknown) => processLogger().warn({ err: error }, 'invalidation subscribe failed'));
   subscriber.on('message', (_channel, raw) => {
     let parsed: unknown;
     try {
       parsed = JSON.parse(raw);
     } catch {
-      return;
+      parsed = undefined;
     }
     const message = invalidationMessageSchema.safeParse(parsed);
-    if (!message.success) return;
+    if (!message.success) {
+      processLogger().warn({ channel: INVALIDATION_CHANNEL }, 'ignored a malformed invalidation message');
+      return;
+    }
     for (const notify of listeners) notify(message.data);
   });
 }

@@ -1,5 +1,6 @@
 import { TENANT_HOSTS_KEY } from '@spark/contracts';
 import { database, cache as redis } from '../connections.js';
+import { ignoreFailure, logIgnoredFailure } from '../observability/ignored-failure.js';
 import { normalizeHost } from './host.js';
 import { onInvalidation } from './invalidation.js';
 
@@ -41,9 +42,7 @@ function subscribeOnce() {
     if (message.hostsChanged || message.collection === 'sites' || message.siteId === null) {
       cache.clear();
       misses.clear();
-      redis()
-        .del(TENANT_HOSTS_KEY)
-        .catch(() => {});
+      redis().del(TENANT_HOSTS_KEY).catch(ignoreFailure('tenant host cache clear'));
     }
   });
 }
@@ -53,7 +52,8 @@ async function lookupShared(host: string): Promise<Tenant | null | undefined> {
   try {
     const raw = await redis().hget(TENANT_HOSTS_KEY, host);
     return raw === null ? undefined : (JSON.parse(raw) as Tenant | null);
-  } catch {
+  } catch (error) {
+    logIgnoredFailure('tenant host cache read', error);
     return undefined;
   }
 }
@@ -64,7 +64,7 @@ function storeShared(host: string, tenant: Tenant): void {
     .hset(TENANT_HOSTS_KEY, host, JSON.stringify(tenant))
     .expire(TENANT_HOSTS_KEY, REDIS_TTL_S)
     .exec()
-    .catch(() => {});
+    .catch(ignoreFailure('tenant host cache write'));
 }
 
 async function lookupDatabase(host: string): Promise<Tenant | null> {
