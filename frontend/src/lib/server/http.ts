@@ -31,7 +31,7 @@ export function errorResponse(error: unknown): Response {
  * Sets a rendered page's status with its reason phrase: Astro's page response starts as 200 "OK" and keeps
  * that phrase when only the status changes, so a 404 would go out as "404 OK".
  */
-export function setPageStatus(response: { status: number; statusText: string }, status: number): void {
+export function setPageStatus(response: { status?: number; statusText?: string }, status: number): void {
   response.status = status;
   response.statusText = STATUS_CODES[status] ?? '';
 }
