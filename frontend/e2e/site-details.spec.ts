@@ -23,9 +23,9 @@ function orphanCards(page: Page): Promise<string[]> {
       // Cards are the visible children of one width; a form's full-width textarea or hidden input is not a card row.
       const cards = (Array.from(grid.children) as HTMLElement[]).filter((child) => child.offsetWidth > 0);
       if (cards.length < 2 || new Set(cards.map((card) => card.offsetWidth)).size > 1) continue;
+      // Rows from the column count, not from offsets: `items-center` shifts cards of one row vertically.
       const columns = new Set(cards.map((card) => card.offsetLeft)).size;
-      const lastTop = Math.max(...cards.map((card) => card.offsetTop));
-      const lastRow = cards.filter((card) => card.offsetTop === lastTop).length;
+      const lastRow = cards.length - (Math.ceil(cards.length / columns) - 1) * columns;
       if (columns > 1 && lastRow === 1) {
         problems.push(`${grid.className}: ${cards.length} cards in ${columns} columns`);
       }
