@@ -73,6 +73,8 @@ create table if not exists navigation (
 create unique index if not exists navigation_sibling_label_key
   on navigation (site_id, parent_id, lower(label)) nulls not distinct;
 create index if not exists navigation_parent_id_idx on navigation (parent_id, sort);
+-- The header draws this item as its call-to-action button rather than as a menu link.
+alter table navigation add column if not exists is_cta boolean not null default false;
 call install_site_match('navigation', 'parent_id', 'navigation');
 
 create table if not exists form_submissions (

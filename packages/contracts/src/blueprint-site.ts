@@ -85,7 +85,13 @@ export const GlobalsSchema = z
   })
   .strict();
 
-export type NavItem = { label: string; url: string; children?: NavItem[] | undefined };
+export type NavItem = {
+  label: string;
+  url: string;
+  /** Drawn as the header's call-to-action button instead of a menu link (one top-level item, no children). */
+  is_cta?: boolean | undefined;
+  children?: NavItem[] | undefined;
+};
 
 export const NAV_MAX_DEPTH = 3;
 
@@ -95,6 +101,7 @@ export const NavItemSchema: z.ZodType<NavItem> = z.lazy(() =>
     .object({
       label: text(80),
       url: href,
+      is_cta: z.boolean().optional(),
       children: z.array(NavItemSchema).max(20).optional(),
     })
     .strict(),

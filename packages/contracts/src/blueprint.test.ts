@@ -115,6 +115,15 @@ describe('parseBlueprint rejects', () => {
     expect(paths(twin)).toEqual(['navigation.5']);
   });
 
+  it('a second call-to-action item, one below the top level, and one with children', () => {
+    const second = mutated('alpha', ['navigation.3.is_cta', true]);
+    expect(paths(second)).toEqual(['navigation.4.is_cta']);
+    const nested = mutated('beta', ['navigation.1.children.0.is_cta', true]);
+    expect(paths(nested)).toEqual(['navigation.1.children.0.is_cta']);
+    const parent = mutated('beta', ['navigation.3.is_cta', false], ['navigation.1.is_cta', true]);
+    expect(paths(parent)).toEqual(['navigation.1.children']);
+  });
+
   it('a select field without options and a checkbox with options', () => {
     const result = mutated(
       'alpha',

@@ -36,7 +36,20 @@ function checkUnique<T>(items: readonly T[], keyOf: (item: T) => string, path: P
 
 function checkNavigation(items: readonly NavItem[], path: Path, depth: number, ctx: Ctx) {
   checkUnique(items, (n) => n.label.toLowerCase(), path, 'navigation label among siblings', ctx);
+  const ctas = items.flatMap((item, i) => (item.is_cta ? [i] : []));
+  for (const i of depth > 1 ? ctas : ctas.slice(1))
+    ctx.addIssue({
+      code: 'custom',
+      path: [...path, i, 'is_cta'],
+      message: 'only one top-level navigation item is the call to action',
+    });
   items.forEach((item, i) => {
+    if (item.is_cta && item.children?.length)
+      ctx.addIssue({
+        code: 'custom',
+        path: [...path, i, 'children'],
+        message: 'the call-to-action item is a button and has no children',
+      });
     if (!item.children) return;
     if (depth >= NAV_MAX_DEPTH) {
       ctx.addIssue({

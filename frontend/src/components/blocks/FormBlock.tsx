@@ -1,6 +1,8 @@
 import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
 import { FormField } from './FormField.js';
 import { buildSubmission, interpretResponse, type SubmissionOutcome } from './form-submission.js';
+import { Icon } from './Icon.js';
+import { collectsPersonalData } from './privacy-notice.js';
 import type { BlockProps } from './types.js';
 import { Section } from './ui.js';
 
@@ -78,6 +80,7 @@ export function FormBlock({ block, data }: BlockProps<'form'>) {
   }
 
   const fieldErrors = status.kind === 'error' ? status.fieldErrors : {};
+  const privacy = data.privacy && collectsPersonalData(form.fields) ? data.privacy : null;
   return (
     <Section anchor={block.anchor} tone="muted">
       <div className="mx-auto grid max-w-5xl gap-10 lg:grid-cols-5">
@@ -89,12 +92,16 @@ export function FormBlock({ block, data }: BlockProps<'form'>) {
         </div>
         <div className="rounded-3xl bg-surface p-6 shadow-lg ring-1 ring-ink/10 sm:p-8 lg:col-span-3">
           {status.kind === 'success' ? (
-            <div role="status" className="py-8 text-center">
-              <p className="font-display text-2xl font-semibold text-primary">{status.message}</p>
+            // Ink with a green mark, never the theme's primary: a red brand colour would read as an error.
+            <div role="status" className="flex flex-col items-center gap-4 py-8 text-center">
+              <span className="flex h-12 w-12 items-center justify-center rounded-full bg-emerald-100 text-emerald-700">
+                <Icon name="check" className="h-6 w-6" />
+              </span>
+              <p className="font-display text-2xl font-semibold text-ink">{status.message}</p>
               {status.redirectUrl ? (
                 <a
                   href={status.redirectUrl}
-                  className="mt-6 inline-block font-semibold text-primary underline"
+                  className="mt-2 inline-block font-semibold text-primary underline"
                 >
                   Continue
                 </a>
@@ -136,6 +143,19 @@ export function FormBlock({ block, data }: BlockProps<'form'>) {
                   {status.kind === 'error' ? status.message : ''}
                 </p>
               </div>
+              {privacy ? (
+                <p className="mt-6 text-sm leading-6 text-ink/70" data-privacy-notice>
+                  {privacy.text}
+                  {privacy.policyUrl ? (
+                    <>
+                      {' '}
+                      <a href={privacy.policyUrl} className="font-medium text-ink underline">
+                        Privacy policy
+                      </a>
+                    </>
+                  ) : null}
+                </p>
+              ) : null}
             </form>
           )}
         </div>

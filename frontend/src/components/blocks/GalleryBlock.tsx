@@ -1,10 +1,11 @@
+import { gridColumnClasses } from './grid-columns.js';
 import type { BlockProps } from './types.js';
 import { Section } from './ui.js';
 
 export function GalleryBlock({ block }: BlockProps<'gallery'>) {
   return (
     <Section anchor={block.anchor} heading={block.heading} tone="muted">
-      <div className="grid gap-6 sm:grid-cols-2 lg:grid-cols-3">
+      <div className={`grid gap-6 ${gridColumnClasses(block.images.length, { large: 3 })}`}>
         {block.images.map((image) => (
           <figure
             key={image.url}

@@ -1,10 +1,16 @@
 import type { PostCardData } from './block-data.js';
+import { gridColumnClasses } from './grid-columns.js';
 import type { BlockProps } from './types.js';
 import { Section } from './ui.js';
 
 const dateFormat = new Intl.DateTimeFormat('en-US', { dateStyle: 'medium', timeZone: 'UTC' });
 
-export function PostCard({ post }: { post: PostCardData }) {
+/**
+ * A post's card. Its title is an h3 under a section's h2, or an h2 where the cards sit straight under the
+ * page's h1 (the blog listing), so headings never skip a level.
+ */
+export function PostCard({ post, headingLevel = 3 }: { post: PostCardData; headingLevel?: 2 | 3 }) {
+  const Heading = headingLevel === 2 ? 'h2' : 'h3';
   return (
     <article className="group relative flex flex-col overflow-hidden rounded-2xl bg-surface shadow-sm ring-1 ring-ink/10 transition hover:-translate-y-0.5 hover:shadow-md">
       {post.coverImageUrl ? (
@@ -19,11 +25,11 @@ export function PostCard({ post }: { post: PostCardData }) {
             <span className="rounded-full bg-primary/10 px-2 py-0.5 text-primary">{post.tags[0]}</span>
           ) : null}
         </div>
-        <h3 className="mt-3 font-display text-xl font-semibold leading-snug">
+        <Heading className="mt-3 font-display text-xl font-semibold leading-snug">
           <a href={`/blog/${post.slug}`} className="after:absolute after:inset-0 group-hover:text-primary">
             {post.title}
           </a>
-        </h3>
+        </Heading>
         {post.excerpt ? <p className="mt-3 flex-1 leading-7 text-ink/70">{post.excerpt}</p> : null}
         {post.authorName ? <p className="mt-5 text-sm font-medium text-ink/70">{post.authorName}</p> : null}
       </div>
@@ -39,9 +45,9 @@ export function PostsListBlock({ block, data }: BlockProps<'posts_list'>) {
   if (posts.length === 0) return null;
   return (
     <Section anchor={block.anchor} heading={block.heading}>
-      <div className="grid gap-6 md:grid-cols-2 lg:grid-cols-3">
+      <div className={`grid gap-6 ${gridColumnClasses(posts.length, { large: 3 })}`}>
         {posts.map((post) => (
-          <PostCard key={post.slug} post={post} />
+          <PostCard key={post.slug} post={post} headingLevel={block.heading ? 3 : 2} />
         ))}
       </div>
       <p className="mt-10">

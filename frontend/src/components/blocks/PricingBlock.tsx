@@ -1,3 +1,4 @@
+import { gridColumnClasses } from './grid-columns.js';
 import { Icon } from './Icon.js';
 import type { BlockProps } from './types.js';
 import { ButtonLink, Section } from './ui.js';
@@ -5,7 +6,7 @@ import { ButtonLink, Section } from './ui.js';
 export function PricingBlock({ block }: BlockProps<'pricing'>) {
   return (
     <Section anchor={block.anchor} heading={block.heading}>
-      <div className={`grid gap-6 ${block.plans.length > 2 ? 'lg:grid-cols-3' : 'md:grid-cols-2'} max-w-5xl`}>
+      <div className={`grid max-w-5xl gap-6 ${gridColumnClasses(block.plans.length, { large: 3 })}`}>
         {block.plans.map((plan) => (
           <div
             key={plan.name}

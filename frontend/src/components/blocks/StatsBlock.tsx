@@ -1,3 +1,4 @@
+import { gridColumnClasses } from './grid-columns.js';
 import type { BlockProps } from './types.js';
 
 export function StatsBlock({ block }: BlockProps<'stats'>) {
@@ -7,7 +8,9 @@ export function StatsBlock({ block }: BlockProps<'stats'>) {
         {block.heading ? (
           <h2 className="mb-8 text-center font-display text-2xl font-bold">{block.heading}</h2>
         ) : null}
-        <dl className="grid grid-cols-2 gap-8 text-center lg:grid-cols-4">
+        <dl
+          className={`grid gap-8 text-center ${gridColumnClasses(block.items.length, { base: 2, large: 4 })}`}
+        >
           {block.items.map((item) => (
             <div key={item.label} className="flex flex-col-reverse gap-1">
               <dt className="text-sm font-medium text-ink/60">{item.label}</dt>

@@ -1,3 +1,4 @@
+import { gridColumnClasses } from './grid-columns.js';
 import { Stars } from './Icon.js';
 import type { BlockProps } from './types.js';
 import { Section } from './ui.js';
@@ -5,7 +6,7 @@ import { Section } from './ui.js';
 export function TestimonialBlock({ block }: BlockProps<'testimonial'>) {
   return (
     <Section anchor={block.anchor} heading={block.heading} tone="muted">
-      <div className="grid gap-6 md:grid-cols-2">
+      <div className={`grid gap-6 ${gridColumnClasses(block.items.length, { large: 2 })}`}>
         {block.items.map((item) => (
           <figure
             key={item.author + item.quote.slice(0, 20)}

@@ -1,3 +1,5 @@
+import type { PrivacyNotice } from './privacy-notice.js';
+
 /**
  * Data blocks reference by name (posts, forms, offers), resolved on the server before rendering. Plain JSON
  * types: an island receives them as serialised props, so nothing server-only may appear here.
@@ -45,6 +47,8 @@ export interface BlockData {
   posts: PostCardData[];
   forms: Record<string, SiteForm>;
   offers: Record<string, OfferData>;
+  /** Shown under forms that ask for personal data; loaded only for pages with a form. */
+  privacy: PrivacyNotice | null;
 }
 
-export const EMPTY_BLOCK_DATA: BlockData = { posts: [], forms: {}, offers: {} };
+export const EMPTY_BLOCK_DATA: BlockData = { posts: [], forms: {}, offers: {}, privacy: null };

@@ -1,3 +1,4 @@
+import { STATUS_CODES } from 'node:http';
 import { AppError } from '@spark/contracts';
 import { toWebResponse } from './api/astro-adapter.js';
 import type { EndpointReply } from './api/endpoint.js';
@@ -25,4 +26,13 @@ export function jsonResponse(body: unknown, status = 200, headers: Record<string
 
 export function errorResponse(error: unknown): Response {
   return toWebResponse(errorReply(error));
+}
+
+/**
+ * Sets a rendered page's status with its reason phrase: Astro's page response starts as 200 "OK" and keeps
+ * that phrase when only the status changes, so a 404 would go out as "404 OK".
+ */
+export function setPageStatus(response: { status?: number; statusText?: string }, status: number): void {
+  response.status = status;
+  response.statusText = STATUS_CODES[status] ?? '';
 }

@@ -1,99 +1,34 @@
+import { decodeHTML, decodeHTMLAttribute } from 'entities';
+
 /**
- * Character references. Only a small named table is decoded; unknown named references are left as
- * written, which is safe because a character reference can never produce markup.
+ * Character references, decoded by `entities` with the HTML standard's full named table, the way a browser
+ * reads them: in text, legacy names decode even without a semicolon (`&copy` is ©); in attribute values they
+ * do not when a letter, digit or `=` follows (`?a=1&copy=2` stays a query string). Numeric references that
+ * name NUL, a surrogate or no code point become U+FFFD. Unknown named references stay as written, which is
+ * safe because a character reference can never produce markup.
  */
-const NAMED: Readonly<Record<string, string>> = {
-  amp: '&',
-  lt: '<',
-  gt: '>',
-  quot: '"',
-  apos: "'",
-  nbsp: '\u00a0',
-  shy: '\u00ad',
-  copy: '©',
-  reg: '®',
-  trade: '™',
-  hellip: '…',
-  mdash: '—',
-  ndash: '–',
-  minus: '−',
-  lsquo: '‘',
-  rsquo: '’',
-  sbquo: '‚',
-  ldquo: '“',
-  rdquo: '”',
-  bdquo: '„',
-  laquo: '«',
-  raquo: '»',
-  bull: '•',
-  middot: '·',
-  deg: '°',
-  euro: '€',
-  pound: '£',
-  cent: '¢',
-  yen: '¥',
-  sect: '§',
-  para: '¶',
-  times: '×',
-  divide: '÷',
-  frac12: '½',
-  frac14: '¼',
-  frac34: '¾',
-  plusmn: '±',
-  // Punctuation names that are favourite obfuscations of `javascript:` in attribute values.
-  colon: ':',
-  Tab: '\t',
-  NewLine: '\n',
-  sol: '/',
-  bsol: '\\',
-  lpar: '(',
-  rpar: ')',
-  period: '.',
-  comma: ',',
-  excl: '!',
-  quest: '?',
-  num: '#',
-  dollar: '$',
-  percnt: '%',
-  semi: ';',
-  equals: '=',
-  plus: '+',
-  lowbar: '_',
-  grave: '`',
-  Hat: '^',
-  lsqb: '[',
-  rsqb: ']',
-  lcub: '{',
-  rcub: '}',
-  verbar: '|',
-  vert: '|',
-  ast: '*',
-  commat: '@',
-  dash: '‐',
-};
 
-const REFERENCE = /&(?:#[xX]([0-9a-fA-F]{1,8});?|#([0-9]{1,10});?|([A-Za-z][A-Za-z0-9]{0,31});)/g;
-
-function fromCodePoint(code: number): string {
-  const invalid = code === 0 || code > 0x10ffff || (code >= 0xd800 && code <= 0xdfff);
-  return String.fromCodePoint(invalid ? 0xfffd : code);
-}
-
-/** Decodes numeric references and the named table; returns unknown named references verbatim. */
+/** Decodes character references in text content. */
 export function decodeEntities(text: string): string {
   if (!text.includes('&')) return text;
-  // The common case in generated text: every reference is &amp; (the regex would decode each to &).
+  // The common case in generated text: every reference is &amp; (a full decode gives the same).
   if (onlyAmpReferences(text)) return text.replaceAll('&amp;', '&');
-  return text.replace(REFERENCE, (whole: string, hex?: string, decimal?: string, name?: string) => {
-    if (hex !== undefined) return fromCodePoint(Number.parseInt(hex, 16));
-    if (decimal !== undefined) return fromCodePoint(Number.parseInt(decimal, 10));
-    return (name !== undefined ? NAMED[name] : undefined) ?? whole;
-  });
+  return decodeHTML(text);
+}
+
+/** Decodes character references in an attribute value. */
+export function decodeAttributeEntities(value: string): string {
+  return value.includes('&') ? decodeHTMLAttribute(value) : value;
+}
+
+/** True when text `&name;` means something to a browser (it may start with a legacy name: `&copy0;` is ©0;). */
+function isKnownNamedReference(reference: string): boolean {
+  return decodeHTML(reference) !== reference;
 }
 
 /** True when the text still contains a `&name;` reference we could not decode. */
 export function hasUnknownNamedReference(text: string): boolean {
-  return /&[A-Za-z][A-Za-z0-9]{0,31};/.test(decodeEntities(text));
+  return /&[A-Za-z][A-Za-z0-9]{0,31};/.test(decodeAttributeEntities(text));
 }
 
 const ESCAPES: Readonly<Record<string, string>> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' };
@@ -126,8 +61,7 @@ export function normaliseTextSource(raw: string): string {
   const parts: string[] = [];
   let last = 0;
   for (const match of raw.matchAll(/&[A-Za-z][A-Za-z0-9]{0,31};/g)) {
-    const name = match[0].slice(1, -1);
-    if (NAMED[name] !== undefined) continue;
+    if (isKnownNamedReference(match[0])) continue;
     parts.push(escapeHtml(decodeEntities(raw.slice(last, match.index))), match[0]);
     last = match.index + match[0].length;
   }

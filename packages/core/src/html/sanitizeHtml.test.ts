@@ -83,8 +83,10 @@ describe('sanitizeHtml', () => {
     expect(sanitizeHtml('1 < 2 & 3 > 2 "q"')).toBe('1 &lt; 2 &amp; 3 &gt; 2 &quot;q&quot;');
   });
 
-  it('keeps entities that are already escaped and unknown named references', () => {
-    expect(sanitizeHtml('Fish &amp; chips &eacute; &lt;b&gt;')).toBe('Fish &amp; chips &eacute; &lt;b&gt;');
+  it('keeps escaped entities and unknown named references, and decodes the rest', () => {
+    expect(sanitizeHtml('Fish &amp; chips &eacute; &bogus; &lt;b&gt;')).toBe(
+      'Fish &amp; chips é &bogus; &lt;b&gt;',
+    );
   });
 
   it('closes an open paragraph when a block starts, as HTML does', () => {

@@ -1,4 +1,9 @@
-import { decodeEntities, escapeHtml, hasUnknownNamedReference, normaliseTextSource } from './entities.js';
+import {
+  decodeAttributeEntities,
+  escapeHtml,
+  hasUnknownNamedReference,
+  normaliseTextSource,
+} from './entities.js';
 import { isPlainText, VisibleTextBuilder } from './text.js';
 import { type HtmlAttribute, RAW_TEXT_ELEMENTS, tokenizeHtml } from './tokenize.js';
 
@@ -68,7 +73,7 @@ function trimC0AndSpace(text: string): string {
  */
 export function safeHref(value: string): string | null {
   if (hasUnknownNamedReference(value)) return null;
-  const url = trimC0AndSpace(decodeEntities(value).replace(/[\t\n\r]/g, ''));
+  const url = trimC0AndSpace(decodeAttributeEntities(value).replace(/[\t\n\r]/g, ''));
   if (url === '' || [...url].some((ch) => isControl(ch.charCodeAt(0)))) return null;
   const scheme = /^([A-Za-z][A-Za-z0-9+.-]*):/.exec(url);
   if (scheme?.[1] !== undefined && !SAFE_SCHEMES.has(scheme[1].toLowerCase())) return null;

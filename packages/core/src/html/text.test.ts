@@ -11,6 +11,12 @@ describe('htmlToText', () => {
     );
   });
 
+  it('decodes every named reference, so meta descriptions, excerpts and fingerprints see the real words', () => {
+    expect(htmlToText('<p>Caf&eacute; &amp; cr&egrave;me br&ucirc;l&eacute;e &ndash; na&iuml;ve</p>')).toBe(
+      'Café & crème brûlée – naïve',
+    );
+  });
+
   it('ignores script, style and comments', () => {
     expect(htmlToText('<p>x<script>var y</script><style>p{}</style><!-- z --></p>')).toBe('x');
   });

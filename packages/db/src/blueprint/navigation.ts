@@ -21,7 +21,7 @@ export async function importNavigation(
       {
         table: 'navigation',
         key: { site_id: siteId, parent_id: parentId, label: { value: item.label, fold: 'lower' } },
-        values: { label: item.label, url: item.url, sort },
+        values: { label: item.label, url: item.url, is_cta: item.is_cta ?? false, sort },
       },
       tally,
     );

@@ -4,6 +4,7 @@ import { issueFormToken } from '../leads/form-token.js';
 import { findForm } from './forms.js';
 import { findOffer } from './offers.js';
 import { recentPosts } from './posts.js';
+import { loadPrivacyNotice } from './privacy.js';
 
 /**
  * The data some blocks reference (posts for posts lists, form definitions, offers), loaded once per page
@@ -18,10 +19,11 @@ export async function loadBlockData(siteId: string, blocks: readonly Block[]): P
     else if (block.type === 'offer') offerNames.add(block.offer);
     else if (block.type === 'posts_list') needsPosts = true;
   }
-  const [posts, forms, offers] = await Promise.all([
+  const [posts, forms, offers, privacy] = await Promise.all([
     needsPosts ? recentPosts(siteId) : Promise.resolve([]),
     Promise.all([...formSlugs].map(async (slug) => [slug, await findForm(siteId, slug)] as const)),
     Promise.all([...offerNames].map(async (name) => [name, await findOffer(siteId, name)] as const)),
+    formSlugs.size > 0 ? loadPrivacyNotice(siteId) : Promise.resolve(null),
   ]);
   return {
     posts: posts.map((post) => ({
@@ -41,6 +43,7 @@ export async function loadBlockData(siteId: string, blocks: readonly Block[]): P
       ]),
     ),
     offers: presentEntries(offers),
+    privacy,
   };
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildNavigationTree } from './navigation-tree.js';
+import { buildNavigationTree, type NavNode, splitHeaderNavigation } from './navigation-tree.js';
 import type { NavigationRow } from './schemas.js';
 
 const id = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
@@ -9,6 +9,7 @@ const row = (n: number, label: string, parent: number | null, sort: number): Nav
   label,
   url: `/${label.toLowerCase()}`,
   sort,
+  is_cta: false,
 });
 
 describe('buildNavigationTree', () => {
@@ -41,5 +42,32 @@ describe('buildNavigationTree', () => {
     expect(tree).toHaveLength(1);
     expect(tree[0]?.children[0]?.children[0]?.label).toBe('C');
     expect(tree[0]?.children[0]?.children[0]?.children).toEqual([]);
+  });
+});
+
+describe('splitHeaderNavigation', () => {
+  const node = (label: string, isCta = false, children: NavNode[] = []): NavNode => ({
+    label,
+    url: `/${label.toLowerCase()}`,
+    isCta,
+    children,
+  });
+
+  it('takes the flagged item out of the menu as the button, wherever it stands', () => {
+    const { menu, cta } = splitHeaderNavigation([node('Home'), node('Quote', true), node('Blog')]);
+    expect(cta?.label).toBe('Quote');
+    expect(menu.map((item) => item.label)).toEqual(['Home', 'Blog']);
+  });
+
+  it('draws no button when nothing is flagged, even for a childless last item', () => {
+    const { menu, cta } = splitHeaderNavigation([node('Home'), node('About'), node('Contact')]);
+    expect(cta).toBeNull();
+    expect(menu).toHaveLength(3);
+  });
+
+  it('never makes an item with children the button', () => {
+    const { menu, cta } = splitHeaderNavigation([node('Services', true, [node('Repair')]), node('Home')]);
+    expect(cta).toBeNull();
+    expect(menu).toHaveLength(2);
   });
 });

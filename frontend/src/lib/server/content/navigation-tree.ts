@@ -3,6 +3,8 @@ import type { NavigationRow } from './schemas.js';
 export interface NavNode {
   label: string;
   url: string | null;
+  /** Drawn as the header's call-to-action button (an explicit flag on the item, never its position). */
+  isCta: boolean;
   children: NavNode[];
 }
 
@@ -29,7 +31,17 @@ export function buildNavigationTree(rows: readonly NavigationRow[]): NavNode[] {
       .map((row) => ({
         label: row.label,
         url: row.url,
+        isCta: row.is_cta,
         children: depth < NAV_RENDER_DEPTH ? build(row.id, depth + 1) : [],
       }));
   return build(null, 1);
+}
+
+/**
+ * The header's menu and its call-to-action button: the first top-level item flagged `is_cta` that has no
+ * children (a button cannot open a dropdown). Without a flag there is no button and every item is a link.
+ */
+export function splitHeaderNavigation(items: readonly NavNode[]): { menu: NavNode[]; cta: NavNode | null } {
+  const cta = items.find((item) => item.isCta && item.children.length === 0) ?? null;
+  return { menu: items.filter((item) => item !== cta), cta };
 }

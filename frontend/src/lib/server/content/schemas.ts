@@ -84,6 +84,11 @@ export const navigationRowSchema = z.object({
   label: z.string().min(1),
   url: safeUrl(LINK_URL),
   sort: z.number().int().nullable().default(0),
+  is_cta: z
+    .boolean()
+    .nullable()
+    .default(false)
+    .transform((flag) => flag === true),
 });
 export type NavigationRow = z.infer<typeof navigationRowSchema>;
 

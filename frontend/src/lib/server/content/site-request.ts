@@ -1,4 +1,5 @@
 import type { AstroGlobal } from 'astro';
+import { setPageStatus } from '../http.js';
 import { contentSecurityPolicy } from '../seo/csp.js';
 import { requestOrigin } from '../seo/origin.js';
 import type { Tenant } from '../tenancy/resolve-tenant.js';
@@ -32,6 +33,6 @@ export async function loadSiteRequest(astro: PageAstro): Promise<SiteRequest | n
  * Astro from rendering a second, generic error page on top of it; Astro strips the header before sending.
  */
 export function markNotFound(astro: Pick<AstroGlobal, 'response'>): void {
-  astro.response.status = 404;
+  setPageStatus(astro.response, 404);
   astro.response.headers.set('X-Astro-Reroute', 'no');
 }

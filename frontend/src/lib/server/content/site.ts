@@ -52,7 +52,7 @@ async function loadNavigation(siteId: string, version: string | null): Promise<N
   const { rows } = await readItems(
     'navigation',
     {
-      fields: ['id', 'parent_id', 'label', 'url', 'sort'],
+      fields: ['id', 'parent_id', 'label', 'url', 'sort', 'is_cta'],
       filter: { site_id: { _eq: siteId } },
       limit: 500,
       version,

@@ -1,7 +1,12 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { contentSecurityPolicy, inlineScriptHashes } from './csp.js';
-import { knownInlineScriptHashes, SERVICE_WORKER_SCRIPT, TRACKER_STUB_SCRIPT } from './inline-scripts.js';
+import {
+  knownInlineScriptHashes,
+  MOBILE_MENU_SCRIPT,
+  SERVICE_WORKER_SCRIPT,
+  TRACKER_STUB_SCRIPT,
+} from './inline-scripts.js';
 
 const sha = (text: string) => `'sha256-${createHash('sha256').update(text).digest('base64')}'`;
 
@@ -20,11 +25,12 @@ describe('tenant content security policy', () => {
     expect(policy).not.toMatch(/unsafe-inline|unsafe-eval/);
   });
 
-  it("allows the service-worker registration, the tracker stub and Astro's island bootstrap", () => {
+  it("allows the service-worker registration, the tracker stub, the mobile menu and Astro's island bootstrap", () => {
     const policy = contentSecurityPolicy([]);
     expect(policy).toContain(sha(SERVICE_WORKER_SCRIPT));
     expect(policy).toContain(sha(TRACKER_STUB_SCRIPT));
-    expect(knownInlineScriptHashes()).toHaveLength(12);
+    expect(policy).toContain(sha(MOBILE_MENU_SCRIPT));
+    expect(knownInlineScriptHashes()).toHaveLength(13);
   });
 
   it('does not allow an inline script injected into a page, whatever the page contains', () => {

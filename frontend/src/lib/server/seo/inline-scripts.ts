@@ -17,6 +17,14 @@ import islandScript from 'astro/runtime/server/astro-island.prebuilt.js';
 export const SERVICE_WORKER_SCRIPT =
   "if('serviceWorker'in navigator)addEventListener('load',()=>navigator.serviceWorker.register('/sw.js'));";
 
+/**
+ * The small-screen menu (SiteHeader): a native <details>, so it opens without JavaScript; this adds what
+ * <details> lacks: `aria-expanded` on its button, closing on Escape (focus back on the button), on a tap
+ * outside it and on following one of its links (an in-page anchor would leave it covering the page).
+ */
+export const MOBILE_MENU_SCRIPT =
+  "document.querySelectorAll('details[data-mobile-menu]').forEach(function(d){var s=d.querySelector('summary');if(!s)return;var sync=function(){s.setAttribute('aria-expanded',String(d.open))};sync();d.addEventListener('toggle',sync);document.addEventListener('keydown',function(e){if(e.key==='Escape'&&d.open){d.open=false;s.focus()}});document.addEventListener('pointerdown',function(e){if(d.open&&!d.contains(e.target))d.open=false});d.addEventListener('click',function(e){if(e.target instanceof Element&&e.target.closest('nav a'))d.open=false})});";
+
 /** Queues `spark(...)` calls made before the deferred tracker arrives (Tracker.astro). */
 export const TRACKER_STUB_SCRIPT =
   'window.spark=window.spark||function(){(window.spark.q=window.spark.q||[]).push(arguments)};';
@@ -36,7 +44,9 @@ const hashOf = (script: string) => `'sha256-${createHash('sha256').update(script
 let hashes: string[] | undefined;
 
 export function knownInlineScriptHashes(): readonly string[] {
-  hashes ??= [SERVICE_WORKER_SCRIPT, TRACKER_STUB_SCRIPT, ...astroHydrationScripts()].map(hashOf);
+  hashes ??= [SERVICE_WORKER_SCRIPT, TRACKER_STUB_SCRIPT, MOBILE_MENU_SCRIPT, ...astroHydrationScripts()].map(
+    hashOf,
+  );
   return hashes;
 }
 

@@ -3,6 +3,7 @@ import { buildMetaDescription, htmlToText, type JsonObject } from '@spark/core';
 import type { TenantRoute } from '../content/resolve-route.js';
 import type { ArticleRow, PageRow, PostRow } from '../content/schemas.js';
 import type { SiteChrome } from '../content/site.js';
+import { articleOgPath, OG_IMAGE_SIZE, siteOgPath } from '../og/og-cards.js';
 import {
   articleSchemas,
   breadcrumbSchema,
@@ -19,10 +20,19 @@ export interface PageMeta {
   canonical: string;
   ogType: 'website' | 'article';
   image: string | null;
+  /** Set when `image` is one of our share cards, whose size is known. */
+  imageSize: { width: number; height: number } | null;
   noindex: boolean;
   publishedTime: string | null;
   modifiedTime: string | null;
   jsonLd: JsonObject[];
+}
+
+/** An image the editor chose replaces the share card (its size is not known here). */
+function setImage(meta: PageMeta, url: string | null): void {
+  if (url === null) return;
+  meta.image = url;
+  meta.imageSize = null;
 }
 
 const home = (site: SiteChrome, origin: string): Crumb => ({ name: site.name, url: `${origin}/` });
@@ -34,7 +44,9 @@ function baseMeta(site: SiteChrome, origin: string, path: string): PageMeta {
     description: toDescription(site.tagline),
     canonical: origin + path,
     ogType: 'website',
-    image: absoluteUrl(origin, site.logoUrl),
+    // A raster share card: networks ignore SVG logos and want about 1200 × 630.
+    image: origin + siteOgPath(site),
+    imageSize: OG_IMAGE_SIZE,
     noindex: false,
     publishedTime: null,
     modifiedTime: null,
@@ -52,7 +64,7 @@ export function metaForPage(
   const isHome = page.permalink === '/';
   meta.title = page.meta_title ?? (isHome ? site.name : `${page.title} | ${site.name}`);
   meta.description = page.meta_description ?? meta.description;
-  meta.image = absoluteUrl(origin, page.og_image_url) ?? meta.image;
+  setImage(meta, absoluteUrl(origin, page.og_image_url));
   meta.noindex = page.noindex;
   if (!isHome)
     meta.jsonLd.push(breadcrumbSchema([home(site, origin), { name: page.title, url: meta.canonical }]));
@@ -66,7 +78,7 @@ export function metaForPost(site: SiteChrome, origin: string, post: PostRow): Pa
   const meta = baseMeta(site, origin, `/blog/${post.slug}`);
   meta.title = post.meta_title ?? `${post.title} | ${site.name}`;
   meta.description = post.meta_description ?? toDescription(post.excerpt ?? htmlToText(post.html_content));
-  meta.image = absoluteUrl(origin, post.cover_image_url) ?? meta.image;
+  setImage(meta, absoluteUrl(origin, post.cover_image_url));
   meta.ogType = 'article';
   meta.publishedTime = post.published_at;
   meta.modifiedTime = post.date_updated ?? post.published_at;
@@ -76,7 +88,7 @@ export function metaForPost(site: SiteChrome, origin: string, post: PostRow): Pa
       headline: post.title,
       description: meta.description ?? post.title,
       url: meta.canonical,
-      imageUrl: absoluteUrl(origin, post.cover_image_url),
+      imageUrl: meta.image,
       authorName: post.author_id?.name ?? null,
       publishedAt: post.published_at,
       modifiedAt: post.date_updated,
@@ -91,6 +103,7 @@ export function metaForArticle(site: SiteChrome, origin: string, article: Articl
   meta.title = article.meta_title ?? article.title;
   meta.description =
     article.meta_description ?? toDescription(article.excerpt ?? htmlToText(article.html_content));
+  meta.image = origin + articleOgPath(site, article);
   meta.ogType = 'article';
   meta.publishedTime = article.published_at;
   meta.modifiedTime = article.date_updated ?? article.published_at;
@@ -100,7 +113,7 @@ export function metaForArticle(site: SiteChrome, origin: string, article: Articl
       headline: article.title,
       description: meta.description ?? article.title,
       url: meta.canonical,
-      imageUrl: null,
+      imageUrl: meta.image,
       authorName: null,
       wordCount: article.word_count,
       publishedAt: article.published_at,
