@@ -101,6 +101,12 @@ describe('the geography subset the test stack loads', () => {
     const before = await count();
     const reports = await seedBlueprints(db.pool);
     expect(reports.get('library.json')?.updated).toMatchObject({ geo_cities: 0, geo_counties: 0 });
+    // The blueprint's own figure for Austin (961,855) does not overwrite the gazetteer's.
+    const [austin] = await rows<{ population: number }>(
+      `select c.population from geo_cities c join geo_states s on s.id = c.state_id
+       where s.code = 'TX' and c.name = 'Austin'`,
+    );
+    expect(austin?.population).toBe(931830);
     const again = await loadGeography(db.pool, 'subset');
     expect(again?.report).toEqual({
       states: { created: 0, updated: 0 },
