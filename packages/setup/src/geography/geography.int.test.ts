@@ -129,6 +129,21 @@ describe('the geography subset the test stack loads', () => {
     );
     expect(all).toEqual({ n: full?.counts.places, states: 51 });
   }, 120_000);
+
+  it('serves radius searches and name-prefix searches of the full gazetteer from indexes', async () => {
+    await db.pool.query('analyze geo_cities');
+    const plan = async (sql: string) =>
+      JSON.stringify((await db.pool.query(`explain (format json) ${sql}`)).rows);
+    expect(
+      await plan(
+        `select id from geo_cities c
+         where ST_DWithin(c.geom::geography, ST_SetSRID(ST_MakePoint(-97.74, 30.27), 4326)::geography, 50000)`,
+      ),
+    ).toContain('geo_cities_geography_idx');
+    expect(
+      await plan(`select id from geo_cities c where lower(c.name) like lower('Round R%') limit 20`),
+    ).toContain('geo_cities_name_prefix_idx');
+  });
 });
 
 describe('the running test stack', () => {
