@@ -119,9 +119,22 @@ describe('buildGazetteer', () => {
     );
     const byName = new Map(gazetteer.places.map((p) => [p.name, p]));
     expect(byName.get('Washington, D.C.')?.countyFips).toBe('11001');
-    // Nothing within ~5 km: no county rather than a wrong one.
+    // No place with a county within ~50 km: no county rather than a far-fetched one.
     expect(byName.get('Far Away')?.countyFips).toBeNull();
     expect(gazetteer.notes.placesWithoutCounty).toBe(1);
+  });
+
+  it('gives a place that carries no county (one spanning several) the county of its nearest neighbour', () => {
+    const gazetteer = build(
+      [populated('Metropolis', 'TX', 800000, 30.27, -97.74)],
+      [
+        located('Metropolis', 'TX', '', 30.27, -97.74),
+        located('Suburb', 'TX', '491', 30.5, -97.7),
+        located('Village', 'TX', '453', 30.3, -97.8),
+      ],
+    );
+    expect(gazetteer.places[0]?.countyFips).toBe('48453');
+    expect(gazetteer.notes.placesWithoutCounty).toBe(0);
   });
 
   it('prefers the same name over a nearer place with another name', () => {

