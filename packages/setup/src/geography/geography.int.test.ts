@@ -114,7 +114,7 @@ describe('the geography subset the test stack loads', () => {
       cities: { created: 0, updated: 0 },
     });
     expect(await count()).toBe(before);
-  });
+  }, 60_000);
 
   it('loads the full country in well under a minute, adding places to the subset', async () => {
     const started = performance.now();
@@ -143,7 +143,7 @@ describe('the geography subset the test stack loads', () => {
     expect(
       await plan(`select id from geo_cities c where lower(c.name) like lower('Round R%') limit 20`),
     ).toContain('geo_cities_name_prefix_idx');
-  });
+  }, 30_000);
 });
 
 describe('the running test stack', () => {
