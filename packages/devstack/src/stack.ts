@@ -138,7 +138,7 @@ export async function startStack(config: StackConfig): Promise<RunningStack> {
       const reports = await time('Demo blueprints loaded', () => seedBlueprints(pool));
       for (const [file, report] of reports) log(`  ${file}: ${summarise(report)}`);
       // After the blueprints, so the demo's cities take their real population, position and county.
-      const geographyMode = GeographyModeSchema.safeParse(config.env.SPARK_GEOGRAPHY || undefined);
+      const geographyMode = GeographyModeSchema.safeParse(config.env.SPARK_GEOGRAPHY);
       if (!geographyMode.success) {
         throw new StackError(
           `SPARK_GEOGRAPHY must be full, subset or none, not "${config.env.SPARK_GEOGRAPHY}"`,

@@ -15,9 +15,12 @@ export { US_STATES, type UsState } from './us-states.js';
 /**
  * `SPARK_GEOGRAPHY`: `full` (default) loads every state, county and place of 1,000+ people; `subset` loads every
  * state and county but only the places of Texas and the demo blueprint's cities (test stacks); `none` loads
- * nothing, leaving only what blueprints carry (with the demo, its 50 cities).
+ * nothing, leaving only what blueprints carry (with the demo, its 50 cities). Unset or empty means `full`.
  */
-export const GeographyModeSchema = z.enum(['full', 'subset', 'none']).default('full');
+export const GeographyModeSchema = z.preprocess(
+  (value) => (value === '' ? undefined : value),
+  z.enum(['full', 'subset', 'none']).default('full'),
+);
 export type GeographyMode = z.infer<typeof GeographyModeSchema>;
 
 export const MIN_PLACE_POPULATION = 1000;
