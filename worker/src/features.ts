@@ -1,5 +1,5 @@
 import type { WorkerFeature } from './feature.js';
-import { generationFeature } from './generation/feature.js';
+import { factoryFeature } from './generation/feature.js';
 import { ingestionFeature } from './ingestion/feature.js';
 import { maintenanceFeature } from './maintenance.js';
 import { rollupsFeature } from './rollups/feature.js';
@@ -11,5 +11,5 @@ export const FEATURES: WorkerFeature[] = [
   ingestionFeature,
   webhooksFeature,
   rollupsFeature,
-  generationFeature,
+  factoryFeature,
 ];
