@@ -62,7 +62,9 @@ RUN --mount=type=cache,id=spark-pnpm-store,target=/pnpm-store \
     pnpm install --frozen-lockfile --store-dir /pnpm-store --filter "@spark/directus-bundle..."
 COPY tsconfig.base.json ./
 COPY packages/contracts ./packages/contracts
+COPY packages/core ./packages/core
 COPY packages/db ./packages/db
+COPY packages/jobs ./packages/jobs
 COPY directus-extensions/extensions/spark ./directus-extensions/extensions/spark
 RUN pnpm --filter @spark/directus-bundle build
 

@@ -1,5 +1,5 @@
 import type { WorkerFeature } from './feature.js';
-import { generationFeature } from './generation/feature.js';
+import { factoryFeature } from './generation/feature.js';
 import { ingestionFeature } from './ingestion/feature.js';
 import { heartbeatFeature } from './liveness/heartbeat.js';
 import { maintenanceFeature } from './maintenance.js';
@@ -12,7 +12,7 @@ export const FEATURES: WorkerFeature[] = [
   ingestionFeature,
   webhooksFeature,
   rollupsFeature,
-  generationFeature,
+  factoryFeature,
   // Last: the first beat then also proves every feature above started.
   heartbeatFeature,
 ];

@@ -36,8 +36,8 @@ function generationProcessor({ pool, connection }: WorkerContext) {
 }
 
 /** The content factory: generation chunks, duplicate scans, linking, and the every-minute process-queue. */
-export const generationFeature: WorkerFeature = {
-  name: 'generation',
+export const factoryFeature: WorkerFeature = {
+  name: 'factory',
   async start(context) {
     const { env, pool, connection } = context;
     const generation = await startObservedWorker(connection, {

@@ -48,6 +48,29 @@ describe('Dockerfile', () => {
     ]);
   });
 
+  it('copies every workspace package the extension bundle builds from into its stage', () => {
+    const manifest = (dir: string) =>
+      JSON.parse(readFileSync(join(repoRoot, dir, 'package.json'), 'utf8')) as {
+        dependencies?: Record<string, string>;
+      };
+    const workspaceDeps = (dir: string) =>
+      Object.keys(manifest(dir).dependencies ?? {})
+        .filter((name) => name.startsWith('@spark/'))
+        .map((name) => `packages/${name.slice('@spark/'.length)}`);
+    const needed = new Set<string>();
+    const pending = workspaceDeps('directus-extensions/extensions/spark');
+    for (let dir = pending.pop(); dir !== undefined; dir = pending.pop()) {
+      if (needed.has(dir)) continue;
+      needed.add(dir);
+      pending.push(...workspaceDeps(dir));
+    }
+    const copied = stage('directus-extensions')
+      .instructions.filter((i) => i.keyword === 'COPY')
+      .map((i) => i.args.split(/\s+/)[0]);
+    expect(needed.size).toBeGreaterThan(0);
+    for (const dir of needed) expect(copied, dir).toContain(dir);
+  });
+
   it('keeps the extension sources in the build context, and the rest of the Directus workspace out', () => {
     const rules = dockerignoreLines;
     const reincluded = (path: string) => rules.includes(`!${path}`);

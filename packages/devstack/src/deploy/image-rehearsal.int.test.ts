@@ -245,7 +245,9 @@ describe('the app images, rehearsed from the Dockerfile', { timeout: 120_000 }, 
     expect(BUILD_TOOLING.filter((name) => installed.has(name))).toEqual([]);
     const megabytes = folderSize(runtime) / 1024 / 1024;
     console.log(`runtime tree: ${megabytes.toFixed(1)} MB`);
-    expect(megabytes).toBeLessThan(100);
+    // About 100 MB today, a quarter of it the gazetteer setup loads (GeoNames extracts) and the share-card
+    // renderer's native binary and fonts; the bound catches build tooling or a second copy creeping back in.
+    expect(megabytes).toBeLessThan(140);
   });
 
   it('stop at start on a bad environment, naming the variable', async () => {

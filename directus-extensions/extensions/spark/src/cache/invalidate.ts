@@ -1,9 +1,5 @@
-import {
-  INVALIDATION_CHANNEL,
-  type InvalidationMessage,
-  invalidationMessageSchema,
-  siteVersionKey,
-} from '@spark/contracts';
+import type { InvalidationMessage } from '@spark/contracts';
+import { publishSiteVersions } from '@spark/jobs/site-content';
 import type { Redis } from 'ioredis';
 import type { Knex } from 'knex';
 
@@ -29,12 +25,5 @@ export async function invalidateSites(redis: Redis, database: Knex, change: Site
   const messages: InvalidationMessage[] = everySite
     ? [{ siteId: null, collection: change.collection, hostsChanged: change.hostsChanged }]
     : siteIds.map((siteId) => ({ siteId, collection: change.collection, hostsChanged: change.hostsChanged }));
-  const pipeline = redis.multi();
-  for (const siteId of siteIds) pipeline.incr(siteVersionKey(siteId));
-  for (const message of messages) {
-    pipeline.publish(INVALIDATION_CHANNEL, JSON.stringify(invalidationMessageSchema.parse(message)));
-  }
-  const results = await pipeline.exec();
-  const failure = results?.find(([error]) => error);
-  if (failure?.[0]) throw failure[0];
+  await publishSiteVersions(redis, siteIds, messages);
 }
