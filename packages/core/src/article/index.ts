@@ -7,6 +7,14 @@ export {
 } from './assembleArticle.js';
 export { type ArticleBindingsInput, type ArticleLocation, buildArticleBindings } from './bindings.js';
 export {
+  audienceNoun,
+  type BusinessFacts,
+  formatPhone,
+  formatPopulation,
+  joinEnglishList,
+  pluralise,
+} from './facts.js';
+export {
   type ContentFragment,
   type FragmentParseError,
   type FragmentSelection,
@@ -16,6 +24,7 @@ export {
   selectFragments,
   selectOfferBlock,
 } from './fragments.js';
+export { polishProse, startsWithVowelSound } from './grammar.js';
 export {
   type ArticleSchema,
   type ArticleSchemaInput,
@@ -42,4 +51,10 @@ export {
   type QualityInput,
   type QualityVerdict,
 } from './qualityGates.js';
+export {
+  describeReachShortfall,
+  estimateReachableWords,
+  type ReachEstimate,
+  type ReachInput,
+} from './reach.js';
 export { DEFAULT_SLUG_MAX_LENGTH, slugify, uniqueSlug } from './slug.js';
