@@ -16,5 +16,6 @@ export {
   SITE_HISTORY_TABLES,
   snapshotSchema,
 } from './inspect.js';
+export { type LibraryReach, loadLibraryReach } from './library-reach.js';
 export { createPool, type Pool, type PoolClient, type PoolOptions, withTransaction } from './pool.js';
 export { type ApplySchemaOptions, applySchema, DEFAULT_SCHEMA_DIR, listSchemaFiles } from './schema.js';

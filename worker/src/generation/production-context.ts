@@ -2,6 +2,7 @@ import {
   type BusinessFacts,
   type ContentFragment,
   type OfferBlock,
+  offerBlockSource,
   parseSpintax,
   prepareFragments,
   type SpintaxDictionaries,
@@ -60,7 +61,7 @@ const BusinessSettingsSchema = z.object({
   license: optionalSetting,
   contact_path: z
     .string()
-    .regex(/^\/[^\s"<>]*$/)
+    .regex(/^\/(?![/\\])[^\s"<>\\]*$/, 'a site-relative path')
     .optional()
     .catch(undefined),
 });
@@ -84,7 +85,7 @@ export const siteUrl = (domain: string) =>
 function parseOffers(rows: OfferRow[], dictionaries: SpintaxDictionaries, warnings: string[]): OfferBlock[] {
   const offers: OfferBlock[] = [];
   for (const row of rows) {
-    const source = `<h3>${row.headline}</h3><p>${row.body}</p><p><a href="${row.cta_url}">${row.cta_label}</a></p>`;
+    const source = offerBlockSource(row);
     try {
       offers.push({ id: row.id, avatarId: row.avatar_id, body: parseSpintax(source, { dictionaries }) });
     } catch (error) {

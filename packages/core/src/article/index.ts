@@ -19,6 +19,8 @@ export {
   type FragmentParseError,
   type FragmentSelection,
   type OfferBlock,
+  type OfferFields,
+  offerBlockSource,
   prepareFragments,
   type RawFragment,
   selectFragments,

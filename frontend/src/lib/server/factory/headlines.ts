@@ -1,6 +1,6 @@
 import { AppError, type GenerateHeadlinesRequest, type HeadlineDraft } from '@spark/contracts';
 import { sampleVariantIndices, UnresolvedVariableError } from '@spark/core';
-import { type PoolClient, withTransaction } from '@spark/db';
+import { loadLibraryReach, type PoolClient, withTransaction } from '@spark/db';
 import { type Principal, resolveSiteScope } from '../auth/principal.js';
 import { database } from '../connections.js';
 import { writeWorkLog } from '../work-log.js';
@@ -76,6 +76,8 @@ export async function previewHeadlines(principal: Principal, request: GenerateHe
   const space = await loadCampaignSpace(database(), campaign, new Date());
   const indices = sampleVariantIndices(space.space.total, request.limit ?? 10, seed);
   return {
+    // How long the template's articles can be with the library, and a warning when that is short of the target.
+    library: await loadLibraryReach(database(), campaign),
     total: exactCount(space.space.total),
     locations: space.locations.length,
     cities: space.locations.slice(0, MAP_CITIES).map((c) => ({
