@@ -123,7 +123,19 @@ create table if not exists geo_cities (
 );
 create index if not exists geo_cities_county_id_idx on geo_cities (county_id);
 create index if not exists geo_cities_geom_idx on geo_cities using gist (geom);
+-- Radius queries measure in metres on the sphere (ST_DWithin(geom::geography, ...)), which the geometry index
+-- cannot serve: over the national gazetteer that is a 0.1 ms index scan instead of a 0.4 s sequential scan.
+create index if not exists geo_cities_geography_idx on geo_cities using gist ((geom::geography));
 create index if not exists geo_cities_zip_codes_idx on geo_cities using gin (zip_codes);
+-- Stable keys of the national gazetteer import (packages/setup/src/geography): states by USPS code and FIPS,
+-- counties by five-digit FIPS, places by GeoNames id. Rows from blueprints have none until the import adopts them.
+alter table geo_states add column if not exists fips text check (fips ~ '^[0-9]{2}$');
+create unique index if not exists geo_states_fips_key on geo_states (fips);
+alter table geo_cities add column if not exists geonames_id integer check (geonames_id > 0);
+create unique index if not exists geo_cities_geonames_id_key on geo_cities (geonames_id);
+-- The admin place picker searches by case-insensitive name prefix (lower(name) like 'abc%') over ~20k places.
+create index if not exists geo_cities_name_prefix_idx on geo_cities (lower(name) text_pattern_ops);
+create index if not exists geo_counties_name_prefix_idx on geo_counties (lower(name) text_pattern_ops);
 
 create table if not exists geo_clusters (
   id uuid primary key default gen_random_uuid(),

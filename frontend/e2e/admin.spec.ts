@@ -56,7 +56,7 @@ test('the alpha editor runs the content loop in the admin, and the beta editor s
   await page.getByLabel('Location mode').selectOption('radius');
   await page.getByLabel('Centre city').fill('Dal');
   await page.getByRole('button', { name: 'Dallas, TX' }).click();
-  await page.getByLabel('Radius (km)').fill('1800');
+  await page.getByLabel('Radius (km)').fill('25');
   await page.getByLabel('Aging-Roof Owner').check();
   await page.getByLabel('Storm-Hit Homeowner').check();
   await page.getByLabel('Article template').selectOption({ label: 'Local roofing guide' });
@@ -71,13 +71,14 @@ test('the alpha editor runs the content loop in the admin, and the beta editor s
   await expect(page.getByText(/No city starts with/)).toHaveCount(0);
   await audit(page, 'campaign-new', testInfo, audits);
 
-  // Fixed: the exact count (7 variants × 50 cities × 2 avatars) and seeded samples; shuffle shows others.
+  // Fixed: the exact count (7 variants × the 19 Texas places within 25 km of Dallas × 2 avatars) and seeded
+  // samples; shuffle shows others.
   await page.getByLabel('Headline patterns (one per line)').fill(FIXED);
   await expect(page.getByTestId('spintax-issues')).toHaveCount(0);
-  await expect(page.getByTestId('variant-count')).toHaveText('700');
-  await expect(page.getByTestId('cities-covered')).toHaveText('Covers 50 cities.');
+  await expect(page.getByTestId('variant-count')).toHaveText('266');
+  await expect(page.getByTestId('cities-covered')).toHaveText('Covers 19 cities.');
   await expect(
-    page.getByRole('img', { name: 'Map of the 50 covered cities, within 1800 km of the centre' }),
+    page.getByRole('img', { name: 'Map of the 19 covered cities, within 25 km of the centre' }),
   ).toBeVisible();
   await expect(page.getByTestId('location-map')).toContainText('Includes');
   const samples = page.getByRole('list', { name: 'Sample headlines' }).getByRole('listitem');
@@ -93,7 +94,7 @@ test('the alpha editor runs the content loop in the admin, and the beta editor s
   await expect(page.getByLabel('Centre city')).toHaveValue('Dallas, TX');
 
   // Generate 200 and watch the bar reach 100 %.
-  await expect(page.getByTestId('remaining')).toHaveText('This campaign can still make 700 articles.');
+  await expect(page.getByTestId('remaining')).toHaveText('This campaign can still make 266 articles.');
   await page.getByLabel('How many').fill('200');
   await page.getByRole('button', { name: 'Generate 200 articles' }).click();
   await expect(page.getByRole('progressbar', { name: 'Generation progress' })).toBeVisible();

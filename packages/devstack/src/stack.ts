@@ -5,10 +5,13 @@ import {
   type Credential,
   createDirectusClient,
   decideFreshInstall,
+  describeGeographyLoad,
   disableLoginSuspension,
   ensureDemoEditors,
   ensureSsrReader,
+  GeographyModeSchema,
   linkDirectusUsers,
+  loadGeography,
   provisionAccessModel,
   registerDirectusMetadata,
   seedBlueprints,
@@ -134,6 +137,17 @@ export async function startStack(config: StackConfig): Promise<RunningStack> {
       });
       const reports = await time('Demo blueprints loaded', () => seedBlueprints(pool));
       for (const [file, report] of reports) log(`  ${file}: ${summarise(report)}`);
+      // After the blueprints, so the demo's cities take their real population, position and county.
+      const geographyMode = GeographyModeSchema.safeParse(config.env.SPARK_GEOGRAPHY || undefined);
+      if (!geographyMode.success) {
+        throw new StackError(
+          `SPARK_GEOGRAPHY must be full, subset or none, not "${config.env.SPARK_GEOGRAPHY}"`,
+        );
+      }
+      const geography = await time(`Geography loaded (SPARK_GEOGRAPHY=${geographyMode.data})`, () =>
+        loadGeography(pool, geographyMode.data),
+      );
+      log(`  ${describeGeographyLoad(geography)}`);
       const access = await time('Roles, policies and permissions provisioned', () =>
         provisionAccessModel(pool),
       );

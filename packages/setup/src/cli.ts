@@ -12,6 +12,7 @@ import { registerDirectusMetadata } from './directus/register.js';
 import { disableLoginSuspension } from './directus/settings.js';
 import { linkDirectusUsers, syncAdminPassword, syncAdminToken } from './directus/users.js';
 import { decideFreshInstall, wipeDatabase } from './fresh-install.js';
+import { describeGeographyLoad, GeographyModeSchema, loadGeography } from './geography/index.js';
 import { seedBlueprints } from './seed.js';
 
 const envSchema = z.object({
@@ -23,6 +24,7 @@ const envSchema = z.object({
   ADMIN_PASSWORD: z.string().min(8),
   SECRET: z.string().min(16),
   SEED_DEMO: z.enum(['true', 'false']).default('false'),
+  SPARK_GEOGRAPHY: GeographyModeSchema,
   DEMO_EDITOR_PASSWORD: z.string().min(8).optional(),
   FORCE_FRESH_INSTALL: z.string().optional(),
   FORCE_FRESH_INSTALL_CONFIRM: z.string().optional(),
@@ -59,6 +61,12 @@ async function main() {
     await linkDirectusUsers(pool);
     await registerDirectusMetadata(pool);
     if (env.SEED_DEMO === 'true') await seedBlueprints(pool);
+    // After the blueprints, so the demo's cities take their real population, position and county.
+    const started = performance.now();
+    const geography = await loadGeography(pool, env.SPARK_GEOGRAPHY);
+    console.log(
+      `${describeGeographyLoad(geography)} in ${((performance.now() - started) / 1000).toFixed(1)}s`,
+    );
     const access = await provisionAccessModel(pool);
     await syncAdminToken(pool, env.ADMIN_EMAIL, env.DIRECTUS_ADMIN_TOKEN);
     await disableLoginSuspension(pool);

@@ -24,4 +24,11 @@ export {
   type WipeReport,
   wipeDatabase,
 } from './fresh-install.js';
+export {
+  describeGeographyLoad,
+  type GeographyLoad,
+  type GeographyMode,
+  GeographyModeSchema,
+  loadGeography,
+} from './geography/index.js';
 export { DEFAULT_BLUEPRINT_DIR, seedBlueprints } from './seed.js';

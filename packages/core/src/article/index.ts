@@ -37,6 +37,14 @@ export {
   markArticlePublished,
 } from './jsonLd.js';
 export {
+  describeMissingLocationTokens,
+  LOCATION_VARIABLES,
+  type LocationMode,
+  type LocationTokenContext,
+  type MissingLocationToken,
+  missingLocationTokens,
+} from './locationTokens.js';
+export {
   buildExcerpt,
   buildMetaDescription,
   buildMetaTitle,

@@ -80,7 +80,7 @@ export async function createBenchLibrary(pool: Pool): Promise<BenchLibrary> {
   return { siteId, templateId: template.rows[0]?.id ?? '', avatarIds: avatars.rows.map((row) => row.id) };
 }
 
-/** Three patterns of 48 headline variants each: 144 × 50 cities × 5 avatars = 36,000 combinations. */
+/** Three patterns of 48 headline variants each: 144 × ~1,000 cities of the test gazetteer × 5 avatars. */
 export const BENCH_PATTERNS = [
   '{Best|Top|Trusted|Leading} {Niche} {Experts|Pros|Specialists|Companies} in {City}, {State_Code} {2026|Today|This Year}',
   '{Niche} {Costs|Prices|Quotes|Estimates} in {City}: {A Guide|What to Know|Straight Answers|The Facts} for {Avatar_Name}s {Now|Today|in 2026}',

@@ -2,8 +2,9 @@ import { createPool } from '@spark/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { callApi, editorToken } from '../../../testing/http.js';
 import {
+  citiesInDemoRegion,
   createCampaign,
-  FIFTY_CITIES,
+  DEMO_REGION,
   startGeneration,
   type TenantLibrary,
   tenantLibrary,
@@ -45,14 +46,16 @@ describe('admin read models', () => {
       headline_spintax_root: '{Best|Top} {Niche} in {City}\n{Niche} near {City}',
       niche_variables: { Niche: 'Roofing' },
       location_mode: 'radius',
-      location: FIFTY_CITIES,
+      location: DEMO_REGION,
     };
     const first = await preview(draft);
     expect(first.status, JSON.stringify(first.body)).toBe(200);
-    expect(first.body.locations).toBe(50);
-    expect(first.body.cities).toHaveLength(50);
+    const covered = await citiesInDemoRegion(pool);
+    expect(first.body.locations).toBe(covered);
+    // The map shows the 300 biggest.
+    expect(first.body.cities).toHaveLength(Math.min(covered, 300));
     expect(first.body.cities.every((city) => city.lat !== null && city.lng !== null)).toBe(true);
-    expect(first.body.total).toBe(150);
+    expect(first.body.total).toBe(3 * covered);
     expect(first.body.samples).toHaveLength(3);
     expect((await preview(draft)).body.samples).toEqual(first.body.samples);
     const written = await pool.query('select 1 from campaign_masters where headline_spintax_root = $1', [

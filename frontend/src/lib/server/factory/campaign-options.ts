@@ -57,11 +57,11 @@ export async function searchPlaces(
     query.kind === 'city'
       ? `select c.id, 'city' as kind, c.name, s.code as state_code, ST_Y(c.geom) as lat, ST_X(c.geom) as lng
          from geo_cities c join geo_states s on s.id = c.state_id
-         where c.name ilike $1 and ($2::uuid is null or c.state_id = $2)
+         where lower(c.name) like lower($1) and ($2::uuid is null or c.state_id = $2)
          order by c.population desc nulls last, c.name limit $3`
       : `select co.id, 'county' as kind, co.name, s.code as state_code, null::float8 as lat, null::float8 as lng
          from geo_counties co join geo_states s on s.id = co.state_id
-         where co.name ilike $1 and ($2::uuid is null or co.state_id = $2)
+         where lower(co.name) like lower($1) and ($2::uuid is null or co.state_id = $2)
          order by co.name limit $3`;
   const { rows } = await database().query<Place>(sql, [pattern, query.state_id ?? null, query.limit]);
   return rows;

@@ -1,7 +1,13 @@
 import { createPool } from '@spark/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { adminToken, callApi, frontendUrl } from '../../../testing/http.js';
-import { createCampaign, tenantLibrary, waitForJob, watchGenerationQueue } from './testing/factory-api.js';
+import {
+  citiesInDemoRegion,
+  createCampaign,
+  tenantLibrary,
+  waitForJob,
+  watchGenerationQueue,
+} from './testing/factory-api.js';
 
 /** The content factory end to end: API → BullMQ → the stack's worker → PostgreSQL. */
 const pool = createPool(process.env.DATABASE_URL ?? '', { max: 2 });
@@ -23,7 +29,7 @@ const post = <T>(path: string, json: unknown) =>
 const one = async <T>(sql: string, params: unknown[]) => (await pool.query(sql, params)).rows[0] as T;
 
 describe('headline planning', () => {
-  it('previews the exact count of 3 patterns × 50 cities × 2 avatars with seeded samples, writing nothing', async () => {
+  it('previews the exact count of 3 patterns × the region’s cities × 2 avatars with seeded samples, writing nothing', async () => {
     const preview = (seed: string) =>
       post<{ total: number; samples: { headline: string }[] }>('/api/seo/generate-headlines', {
         campaign_id: campaignId,
@@ -33,7 +39,7 @@ describe('headline planning', () => {
       });
     const first = await preview('seed-a');
     expect(first.status).toBe(200);
-    expect(first.body.total).toBe((3 + 3 + 2) * 50 * 2);
+    expect(first.body.total).toBe((3 + 3 + 2) * (await citiesInDemoRegion(pool)) * 2);
     expect(first.body.samples).toHaveLength(5);
     expect((await preview('seed-a')).body.samples).toEqual(first.body.samples);
     expect((await preview('seed-b')).body.samples).not.toEqual(first.body.samples);

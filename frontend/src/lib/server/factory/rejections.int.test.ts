@@ -19,6 +19,7 @@ let alpha: TenantLibrary;
 let alphaCampaign = '';
 let betaCampaign = '';
 let betaArticle = '';
+let betaCombinations = 0;
 
 beforeAll(async () => {
   alpha = await tenantLibrary(pool, 'alpha.localhost');
@@ -35,6 +36,13 @@ beforeAll(async () => {
     [betaCampaign],
   );
   betaArticle = rows[0]?.id ?? '';
+  const preview = await callApi<{ total: number }>('/api/seo/generate-headlines', {
+    method: 'POST',
+    token: adminToken(),
+    json: { campaign_id: betaCampaign, preview: true, limit: 1 },
+  });
+  betaCombinations = preview.body.total;
+  expect(betaCombinations).toBeLessThan(MAX_ARTICLES_PER_JOB);
 });
 afterAll(async () => {
   await pool.query('delete from generated_articles where id = $1', [betaArticle]);
@@ -87,9 +95,9 @@ const cases: Case[] = [
     status: 422,
   },
   {
-    name: 'more articles than the campaign has combinations (800)',
+    name: 'more articles than the campaign has combinations (fewer than the job limit)',
     path: '/api/seo/generate-article',
-    json: () => ({ campaign_id: alphaCampaign, count: 801 }),
+    json: () => ({ campaign_id: betaCampaign, count: betaCombinations + 1 }),
     status: 422,
   },
   {

@@ -39,8 +39,19 @@ export const THREE_PATTERNS = [
   '{Niche} in {City} for {Avatar_Name}s: {Straight Answers|What Locals Recommend}',
 ].join('\n');
 
-/** 1,800 km around north Texas covers all 50 demo cities (AZ, CO, FL, NC, TX). */
-export const FIFTY_CITIES = { center: { lat: 33, lng: -96 }, radius_km: 1800 };
+/** 1,800 km around north Texas: all 50 demo cities (AZ, CO, FL, NC, TX) and the gazetteer's places in between. */
+export const DEMO_REGION = { center: { lat: 33, lng: -96 }, radius_km: 1800 };
+
+/** How many cities `DEMO_REGION` covers in the stack's gazetteer (over a thousand with the test subset). */
+export async function citiesInDemoRegion(pool: Pool): Promise<number> {
+  const { center, radius_km } = DEMO_REGION;
+  const { rows } = await pool.query<{ n: number }>(
+    `select count(*)::int as n from geo_cities
+     where ST_DWithin(geom::geography, ST_SetSRID(ST_MakePoint($1, $2), 4326)::geography, $3 * 1000)`,
+    [center.lng, center.lat, radius_km],
+  );
+  return rows[0]?.n ?? 0;
+}
 
 export async function createCampaign(
   library: TenantLibrary,
@@ -56,7 +67,7 @@ export async function createCampaign(
       headline_spintax_root: THREE_PATTERNS,
       niche_variables: { Niche: 'Roofing' },
       location_mode: 'radius',
-      location: FIFTY_CITIES,
+      location: DEMO_REGION,
       avatar_ids: library.avatarIds,
       template_id: library.templateId,
       target_word_count: 300,
@@ -67,7 +78,7 @@ export async function createCampaign(
   return answer.body.data;
 }
 
-/** 10 × 10 headline variants × 50 cities × 2 avatars = 10,000 headlines: room for a job stopped partway. */
+/** 10 × 10 headline variants × the demo region's cities × 2 avatars: room for a 10,000-article job stopped partway. */
 export const TEN_THOUSAND_HEADLINES =
   '{A|B|C|D|E|F|G|H|I|J} {Niche} {one|two|three|four|five|six|seven|eight|nine|ten} in {City}';
 
