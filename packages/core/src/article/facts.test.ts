@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { buildArticleBindings } from './bindings.js';
-import { audienceNoun, formatPhone, formatPopulation, joinEnglishList, pluralise } from './facts.js';
+import {
+  audienceNoun,
+  formatPhone,
+  formatPopulation,
+  joinEnglishList,
+  PLACE_FACT_VARIABLES,
+  pluralise,
+} from './facts.js';
+import { missingLocationTokens } from './locationTokens.js';
 
 describe('place and business facts', () => {
   it('groups populations in threes', () => {
@@ -67,5 +75,13 @@ describe('place and business facts', () => {
       undefined,
       undefined,
     ]);
+  });
+
+  it('names the place facts among the variables a campaign without a location cannot fill', () => {
+    const missing = missingLocationTokens(['<p>{Population} people near {Nearby_Cities}</p>'], {
+      mode: 'none',
+      extraLocationVariables: PLACE_FACT_VARIABLES,
+    });
+    expect(missing.map((m) => m.token)).toEqual(['{Population}', '{Nearby_Cities}']);
   });
 });

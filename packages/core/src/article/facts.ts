@@ -4,6 +4,12 @@
  * every place it is generated for.
  */
 
+/**
+ * Article variables that, like `{City}`, need the article's place (for missingLocationTokens'
+ * `extraLocationVariables`): a campaign without a location cannot fill them.
+ */
+export const PLACE_FACT_VARIABLES: readonly string[] = ['population', 'nearby_cities'];
+
 /** Facts about the site's business, from its settings. */
 export interface BusinessFacts {
   readonly name: string;

@@ -12,6 +12,7 @@ export {
   formatPhone,
   formatPopulation,
   joinEnglishList,
+  PLACE_FACT_VARIABLES,
   pluralise,
 } from './facts.js';
 export {
