@@ -24,7 +24,7 @@ function bindingsFor(context: ProductionContext, headline: ClaimedHeadline, now:
           state: headline.state,
           stateCode: headline.state_code,
           population: headline.population,
-          nearbyCities: headline.nearby_cities,
+          nearbyCities: context.nearbyPlaces.get(headline.city_id) ?? [],
         }
       : null,
     business: context.business,

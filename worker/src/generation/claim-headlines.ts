@@ -15,14 +15,7 @@ export interface ClaimedHeadline {
   state_code: string | null;
   avatar_name: string | null;
   population: number | null;
-  /** The nearest other places, nearest first (up to NEARBY_PLACES); empty without a city or coordinates. */
-  nearby_cities: string[];
 }
-
-/** How many neighbouring places an article names. */
-export const NEARBY_PLACES = 3;
-/** Nearest candidates by planar distance (the GiST index order), re-ranked by distance on the sphere. */
-const NEARBY_CANDIDATES = 12;
 
 /**
  * Locks up to `limit` of the job's reserved headlines. SKIP LOCKED lets any number of workers pull from
@@ -34,11 +27,7 @@ const NEARBY_CANDIDATES = 12;
  * The rows are picked (and limited) before the place and avatar names are joined: a freshly reserved job's
  * rows have no statistics yet, and the planner then hashed all of them on every claim before applying the
  * limit.
- *
- * The nearby places are found once per distinct city of the batch, in the same statement: a KNN scan
- * (`<->` on the GiST index) for candidates, ordered by true distance (degrees of longitude shrink
- * with latitude, so planar order is only approximately nearest). Places sharing the city's name are
- * skipped so an article never names its own place as a neighbour.
+
  */
 export async function claimHeadlines(
   client: PoolClient,
@@ -51,29 +40,16 @@ export async function claimHeadlines(
        where claimed_by_job = $1 and status = 'claimed'
        limit $2
        for update skip locked
-     ),
-     near as (
-       select c.id as city_id,
-              array(select candidate.name from (
-                      select n.name, n.geom from geo_cities n
-                      where n.id <> c.id and n.geom is not null and n.name <> c.name
-                      order by n.geom <-> c.geom limit $4
-                    ) candidate
-                    order by ST_Distance(candidate.geom::geography, c.geom::geography), candidate.name
-                    limit $3) as nearby
-       from geo_cities c
-       where c.geom is not null and c.id in (select distinct city_id from picked where city_id is not null)
      )
      select h.id, h.text, h.variant_key, h.state_id, h.county_id, h.city_id, h.avatar_id,
             c.name as city, co.name as county, s.name as state, s.code as state_code, a.name as avatar_name,
-            c.population, coalesce(near.nearby, '{}') as nearby_cities
+            c.population
      from picked h
      left join geo_cities c on c.id = h.city_id
-     left join near on near.city_id = h.city_id
      left join geo_counties co on co.id = h.county_id
      left join geo_states s on s.id = h.state_id
      left join avatar_intelligence a on a.id = h.avatar_id`,
-    [jobId, limit, NEARBY_PLACES, NEARBY_CANDIDATES],
+    [jobId, limit],
   );
   return rows;
 }

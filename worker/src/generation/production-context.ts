@@ -27,6 +27,8 @@ export interface ProductionContext {
   offers: OfferBlock[];
   /** How often each fragment has been used, updated as articles are assembled (least-used first). */
   usage: Map<string, number>;
+  /** The nearest places of each city seen so far, nearest first (rememberNearbyPlaces fills it per batch). */
+  nearbyPlaces: Map<string, readonly string[]>;
   /** Slugs taken on the site, including this process's uncommitted ones (the database settles races). */
   takenSlugs: Set<string>;
   /** Library problems found while parsing, reported once with the chunk's result. */
@@ -169,6 +171,7 @@ export async function loadProductionContext(
     },
     offers: parseOffers(offerRows.rows, dictionaries, warnings),
     usage,
+    nearbyPlaces: new Map(),
     takenSlugs: new Set(slugRows.rows.map((row) => row.slug)),
     warnings,
   };
