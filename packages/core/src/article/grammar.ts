@@ -44,15 +44,26 @@ export function startsWithVowelSound(word: string): boolean {
 /** Doubling these is grammatical ("had had", "that that"). */
 const DOUBLES_ALLOWED: ReadonlySet<string> = new Set(['had', 'that']);
 
-const tagName = (tag: string): string =>
-  (tag.match(/^<\/?\s*([A-Za-z][A-Za-z0-9]*)/)?.[1] ?? '').toLowerCase();
+/** Whether a tag (`<strong>`, `</a>`) is an inline element; read by character code, once per tag. */
+function isInlineTag(tag: string): boolean {
+  let start = 1;
+  if (tag.charCodeAt(start) === 47) start += 1; // "/"
+  let end = start;
+  while (end < tag.length) {
+    const code = tag.charCodeAt(end) | 0x20;
+    if (!((code >= 97 && code <= 122) || (code >= 48 && code <= 57 && end > start))) break;
+    end += 1;
+  }
+  return end > start && INLINE_TAGS.has(tag.slice(start, end).toLowerCase());
+}
 
 // Latin letters and digits (the content is English): plain character classes keep these scans linear and
 // fast, where Unicode property escapes with lookbehinds cost milliseconds per article.
 const W = 'A-Za-z0-9\\u00C0-\\u024F';
 const GAP = `[ \\t${INLINE_MARK}]`;
 const SPACE_RUN = /[ \t]{2,}/g;
-const INLINE_RUN = new RegExp(`[ \\t${INLINE_MARK}]*${INLINE_MARK}[ \\t${INLINE_MARK}]*`, 'g');
+// A space, then inline tags with spaces among or after them: starts only where a space meets a tag.
+const INLINE_RUN = new RegExp(`[ \\t]${INLINE_MARK}[ \\t${INLINE_MARK}]*`, 'g');
 const SPACE_BEFORE_PUNCTUATION = new RegExp(`[ \\t]+(${INLINE_MARK}*)(?=[,.;:!?])`, 'g');
 const SPACE_AFTER_BLOCK = new RegExp(`${BLOCK_MARK}[ \\t]+`, 'g');
 const SPACE_BEFORE_BLOCK = new RegExp(`[ \\t]+${BLOCK_MARK}`, 'g');
@@ -97,7 +108,11 @@ function dropDoubledWords(text: string): string {
     if (previousEnd >= 0 && i - start === previousEnd - previousStart) {
       let gapOnly = previousEnd < start;
       for (let k = previousEnd; gapOnly && k < start; k += 1) gapOnly = isGapCode(text.charCodeAt(k));
-      const word = text.slice(start, i).toLowerCase();
+      // A cheap case-folded comparison first; the exact one only for the rare candidates.
+      for (let k = 0; gapOnly && k < i - start; k += 1) {
+        gapOnly = (text.charCodeAt(start + k) | 0x20) === (text.charCodeAt(previousStart + k) | 0x20);
+      }
+      const word = gapOnly ? text.slice(start, i).toLowerCase() : '';
       if (
         gapOnly &&
         word === text.slice(previousStart, previousEnd).toLowerCase() &&
@@ -173,7 +188,7 @@ export function polishProse(html: string): string {
   // The stand-ins are private-use characters; any in the input are dropped so they cannot be confused.
   const marked = html.replace(/[\uE000\uE001]/g, '').replace(/<!--[\s\S]*?-->|<[^>]*>/g, (tag) => {
     tags.push(tag);
-    return INLINE_TAGS.has(tagName(tag)) ? INLINE_MARK : BLOCK_MARK;
+    return isInlineTag(tag) ? INLINE_MARK : BLOCK_MARK;
   });
   const repaired = repairText(marked);
   let next = 0;
