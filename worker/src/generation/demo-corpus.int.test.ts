@@ -5,6 +5,7 @@ import {
   findCandidates,
   formatPopulation,
   htmlToText,
+  joinEnglishList,
   shingleHashes,
   startsWithVowelSound,
 } from '@spark/core';
@@ -104,6 +105,7 @@ async function reserveDemoCorpus(domain: string, campaignName: string) {
 
 interface CorpusArticle {
   id: string;
+  city_id: string;
   html: string;
   word_count: number;
   county: string | null;
@@ -130,7 +132,7 @@ describe.each(TENANTS)('the demo library of $domain', ({ domain, campaign }) => 
       expect(result.warnings).toEqual([]);
     }
     const { rows } = await pool.query<CorpusArticle>(
-      `select g.id, g.html_content as html, g.word_count, co.name as county, c.population, a.name as avatar
+      `select g.id, g.city_id, g.html_content as html, g.word_count, co.name as county, c.population, a.name as avatar
        from generated_articles g
        left join geo_cities c on c.id = g.city_id
        left join geo_counties co on co.id = g.county_id
@@ -218,6 +220,24 @@ describe.each(TENANTS)('the demo library of $domain', ({ domain, campaign }) => 
     expect(answers.size).toBeGreaterThanOrEqual(6);
     const conflicting = [...answers].filter(([, given]) => given.size > 1).map(([question]) => question);
     expect(conflicting).toEqual([]);
+  });
+
+  it('names the three places nearest to each city, nearest first, by distance on the sphere', async () => {
+    const cityIds = [...new Set(articles.map((article) => article.city_id))];
+    const { rows } = await pool.query<{ id: string; nearby: string[] }>(
+      `select c.id, array(select n.name from geo_cities n
+                          where n.id <> c.id and n.geom is not null and n.name <> c.name
+                          order by ST_Distance(n.geom::geography, c.geom::geography), n.name limit 3) as nearby
+       from geo_cities c where c.id = any($1::uuid[])`,
+      [cityIds],
+    );
+    const nearest = new Map(rows.map((row) => [row.id, joinEnglishList(row.nearby)]));
+    const wrong = articles.filter((article, i) => {
+      const expected = nearest.get(article.city_id);
+      return expected === undefined || expected === '' || !(texts[i] as string).includes(expected);
+    });
+    expect(cityIds.length).toBeGreaterThan(1);
+    expect(wrong.map((article) => article.id)).toEqual([]);
   });
 
   it("states the place's county and population from the geography, never the audience in Title Case", () => {
