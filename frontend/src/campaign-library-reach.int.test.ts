@@ -77,4 +77,41 @@ describe('the library reach in the campaign preview', () => {
     expect(library?.reachable_words.median).toBeLessThan(2000 * 0.6);
     expect(library?.warning).toMatch(/of the 2000-word target: most articles would be flagged short/);
   });
+
+  it("answers for an unsaved draft with a template, and never for another site's template", async () => {
+    const { rows } = await pool.query<{ site_id: string; own: string; other: string }>(
+      `select s.id as site_id,
+              (select id from article_templates where site_id = s.id and name = 'Local roofing guide') as own,
+              (select t.id from article_templates t join sites b on b.id = t.site_id
+               where b.domain = 'beta.localhost' limit 1) as other
+       from sites s where s.domain = 'alpha.localhost'`,
+    );
+    const ids = rows[0];
+    if (!ids) throw new Error('the demo sites are not seeded');
+    const preview = (templateId: string) =>
+      callApi<LibraryReachAnswer>('/api/seo/generate-headlines', {
+        method: 'POST',
+        token: adminToken(),
+        json: {
+          preview: true,
+          limit: 1,
+          draft: {
+            site_id: ids.site_id,
+            headline_spintax_root: '{Niche} in {City}',
+            niche_variables: { Niche: 'Roofing' },
+            location_mode: 'radius',
+            location: { center: { lat: 30.27, lng: -97.74 }, radius_km: 50 },
+            template_id: templateId,
+            target_word_count: 5000,
+          },
+        },
+      });
+    const own = await preview(ids.own);
+    expect(own.status).toBe(200);
+    expect(own.body.library).toMatchObject({ target_word_count: 5000, missing_types: [] });
+    expect(own.body.library?.warning).toMatch(/of the 5000-word target/);
+    const other = await preview(ids.other);
+    expect(other.status).toBe(200);
+    expect(other.body.library).toBeNull();
+  });
 });
