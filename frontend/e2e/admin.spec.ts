@@ -83,6 +83,8 @@ test('the alpha editor runs the content loop in the admin, and the beta editor s
   await expect(page.getByTestId('location-map')).toContainText('Includes');
   const samples = page.getByRole('list', { name: 'Sample headlines' }).getByRole('listitem');
   await expect(samples).toHaveCount(5);
+  // The template's reachable article length, from the library, under the samples.
+  await expect(page.getByTestId('library-reach')).toHaveText(/^Articles of about \d+ words/);
   const before = await samples.allTextContents();
   await page.getByRole('button', { name: 'Shuffle' }).click();
   await expect.poll(async () => (await samples.allTextContents()).join('|')).not.toBe(before.join('|'));

@@ -90,6 +90,9 @@ export const HeadlineDraftSchema = z
     location_mode: campaignFields.location_mode.default('none'),
     location: campaignFields.location.default({}),
     avatar_ids: campaignFields.avatar_ids.default([]),
+    /** With a template, the preview also answers how long its articles can be (see `library`). */
+    template_id: campaignFields.template_id.optional(),
+    target_word_count: campaignFields.target_word_count.optional(),
   })
   .strict();
 

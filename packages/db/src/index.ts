@@ -16,6 +16,7 @@ export {
   SITE_HISTORY_TABLES,
   snapshotSchema,
 } from './inspect.js';
+export { type LibraryReach, loadLibraryReach } from './library-reach.js';
 export {
   checksumOf,
   DEFAULT_MIGRATIONS_DIR,

@@ -1,6 +1,6 @@
 import { AppError, type GenerateHeadlinesRequest, type HeadlineDraft } from '@spark/contracts';
 import { sampleVariantIndices, UnresolvedVariableError } from '@spark/core';
-import { type PoolClient, withTransaction, writeWorkLog } from '@spark/db';
+import { loadLibraryReach, type PoolClient, withTransaction, writeWorkLog } from '@spark/db';
 import { type CampaignRow, loadVisibleCampaign } from './campaign-row.js';
 import { type CampaignSpace, loadCampaignSpace, type SpaceItem } from './campaign-space.js';
 import type { FactoryDeps } from './deps.js';
@@ -46,8 +46,8 @@ function draftRow(siteId: string, draft: HeadlineDraft): CampaignRow {
     center_lng: location.center?.lng ?? null,
     radius_km: location.radius_km == null ? null : String(location.radius_km),
     avatar_ids: draft.avatar_ids,
-    template_id: null,
-    target_word_count: 1500,
+    template_id: draft.template_id ?? null,
+    target_word_count: draft.target_word_count ?? 1500,
     velocity_mode: 'steady',
     velocity_per_day: 10,
     velocity_ramp_to: null,
@@ -79,6 +79,8 @@ export async function previewHeadlines(
   const space = await loadCampaignSpace(deps.db, campaign, deps.now());
   const indices = sampleVariantIndices(space.space.total, request.limit ?? 10, seed);
   return {
+    // How long the template's articles can be with the library, and a warning when that is short of the target.
+    library: await loadLibraryReach(deps.db, campaign),
     total: exactCount(space.space.total),
     locations: space.locations.length,
     cities: space.locations.slice(0, MAP_CITIES).map((c) => ({

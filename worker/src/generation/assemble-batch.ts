@@ -23,8 +23,11 @@ function bindingsFor(context: ProductionContext, headline: ClaimedHeadline, now:
           county: headline.county,
           state: headline.state,
           stateCode: headline.state_code,
+          population: headline.population,
+          nearbyCities: context.nearbyPlaces.get(headline.city_id) ?? [],
         }
       : null,
+    business: context.business,
     avatarName: headline.avatar_name,
     niche: nicheName === undefined ? null : context.nicheVariables[nicheName],
     nicheVariables: context.nicheVariables,

@@ -14,6 +14,7 @@ export interface ClaimedHeadline {
   state: string | null;
   state_code: string | null;
   avatar_name: string | null;
+  population: number | null;
 }
 
 /**
@@ -26,6 +27,7 @@ export interface ClaimedHeadline {
  * The rows are picked (and limited) before the place and avatar names are joined: a freshly reserved job's
  * rows have no statistics yet, and the planner then hashed all of them on every claim before applying the
  * limit.
+
  */
 export async function claimHeadlines(
   client: PoolClient,
@@ -40,7 +42,8 @@ export async function claimHeadlines(
        for update skip locked
      )
      select h.id, h.text, h.variant_key, h.state_id, h.county_id, h.city_id, h.avatar_id,
-            c.name as city, co.name as county, s.name as state, s.code as state_code, a.name as avatar_name
+            c.name as city, co.name as county, s.name as state, s.code as state_code, a.name as avatar_name,
+            c.population
      from picked h
      left join geo_cities c on c.id = h.city_id
      left join geo_counties co on co.id = h.county_id

@@ -5,6 +5,7 @@ import { UnrecoverableError } from 'bullmq';
 import { assembleBatchInSlices, type FailedHeadline } from './assemble-batch.js';
 import { claimHeadlines } from './claim-headlines.js';
 import { contextForJob, forgetContext } from './context-cache.js';
+import { rememberNearbyPlaces } from './nearby-places.js';
 import type { ProductionContext } from './production-context.js';
 import { writeArticles } from './write-articles.js';
 import { addFragmentUsage, flagShortArticles, insertFingerprints, settleHeadlines } from './write-batch.js';
@@ -29,6 +30,7 @@ async function runBatch(pool: Pool, context: ProductionContext, limit: number) {
     return await withTransaction(pool, async (client) => {
       const headlines = await claimHeadlines(client, context.jobId, limit);
       if (headlines.length === 0) return { claimed: 0, processed: 0, failed: 0, status: 'running' };
+      await rememberNearbyPlaces(client, context, headlines);
       const { ready, failed } = await assembleBatchInSlices(context, headlines, new Date());
       batchSlugs = ready.map((item) => item.article.slug);
       const written = await writeArticles(client, context, ready);

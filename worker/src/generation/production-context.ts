@@ -1,12 +1,15 @@
 import {
+  type BusinessFacts,
   type ContentFragment,
   type OfferBlock,
+  offerBlockSource,
   parseSpintax,
   prepareFragments,
   type SpintaxDictionaries,
   SpintaxSyntaxError,
 } from '@spark/core';
 import { loadSpintaxDictionaries, type Pool } from '@spark/db';
+import { z } from 'zod';
 
 /** Everything a chunk needs to turn headlines into articles, loaded once per chunk and parsed once. */
 export interface ProductionContext {
@@ -14,6 +17,8 @@ export interface ProductionContext {
   siteId: string;
   campaignId: string;
   site: { name: string; url: string };
+  /** The site's business facts (name, phone, service area, licence, contact page) for article variables. */
+  business: BusinessFacts;
   slotTypes: string[];
   targetWordCount: number;
   nicheVariables: Record<string, string>;
@@ -22,6 +27,8 @@ export interface ProductionContext {
   offers: OfferBlock[];
   /** How often each fragment has been used, updated as articles are assembled (least-used first). */
   usage: Map<string, number>;
+  /** The nearest places of each city seen so far, nearest first (rememberNearbyPlaces fills it per batch). */
+  nearbyPlaces: Map<string, readonly string[]>;
   /** Slugs taken on the site, including this process's uncommitted ones (the database settles races). */
   takenSlugs: Set<string>;
   /** Library problems found while parsing, reported once with the chunk's result. */
@@ -45,6 +52,34 @@ interface OfferRow {
   cta_url: string;
 }
 
+/**
+ * The settings articles quote. Settings are free-form JSON edited in Directus, so a value of the wrong
+ * shape is ignored (its variable stays unbound and the quality gate names it) instead of failing the job.
+ */
+const optionalSetting = z.string().trim().min(1).max(300).optional().catch(undefined);
+const BusinessSettingsSchema = z.object({
+  phone: optionalSetting,
+  service_area: optionalSetting,
+  license: optionalSetting,
+  contact_path: z
+    .string()
+    .regex(/^\/(?![/\\])[^\s"<>\\]*$/, 'a site-relative path')
+    .optional()
+    .catch(undefined),
+});
+
+export function businessFactsOf(siteName: string, settings: unknown): BusinessFacts {
+  const parsed = BusinessSettingsSchema.safeParse(settings);
+  const values = parsed.success ? parsed.data : {};
+  return {
+    name: siteName,
+    phone: values.phone ?? null,
+    serviceArea: values.service_area ?? null,
+    license: values.license ?? null,
+    contactPath: values.contact_path ?? null,
+  };
+}
+
 /** Local names are served over http; anything else is assumed to be a real https site. */
 export const siteUrl = (domain: string) =>
   `${domain === 'localhost' || domain.endsWith('.localhost') ? 'http' : 'https'}://${domain}`;
@@ -52,7 +87,7 @@ export const siteUrl = (domain: string) =>
 function parseOffers(rows: OfferRow[], dictionaries: SpintaxDictionaries, warnings: string[]): OfferBlock[] {
   const offers: OfferBlock[] = [];
   for (const row of rows) {
-    const source = `<h3>${row.headline}</h3><p>${row.body}</p><p><a href="${row.cta_url}">${row.cta_label}</a></p>`;
+    const source = offerBlockSource(row);
     try {
       offers.push({ id: row.id, avatarId: row.avatar_id, body: parseSpintax(source, { dictionaries }) });
     } catch (error) {
@@ -70,11 +105,12 @@ export async function loadProductionContext(
   const { rows: campaigns } = await pool.query<{
     site_name: string;
     domain: string;
+    settings: unknown;
     fragment_types: unknown;
     target_word_count: number;
     niche_variables: Record<string, string>;
   }>(
-    `select s.name as site_name, s.domain, t.fragment_types, m.target_word_count, m.niche_variables
+    `select s.name as site_name, s.domain, s.settings, t.fragment_types, m.target_word_count, m.niche_variables
      from campaign_masters m join sites s on s.id = m.site_id
      left join article_templates t on t.id = m.template_id
      where m.id = $1 and m.site_id = $2`,
@@ -115,6 +151,7 @@ export async function loadProductionContext(
     siteId: job.siteId,
     campaignId: job.campaignId,
     site: { name: campaign.site_name, url: siteUrl(campaign.domain) },
+    business: businessFactsOf(campaign.site_name, campaign.settings),
     slotTypes: Array.isArray(campaign.fragment_types)
       ? campaign.fragment_types.filter((t): t is string => typeof t === 'string')
       : [],
@@ -134,6 +171,7 @@ export async function loadProductionContext(
     },
     offers: parseOffers(offerRows.rows, dictionaries, warnings),
     usage,
+    nearbyPlaces: new Map(),
     takenSlugs: new Set(slugRows.rows.map((row) => row.slug)),
     warnings,
   };

@@ -48,6 +48,15 @@ export function HeadlinePreviewPanel({ enabled, invalid, preview, loading, probl
               </li>
             ))}
           </ul>
+          {preview.library ? (
+            <p
+              data-testid="library-reach"
+              className={preview.library.warning ? 'text-sm text-amber-900' : 'text-sm text-slate-700'}
+            >
+              {preview.library.warning ??
+                `Articles of about ${preview.library.reachable_words.median} words (${preview.library.reachable_words.min}–${preview.library.reachable_words.max}) with this template.`}
+            </p>
+          ) : null}
         </>
       ) : (
         <p className="text-sm text-slate-700">{loading ? 'Counting…' : ''}</p>

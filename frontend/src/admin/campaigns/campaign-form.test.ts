@@ -21,6 +21,8 @@ describe('campaign form', () => {
       location_mode: 'radius',
       location: { center: { lat: 32.8, lng: -96.8 }, radius_km: 1800 },
       avatar_ids: [],
+      template_id: null,
+      target_word_count: 1500,
     });
   });
 

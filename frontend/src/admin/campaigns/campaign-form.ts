@@ -95,7 +95,12 @@ function locationOf(form: CampaignForm) {
   }
 }
 
-/** What the headline preview needs: the fields that shape the headline space. */
+const int = (value: string, fallback: number) => {
+  const parsed = Number.parseInt(value, 10);
+  return Number.isFinite(parsed) ? parsed : fallback;
+};
+
+/** What the preview needs: the fields that shape the headline space, and the template and target length. */
 export function draftOf(form: CampaignForm) {
   return {
     headline_spintax_root: form.patterns,
@@ -103,13 +108,10 @@ export function draftOf(form: CampaignForm) {
     location_mode: form.location_mode,
     location: locationOf(form),
     avatar_ids: form.avatar_ids,
+    template_id: form.template_id,
+    target_word_count: int(form.target_word_count, 1500),
   };
 }
-
-const int = (value: string, fallback: number) => {
-  const parsed = Number.parseInt(value, 10);
-  return Number.isFinite(parsed) ? parsed : fallback;
-};
 
 /** The body of POST /api/campaigns (and, without site_id, of PATCH). */
 export function campaignBody(form: CampaignForm) {
@@ -118,8 +120,6 @@ export function campaignBody(form: CampaignForm) {
     name: form.name.trim(),
     status: form.status,
     ...draftOf(form),
-    template_id: form.template_id,
-    target_word_count: int(form.target_word_count, 1500),
     velocity: {
       mode: velocity.mode,
       per_day: int(velocity.per_day, 10),

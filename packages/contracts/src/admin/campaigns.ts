@@ -65,6 +65,17 @@ export const CampaignDetailSchema = z.object({
 export const CampaignSavedSchema = z.object({ data: CampaignViewSchema });
 
 export const HeadlinePreviewSchema = z.object({
+  /** Reachable article length with the template and library (null without a template, as in a draft). */
+  library: z
+    .object({
+      template_id: z.string(),
+      target_word_count: z.number().int(),
+      reachable_words: z.object({ min: z.number().int(), median: z.number().int(), max: z.number().int() }),
+      missing_types: z.array(z.string()),
+      warning: z.string().nullable(),
+    })
+    .nullable()
+    .optional(),
   total: ExactCountSchema,
   /** Cities the location target covers. */
   locations: z.number().int().nonnegative(),

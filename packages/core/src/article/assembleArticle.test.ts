@@ -186,6 +186,16 @@ describe('buildArticleBindings', () => {
         avatar_name: null,
         year: String(now.getUTCFullYear()),
         month: MONTHS.split(' ')[now.getUTCMonth()],
+        population: undefined,
+        nearby_cities: undefined,
+        audience: undefined,
+        audience_plural: undefined,
+        business_name: undefined,
+        phone: undefined,
+        phone_href: undefined,
+        service_area: undefined,
+        license: undefined,
+        contact_path: undefined,
       };
       const custom: Record<string, string> = {};
       for (const [name, value] of Object.entries(nicheVariables)) custom[name.toLowerCase()] = value;

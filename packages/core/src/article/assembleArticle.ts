@@ -5,6 +5,7 @@ import { normaliseBindings } from '../spintax/bindings.js';
 import { countVariants } from '../spintax/count.js';
 import { writeSeededVariant } from '../spintax/unrank.js';
 import { type ContentFragment, type OfferBlock, selectFragments, selectOfferBlock } from './fragments.js';
+import { polishProse } from './grammar.js';
 import { type ArticleSchema, type BreadcrumbEntry, buildArticleSchema } from './jsonLd.js';
 import { buildExcerpt, buildMetaDescription, buildMetaTitle } from './meta.js';
 import { checkArticleQuality, type QualityFailure, type QualityFlag } from './qualityGates.js';
@@ -73,7 +74,8 @@ function spin(body: SpintaxTemplate, seed: string, values: ReadonlyMap<string, s
 
 /**
  * Deterministic: the same input yields the same article. Pipeline: select fragments → spin each
- * (seeded by campaign + variant + slot) → substitute HTML-escaped variables → sanitise → quality
+ * (seeded by campaign + variant + slot) → substitute HTML-escaped variables → polish the prose
+ * (polishProse) → sanitise → quality
  * gates → meta, excerpt, slug, JSON-LD (undated until published).
  */
 export function assembleArticle(input: AssembleArticleInput): AssembleArticleResult {
@@ -112,8 +114,10 @@ export function assembleArticle(input: AssembleArticleInput): AssembleArticleRes
     }
   });
 
-  // The whole article is sanitised; its text (htmlToText) and word count come from the same pass.
-  const { html, text, wordCount } = sanitizeHtmlWithText(pieces.join(''));
+  // Spinning's seams (a/an, capitals, doubled words, spacing) are repaired on the whole article, whose
+  // slots join mid-sentence just as choices do; then it is sanitised, and its text (htmlToText) and
+  // word count come from the same pass.
+  const { html, text, wordCount } = sanitizeHtmlWithText(polishProse(pieces.join('')));
   const title = input.headline.replace(/\s+/g, ' ').trim();
   const verdict = checkArticleQuality({
     title,

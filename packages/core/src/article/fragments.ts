@@ -101,6 +101,19 @@ export interface OfferBlock {
   readonly body: SpintaxTemplate;
 }
 
+/** An offer block's stored fields. */
+export interface OfferFields {
+  readonly headline: string;
+  readonly body: string;
+  readonly cta_label: string;
+  readonly cta_url: string;
+}
+
+/** The spintax source an offer block is rendered from: its headline, its text and its call to action as a link. */
+export function offerBlockSource(offer: OfferFields): string {
+  return `<h3>${offer.headline}</h3><p>${offer.body}</p><p><a href="${offer.cta_url}">${offer.cta_label}</a></p>`;
+}
+
 /** The avatar's own offers win over generic ones; among several, the seed decides. */
 export function selectOfferBlock(
   offers: readonly OfferBlock[],

@@ -7,15 +7,27 @@ export {
 } from './assembleArticle.js';
 export { type ArticleBindingsInput, type ArticleLocation, buildArticleBindings } from './bindings.js';
 export {
+  audienceNoun,
+  type BusinessFacts,
+  formatPhone,
+  formatPopulation,
+  joinEnglishList,
+  PLACE_FACT_VARIABLES,
+  pluralise,
+} from './facts.js';
+export {
   type ContentFragment,
   type FragmentParseError,
   type FragmentSelection,
   type OfferBlock,
+  type OfferFields,
+  offerBlockSource,
   prepareFragments,
   type RawFragment,
   selectFragments,
   selectOfferBlock,
 } from './fragments.js';
+export { polishProse, startsWithVowelSound } from './grammar.js';
 export {
   type ArticleSchema,
   type ArticleSchemaInput,
@@ -50,4 +62,10 @@ export {
   type QualityInput,
   type QualityVerdict,
 } from './qualityGates.js';
+export {
+  describeReachShortfall,
+  estimateReachableWords,
+  type ReachEstimate,
+  type ReachInput,
+} from './reach.js';
 export { DEFAULT_SLUG_MAX_LENGTH, slugify, uniqueSlug } from './slug.js';

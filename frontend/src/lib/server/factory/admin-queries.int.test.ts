@@ -201,7 +201,7 @@ describe('admin read models', () => {
     expect(options.body.data.avatars.map((a) => a.id)).toEqual(expect.arrayContaining(alpha.avatarIds));
     expect(options.body.data.templates.map((t) => t.id)).toContain(alpha.templateId);
     expect(options.body.data.states.length).toBeGreaterThanOrEqual(5);
-    expect(options.body.data.fragment_counts.intro).toBeGreaterThan(0);
+    expect(options.body.data.fragment_counts.opening).toBeGreaterThan(0);
     const cities = await callApi<{ data: { name: string; state_code: string; lat: number }[] }>(
       '/api/admin/places?kind=city&q=dal',
       { token: alphaToken() },
