@@ -1,5 +1,6 @@
 import { AppError, type CampaignCreate } from '@spark/contracts';
 import { loadSpintaxDictionaries, type PoolClient } from '@spark/db';
+import { assertPlaceVariablesFillable, loadFragmentTexts } from './article-texts.js';
 import { MODE_FIELDS } from './campaign-columns.js';
 import { requireValidHeadlines } from './headline-patterns.js';
 
@@ -48,6 +49,16 @@ export async function validateCampaign(
       path: 'template_id',
       message: 'no such article template in this site or the shared library',
     });
+  }
+  if (input.template_id && input.location_mode === 'none') {
+    // Without a location no fragment may use a place variable; with one, generation checks the target's cities.
+    const texts = await loadFragmentTexts(client, { site_id: siteId, ...input });
+    try {
+      assertPlaceVariablesFillable(texts, 'none');
+    } catch (error) {
+      if (!(error instanceof AppError)) throw error;
+      issues.push({ path: 'template_id', message: error.message });
+    }
   }
   for (const id of await missingLibraryIds(client, 'avatar_intelligence', input.avatar_ids, siteId)) {
     issues.push({

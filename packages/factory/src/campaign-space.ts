@@ -8,6 +8,7 @@ import {
   unrankVariant,
 } from '@spark/core';
 import { loadSpintaxDictionaries, type Pool, type PoolClient } from '@spark/db';
+import { assertPlaceVariablesFillable, loadFragmentTexts } from './article-texts.js';
 import type { CampaignRow } from './campaign-row.js';
 import { type HeadlinePattern, requireValidHeadlines } from './headline-patterns.js';
 
@@ -123,6 +124,11 @@ export async function loadCampaignSpace(
     );
   }
   assertBindable(campaign, patterns, avatars);
+  assertPlaceVariablesFillable(
+    [...patterns.map((pattern) => pattern.template), ...(await loadFragmentTexts(client, campaign))],
+    campaign.location_mode,
+    locations.filter((location) => location.county === null).length,
+  );
   const space = createCartesianSpace<SpaceLocation, SpaceAvatar, { id: string }>({
     campaignId: campaign.id,
     patterns: patterns.map((p) => ({ id: p.id, variantCount: p.variantCount })),
