@@ -50,7 +50,8 @@ export async function recordBatchProgress(
        failed = failed + $3,
        progress = least(100, round(100.0 * (processed + $2 + failed + $3) / greatest(total, 1), 2)),
        status = case when status in ('failed', 'cancelled') then status
-                     when processed + $2 + failed + $3 >= total then 'completed' else 'running' end,
+                     when processed + $2 + failed + $3 < total then 'running'
+                     when processed + $2 = 0 then 'failed' else 'completed' end,
        started_at = coalesce(started_at, now()),
        finished_at = case when status not in ('failed', 'cancelled') and processed + $2 + failed + $3 >= total
                           then now() else finished_at end,
@@ -61,14 +62,17 @@ export async function recordBatchProgress(
     [jobId, counts.processed, counts.failed, counts.failureNote, ERROR_TEXT_LIMIT],
   );
   const job = rows[0];
-  if (job?.status === 'completed' && counts.processed + counts.failed > 0) {
+  // A job whose every headline failed made nothing: it ends `failed` (the reasons are in `error`), so it never
+  // looks like a clean run; one with some failures completes with `failed` > 0 and a warning.
+  const finished = job?.status === 'completed' || (job?.status === 'failed' && job.processed === 0);
+  if (job && finished && counts.processed + counts.failed > 0) {
     await writeWorkLog(
       {
-        action: 'generation.completed',
+        action: job.status === 'failed' ? 'generation.failed' : 'generation.completed',
         entityType: 'generation_jobs',
         entityId: jobId,
         siteId: job.site_id,
-        level: job.failed > 0 ? 'warning' : 'info',
+        level: job.status === 'failed' ? 'error' : job.failed > 0 ? 'warning' : 'info',
         details: { processed: job.processed, failed: job.failed },
       },
       client,
