@@ -3,8 +3,9 @@
 // Workspace packages (@spark/*, TypeScript sources) are inlined; npm packages stay imports, resolved at run time
 // from the app's node_modules — so the output must live inside the app's folder. esbuild is the app's own
 // dependency, resolved from the app's folder as well.
-import { createRequire } from 'node:module';
-import { join, resolve } from 'node:path';
+import { existsSync } from 'node:fs';
+import { createRequire, isBuiltin } from 'node:module';
+import { dirname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 
 const [entry, outfile] = process.argv.slice(2);
@@ -15,12 +16,38 @@ if (!entry || !outfile) {
 const appRequire = createRequire(join(process.cwd(), 'package.json'));
 const { build } = await import(pathToFileURL(appRequire.resolve('esbuild')).href);
 
+const packageName = (specifier) =>
+  specifier
+    .split('/')
+    .slice(0, specifier.startsWith('@') ? 2 : 1)
+    .join('/');
+
+/** Whether Node, running the bundle from the app's folder, finds the package (the app's own node_modules or above). */
+function installedForApp(name) {
+  for (let dir = process.cwd(); ; dir = dirname(dir)) {
+    if (existsSync(join(dir, 'node_modules', name))) return true;
+    if (dirname(dir) === dir) return false;
+  }
+}
+
+// An npm package that inlined workspace code imports must be the app's own dependency: the production install
+// (`pnpm deploy --prod`) gives the app only its own dependencies, so anything else fails at start, not here.
 const externalNpmPackages = {
   name: 'external-npm-packages',
   setup(builder) {
-    builder.onResolve({ filter: /^[^./]/ }, (args) =>
-      args.path.startsWith('@spark/') ? undefined : { path: args.path, external: true },
-    );
+    builder.onResolve({ filter: /^[^./]/ }, (args) => {
+      if (args.path.startsWith('@spark/')) return undefined;
+      if (isBuiltin(args.path)) return { path: args.path, external: true };
+      const name = packageName(args.path);
+      if (installedForApp(name)) return { path: args.path, external: true };
+      return {
+        errors: [
+          {
+            text: `${name} (imported by ${args.importer}) is not a dependency of this app: add it to its package.json`,
+          },
+        ],
+      };
+    });
   },
 };
 
