@@ -84,7 +84,7 @@ test('the board lists what the quality gate held back, with the reason, and publ
   await expect(page.getByTestId('count-approved')).toHaveText('1');
   await audit(page, 'board-held-back', testInfo, audits);
 
-  await held.getByRole('button', { name: `Publish “Flagged ${tag}” anyway` }).click();
+  await held.getByRole('button', { name: `Publish anyway: “Flagged ${tag}”` }).click();
   await expect(page.getByTestId('count-approved')).toHaveText('0');
   await expect(page.getByTestId('count-published')).toHaveText('2');
   await expect(held).toHaveCount(0);

@@ -49,7 +49,7 @@ export function HeldBackPanel({ action, held, onOverride, onDismiss, busy }: Pro
             <Button
               onClick={() => again([article.id])}
               disabled={busy}
-              aria-label={`${verb} “${article.title}” anyway`}
+              aria-label={`${verb} anyway: “${article.title}”`}
             >
               {verb} anyway
             </Button>
