@@ -88,6 +88,8 @@ test('the board lists what the quality gate held back, with the reason, and publ
   await expect(page.getByTestId('count-approved')).toHaveText('0');
   await expect(page.getByTestId('count-published')).toHaveText('2');
   await expect(held).toHaveCount(0);
+  // The board moves the card at once; the database follows when the answer comes.
+  await expect(page.getByText('1 published', { exact: true })).toBeVisible();
   const { rows } = await pool.query<{ status: string; by: string | null }>(
     `select status, quality_override_by as by from generated_articles where campaign_id = $1 and title = $2`,
     [campaignId, `Flagged ${tag}`],
