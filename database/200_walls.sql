@@ -130,6 +130,14 @@ create index if not exists generated_articles_state_id_idx on generated_articles
 create index if not exists generated_articles_county_id_idx on generated_articles (county_id);
 create index if not exists generated_articles_city_id_idx on generated_articles (city_id);
 create index if not exists generated_articles_avatar_id_idx on generated_articles (avatar_id);
+-- The publish gate: an article with an open quality flag (short, near_duplicate, unresolved_token,
+-- invalid_html; either side of a duplicate pair) is held back unless a person overrode the gate for it.
+-- The override is remembered here so the scheduled publisher honours it later; it covers the flags that
+-- existed at quality_override_at, so a flag raised afterwards holds the article back again. Returning
+-- the article to review clears it. quality_override_by is the user id (no foreign key: Directus users
+-- live outside this schema, like work_log.user_id).
+alter table generated_articles add column if not exists quality_override_at timestamptz;
+alter table generated_articles add column if not exists quality_override_by uuid;
 
 -- Pages and posts are edited by people in the Data Studio: publishing one stamps published_at,
 -- which keeps the "published implies published_at" check from getting in their way.

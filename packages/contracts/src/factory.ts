@@ -148,6 +148,14 @@ export const PublishArticleSchema = z
     publish_at: isoDateTime.optional(),
     /** Spread the articles over days with the campaign's publishing velocity, from publish_at or now. */
     velocity: z.boolean().default(false),
+    /**
+     * Publish or schedule articles with open quality flags anyway (the whole batch). Without it they are
+     * held back and listed in the answer. The override is remembered on the article, so the scheduled
+     * publisher honours it too, for the flags that existed when it was given.
+     */
+    override_quality: z.boolean().default(false),
+    /** The same override for these articles only (each must also be in the selection). */
+    override_article_ids: uniqueIds(1, 1000).optional(),
   })
   .strict()
   .superRefine(oneSelection);

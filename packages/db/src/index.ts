@@ -35,5 +35,6 @@ export {
   SQLSTATE_INPUT_ERRORS,
 } from './pg-errors.js';
 export { createPool, type Pool, type PoolClient, type PoolOptions, withTransaction } from './pool.js';
+export { findHoldingFlags, HOLDING_FLAG_SQL, type HoldingFlag } from './quality-gate.js';
 export { type ApplySchemaOptions, applySchema, DEFAULT_SCHEMA_DIR, listSchemaFiles } from './schema.js';
 export { type WorkLogEntry, writeWorkLog } from './work-log.js';

@@ -14,7 +14,7 @@ export interface LibraryReach {
   readonly template_id: string;
   readonly target_word_count: number;
   readonly reachable_words: Pick<ReachEstimate, 'min' | 'median' | 'max'>;
-  readonly missing_types: readonly string[];
+  readonly missing_types: string[];
   /** Set when typical articles would fall short of the target (or a slot has no fragment). */
   readonly warning: string | null;
 }
@@ -67,7 +67,7 @@ export async function loadLibraryReach(
     template_id: campaign.template_id,
     target_word_count: campaign.target_word_count,
     reachable_words: { min: estimate.min, median: estimate.median, max: estimate.max },
-    missing_types: estimate.missingTypes,
+    missing_types: [...estimate.missingTypes],
     warning: describeReachShortfall(estimate, campaign.target_word_count),
   };
 }

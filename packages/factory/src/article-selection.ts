@@ -11,6 +11,7 @@ export interface SelectedArticle {
   id: string;
   site_id: string;
   campaign_id: string | null;
+  title: string;
   status: string;
   schema_json: unknown;
 }
@@ -26,7 +27,7 @@ export async function lockSelectedArticles(
   selection: ArticleSelection,
   withSchema = false,
 ): Promise<SelectedArticle[]> {
-  const columns = `id, site_id, campaign_id, status, ${withSchema ? 'schema_json' : 'null as schema_json'}`;
+  const columns = `id, site_id, campaign_id, title, status, ${withSchema ? 'schema_json' : 'null as schema_json'}`;
   if (selection.job_id !== undefined) {
     const { rows } = await client.query<{ site_id: string }>(
       'select site_id from generation_jobs where id = $1',

@@ -5,6 +5,7 @@ import { bumpSiteContent } from '@spark/jobs';
 import { groupBySite, lockSelectedArticles, type SelectedArticle } from './article-selection.js';
 import type { FactoryDeps } from './deps.js';
 import type { Principal } from './principal.js';
+import { applyQualityGate } from './quality-gate.js';
 
 const PUBLISHABLE = new Set(['approved', 'scheduled']);
 
@@ -58,6 +59,9 @@ async function velocityPlan(client: PoolClient, articles: SelectedArticle[], sta
 
 /**
  * approved (or scheduled) → published now, or scheduled at publish_at / by the campaign's velocity.
+ * Articles with open quality flags are held back (listed with their flags) unless the request overrides
+ * the gate for them; a held-back article keeps its status, so a scheduled one stays on the schedule and
+ * the scheduled publisher skips it while the flag is open.
  * `published_at` is the moment the article went live, and JSON-LD datePublished equals it: no backdating.
  */
 export async function publishArticles(
@@ -78,7 +82,9 @@ export async function publishArticles(
   }
   const result = await withTransaction(deps.db, async (client) => {
     const selected = await lockSelectedArticles(client, principal, request, true);
-    const eligible = selected.filter((article) => PUBLISHABLE.has(article.status));
+    const publishable = selected.filter((article) => PUBLISHABLE.has(article.status));
+    const gate = await applyQualityGate(client, principal, selected, publishable, request);
+    const eligible = gate.cleared;
     const plan = request.velocity
       ? await velocityPlan(client, eligible, startAt, now)
       : new Map<string, Date>();
@@ -91,7 +97,7 @@ export async function publishArticles(
        from unnest($1::uuid[], $2::timestamptz[]) as t(id, at) where a.id = t.id`,
       [later.map((article) => article.id), later.map(when)],
     );
-    for (const [siteId, articles] of groupBySite(eligible)) {
+    for (const [siteId, articles] of groupBySite(publishable)) {
       const ids = new Set(articles.map((article) => article.id));
       await writeWorkLog(
         {
@@ -104,6 +110,11 @@ export async function publishArticles(
             published: live.filter((a) => ids.has(a.id)).length,
             scheduled: later.filter((a) => ids.has(a.id)).length,
             article_ids: [...ids].slice(0, 50),
+            held_back: gate.held
+              .filter((a) => ids.has(a.id))
+              .slice(0, 50)
+              .map((a) => ({ id: a.id, flags: a.flags.map((flag) => flag.type) })),
+            quality_override: gate.overridden.filter((id) => ids.has(id)).slice(0, 50),
           },
         },
         client,
@@ -113,7 +124,8 @@ export async function publishArticles(
     return {
       published: live.length,
       scheduled: later.length,
-      skipped: selected.length - eligible.length,
+      skipped: selected.length - publishable.length,
+      held_back: gate.held,
       first_publish_at: times.length ? new Date(Math.min(...times)).toISOString() : null,
       last_publish_at: times.length ? new Date(Math.max(...times)).toISOString() : null,
       liveSites: new Set(live.map((article) => article.site_id)),

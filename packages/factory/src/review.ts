@@ -30,7 +30,10 @@ export async function approveArticles(deps: FactoryDeps, principal: Principal, r
   });
 }
 
-/** approved or scheduled → qc, clearing any planned publish time; other statuses are counted as skipped. */
+/**
+ * approved or scheduled → qc, clearing any planned publish time and any quality override (the next publish
+ * decides again); other statuses are counted as skipped.
+ */
 export async function returnToReview(
   deps: FactoryDeps,
   principal: Principal,
@@ -44,7 +47,9 @@ export async function returnToReview(
     for (const [siteId, articles] of groupBySite(eligible)) {
       const ids = articles.map((article) => article.id);
       await client.query(
-        `update generated_articles set status = 'qc', publish_at = null where id = any($1::uuid[])`,
+        `update generated_articles
+         set status = 'qc', publish_at = null, quality_override_at = null, quality_override_by = null
+         where id = any($1::uuid[])`,
         [ids],
       );
       await writeWorkLog(

@@ -7,6 +7,7 @@ import { Button, inputClass } from '../ui/primitives.js';
 import { useDebounced } from '../ui/use-debounced.js';
 import { BoardColumn } from './BoardColumn.js';
 import { BoardFilters } from './BoardFilters.js';
+import { HeldBackPanel } from './HeldBackPanel.js';
 import { useBoardActions } from './use-board-actions.js';
 
 /** The review Kanban: columns by status, filters (campaign, quality flag, city), and bulk actions on the selection. */
@@ -25,6 +26,11 @@ export function BoardPage({ siteId }: { siteId: string }) {
   const [at, setAt] = useState('');
   const ids = [...selected];
   const busy = actions.isPending || ids.length === 0;
+  const last = actions.data;
+  const held =
+    last && last.held.length > 0 && last.action.kind !== 'approve' && last.action.kind !== 'review'
+      ? { action: last.action, held: last.held }
+      : null;
   return (
     <section aria-labelledby="board-heading" className="space-y-4">
       <div className="flex flex-wrap items-end justify-between gap-3">
@@ -73,6 +79,15 @@ export function BoardPage({ siteId }: { siteId: string }) {
           Drag cards between columns, or focus a card’s checkbox and press → to move it to the next column.
         </p>
       </div>
+      {held && (
+        <HeldBackPanel
+          action={held.action}
+          held={held.held}
+          onOverride={(action) => actions.mutate(action)}
+          onDismiss={() => actions.reset()}
+          busy={actions.isPending}
+        />
+      )}
       <div className="grid gap-3 md:grid-cols-2 xl:grid-cols-4">
         {BOARD_STATUSES.map((status) => (
           <BoardColumn

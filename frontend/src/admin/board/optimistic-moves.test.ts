@@ -75,6 +75,30 @@ describe('applyBoardMove', () => {
   });
 });
 
+describe('the quality gate on the board', () => {
+  const flagged = { ...card(5, 'approved'), flags: ['short'] };
+  const clean = card(6, 'approved');
+  const cards = [flagged, clean];
+
+  it('leaves a flagged card in its column when it is published without an override', () => {
+    const action = { kind: 'publish' as const, ids: [id(5), id(6)] };
+    const column = applyBoardMove(page(cards, 2), 'approved', action, cards, NOW);
+    expect(column.data.map((c) => c.id)).toEqual([id(5)]);
+    expect(column.total).toBe(1);
+  });
+
+  it('moves a flagged card that the action overrides the gate for', () => {
+    const action = { kind: 'spread' as const, ids: [id(5)], overrideIds: [id(5)] };
+    const column = applyBoardMove(page([], 0), 'scheduled', action, cards, NOW);
+    expect(column.data.map((c) => c.id)).toEqual([id(5)]);
+  });
+
+  it('does not hold flagged cards back from approval or review', () => {
+    const action = { kind: 'review' as const, ids: [id(5)] };
+    expect(applyBoardMove(page(cards, 2), 'approved', action, cards, NOW).total).toBe(1);
+  });
+});
+
 describe('moveTarget', () => {
   it('follows the API: review → approved → scheduled/published, and back to review', () => {
     expect(moveTarget({ kind: 'approve', ids: [] }, 'qc')).toBe('approved');

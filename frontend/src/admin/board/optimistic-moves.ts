@@ -19,6 +19,15 @@ export function moveTarget(action: BoardAction, from: string): BoardStatus | nul
   }
 }
 
+/**
+ * The server's publish gate, as far as the board can see it: publishing, scheduling or spreading leaves a card
+ * with open quality flags where it is unless the action overrides the gate for it.
+ */
+export function heldByQualityGate(action: BoardAction, card: ArticleCard): boolean {
+  if (action.kind !== 'publish' && action.kind !== 'schedule' && action.kind !== 'spread') return false;
+  return card.flags.length > 0 && !(action.overrideIds ?? []).includes(card.id);
+}
+
 /** The card as it will come back after the move (dates the server sets are guessed, then refetched). */
 function movedCard(card: ArticleCard, to: BoardStatus, action: BoardAction, now: string): ArticleCard {
   if (to === 'published') return { ...card, status: to, published_at: now, publish_at: null };
@@ -46,7 +55,7 @@ export function applyBoardMove(
 ): BoardColumn {
   const moving = new Set(action.ids);
   const moves = cards
-    .filter((card) => moving.has(card.id))
+    .filter((card) => moving.has(card.id) && !heldByQualityGate(action, card))
     .map((card) => ({ card, to: moveTarget(action, card.status) }))
     .filter((move) => move.to !== null && move.to !== move.card.status);
   const leaving = new Set(moves.filter((move) => move.card.status === status).map((move) => move.card.id));

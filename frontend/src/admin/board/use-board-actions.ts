@@ -3,6 +3,7 @@ import {
   type ArticleCard,
   type BoardColumn,
   type BoardStatus,
+  type HeldBackArticle,
   PublishResultSchema,
   ReturnedResultSchema,
 } from '@spark/contracts/admin';
@@ -11,51 +12,55 @@ import { api } from '../api/client.js';
 import { siteKey } from '../api/queries.js';
 import { useAdminUi } from '../store.js';
 import { applyBoardMove } from './optimistic-moves.js';
+import { describePublishResult } from './publish-summary.js';
 
+/** `overrideIds`: publish or schedule these even with open quality flags (they must be among `ids`). */
 export type BoardAction =
   | { kind: 'approve'; ids: string[] }
-  | { kind: 'publish'; ids: string[] }
-  | { kind: 'schedule'; ids: string[]; at: string }
-  | { kind: 'spread'; ids: string[] }
+  | { kind: 'publish'; ids: string[]; overrideIds?: string[] }
+  | { kind: 'schedule'; ids: string[]; at: string; overrideIds?: string[] }
+  | { kind: 'spread'; ids: string[]; overrideIds?: string[] }
   | { kind: 'review'; ids: string[] };
 
-function run(action: BoardAction): Promise<string> {
+export type PublishAction = Extract<BoardAction, { kind: 'publish' | 'schedule' | 'spread' }>;
+
+/** What an action did: the toast text, and for publishing the articles the quality gate held back. */
+export interface BoardActionOutcome {
+  summary: string;
+  action: BoardAction;
+  held: HeldBackArticle[];
+}
+
+async function run(action: BoardAction): Promise<BoardActionOutcome> {
   if (action.kind === 'review') {
-    return api('/api/seo/return-to-review', ReturnedResultSchema, {
+    const r = await api('/api/seo/return-to-review', ReturnedResultSchema, {
       method: 'POST',
       json: { article_ids: action.ids },
-    }).then(
-      (r) =>
-        `${r.returned} back in review${r.skipped ? `, ${r.skipped} skipped (published or in review)` : ''}`,
-    );
+    });
+    const summary = `${r.returned} back in review${r.skipped ? `, ${r.skipped} skipped (published or in review)` : ''}`;
+    return { summary, action, held: [] };
   }
   if (action.kind === 'approve') {
-    return api('/api/seo/approve-batch', ApproveResultSchema, {
+    const r = await api('/api/seo/approve-batch', ApproveResultSchema, {
       method: 'POST',
       json: { article_ids: action.ids },
-    }).then((r) => `${r.approved} approved${r.skipped ? `, ${r.skipped} skipped (not in review)` : ''}`);
+    });
+    const summary = `${r.approved} approved${r.skipped ? `, ${r.skipped} skipped (not in review)` : ''}`;
+    return { summary, action, held: [] };
   }
+  const override = action.overrideIds?.length ? { override_article_ids: action.overrideIds } : {};
   const json =
     action.kind === 'schedule'
-      ? { article_ids: action.ids, publish_at: new Date(action.at).toISOString() }
-      : { article_ids: action.ids, velocity: action.kind === 'spread' };
-  return api('/api/seo/publish-article', PublishResultSchema, { method: 'POST', json }).then(
-    (r) =>
-      [
-        r.published ? `${r.published} published` : '',
-        r.scheduled
-          ? `${r.scheduled} scheduled${r.last_publish_at ? ` until ${new Date(r.last_publish_at).toLocaleDateString()}` : ''}`
-          : '',
-        r.skipped ? `${r.skipped} skipped (not approved)` : '',
-      ]
-        .filter(Boolean)
-        .join(', ') || 'Nothing to do',
-  );
+      ? { article_ids: action.ids, publish_at: new Date(action.at).toISOString(), ...override }
+      : { article_ids: action.ids, velocity: action.kind === 'spread', ...override };
+  const r = await api('/api/seo/publish-article', PublishResultSchema, { method: 'POST', json });
+  return { summary: describePublishResult(r), action, held: r.held_back };
 }
 
 /**
  * One mutation for every board action. The cached columns move at once (drag, keyboard and bulk alike); an
- * error answer puts them back and says so, and either way the site's lists are refetched afterwards.
+ * error answer puts them back and says so, and either way the site's lists are refetched afterwards (which
+ * also returns cards the quality gate held back to their column; `data.held` lists them for the override).
  */
 export function useBoardActions(siteId: string) {
   const client = useQueryClient();
@@ -89,7 +94,7 @@ export function useBoardActions(siteId: string) {
       if (context) useAdminUi.setState({ selected: context.selection });
       toast('error', `Move undone: ${error.message}`);
     },
-    onSuccess: (summary) => toast('success', summary),
+    onSuccess: ({ summary }) => toast('success', summary),
     onSettled: () => client.invalidateQueries({ queryKey: siteKey(siteId) }),
   });
 }

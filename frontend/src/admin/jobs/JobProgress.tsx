@@ -1,6 +1,8 @@
 import { FINISHED_JOB_STATUSES } from '@spark/contracts/admin';
 import { useState } from 'react';
 import { CancelJobButton } from './CancelJobButton.js';
+import { JobReasons } from './JobReasons.js';
+import { jobOutcome } from './outcome.js';
 import { formatDuration, progressStats } from './progress.js';
 import { RetryJobButton } from './RetryJobButton.js';
 import { useJobStream } from './use-job-stream.js';
@@ -25,11 +27,13 @@ export function JobProgress({ siteId, jobId }: Props) {
   const stats = progressStats(first, last, job.total);
   const running = !FINISHED_JOB_STATUSES.includes(job.status);
   const left = job.total - job.processed - job.failed;
+  const outcome = jobOutcome(job);
   return (
     <div className="space-y-2" data-testid="job-progress">
       <div className="flex flex-wrap items-baseline justify-between gap-2 text-sm">
         <span className="font-medium text-slate-900">
-          Job {job.status} — <span data-testid="job-percent">{stats.percent}%</span>
+          Job <span data-testid="job-outcome">{outcome.label}</span> —{' '}
+          <span data-testid="job-percent">{stats.percent}%</span>
         </span>
         <span className="text-slate-700">
           {job.processed} of {job.total} written{job.failed > 0 ? `, ${job.failed} failed` : ''}
@@ -47,7 +51,7 @@ export function JobProgress({ siteId, jobId }: Props) {
       >
         <div className="h-full bg-indigo-700 transition-all" style={{ width: `${stats.percent}%` }} />
       </div>
-      {job.error ? <p className="whitespace-pre-line text-sm text-red-900">{job.error}</p> : null}
+      <JobReasons outcome={outcome} />
       <div className="flex gap-2">
         {running ? <CancelJobButton siteId={siteId} jobId={jobId} /> : null}
         {(job.status === 'failed' || job.status === 'cancelled') && left > 0 ? (

@@ -5,6 +5,7 @@ import { jobsQuery } from '../api/queries.js';
 import { Pager } from '../ui/Pager.js';
 import { EmptyState, ErrorNote, Skeleton } from '../ui/primitives.js';
 import { CancelJobButton } from './CancelJobButton.js';
+import { jobOutcome } from './outcome.js';
 import { formatDuration } from './progress.js';
 import { RetryJobButton } from './RetryJobButton.js';
 
@@ -78,7 +79,9 @@ export function JobsPage({ siteId }: { siteId: string }) {
                       {new Date(job.date_created).toLocaleString()}
                     </td>
                     <td className="px-3 py-2">{job.type.replace(/_/g, ' ')}</td>
-                    <td className="px-3 py-2">{job.status}</td>
+                    <td className="px-3 py-2" data-testid="job-outcome">
+                      {jobOutcome(job).label}
+                    </td>
                     <td className="whitespace-nowrap px-3 py-2">
                       {job.processed}/{job.total}
                       {job.failed ? ` (${job.failed} failed)` : ''}

@@ -2,6 +2,9 @@ import { z } from 'zod';
 
 /** The review board: one column of a site's articles per status, paginated on the server. */
 
+/** quality_flags.type: what a quality scan can find wrong with an article. */
+export const QUALITY_FLAG_TYPES = ['short', 'near_duplicate', 'unresolved_token', 'invalid_html'] as const;
+
 export const BOARD_STATUSES = ['qc', 'approved', 'scheduled', 'published'] as const;
 export type BoardStatus = (typeof BOARD_STATUSES)[number];
 
@@ -11,7 +14,7 @@ export const BoardQuerySchema = z
     status: z.enum(BOARD_STATUSES),
     campaign_id: z.string().uuid().optional(),
     /** Only articles with this open quality flag. */
-    flag: z.enum(['short', 'near_duplicate', 'unresolved_token', 'invalid_html']).optional(),
+    flag: z.enum(QUALITY_FLAG_TYPES).optional(),
     /** Only articles whose city name starts with this (case-insensitive). */
     city: z.string().trim().min(1).max(80).optional(),
     limit: z.coerce.number().int().min(1).max(100).default(20),
@@ -42,14 +45,31 @@ export const BoardColumnSchema = z.object({
 
 export const ApproveResultSchema = z.object({ approved: z.number().int(), skipped: z.number().int() });
 export const ReturnedResultSchema = z.object({ returned: z.number().int(), skipped: z.number().int() });
+/** An article the publish gate did not publish or schedule, and the open flags that held it back. */
+export const HeldBackArticleSchema = z.object({
+  id: z.string().uuid(),
+  title: z.string(),
+  flags: z.array(
+    z.object({
+      type: z.enum(QUALITY_FLAG_TYPES),
+      /** The other member of a near-duplicate pair; null for single-article flags. */
+      other_article_id: z.string().uuid().nullable(),
+    }),
+  ),
+});
+
 export const PublishResultSchema = z.object({
   published: z.number().int(),
   scheduled: z.number().int(),
+  /** Not approved or scheduled: left as they are. */
   skipped: z.number().int(),
+  /** Publishable but flagged, and not overridden: left as they are, with the reasons. */
+  held_back: z.array(HeldBackArticleSchema),
   first_publish_at: z.string().nullable(),
   last_publish_at: z.string().nullable(),
 });
 
 export type BoardQuery = z.infer<typeof BoardQuerySchema>;
+export type HeldBackArticle = z.infer<typeof HeldBackArticleSchema>;
 export type ArticleCard = z.infer<typeof ArticleCardSchema>;
 export type BoardColumn = z.infer<typeof BoardColumnSchema>;

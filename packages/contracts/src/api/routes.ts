@@ -362,7 +362,8 @@ export const API_ROUTES = {
     method: 'POST',
     path: '/api/seo/publish-article',
     ...admin,
-    summary: 'approved → published now, or scheduled (publish_at, or the campaign’s velocity).',
+    summary:
+      'approved → published now, or scheduled (publish_at, or the campaign’s velocity); articles with open quality flags are held back and listed unless overridden.',
     body: PublishArticleSchema,
     responses: { 200: PublishResultSchema },
   },
