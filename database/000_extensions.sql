@@ -130,12 +130,16 @@ begin
            else format('cross join lateral (select n.%I) as r(id)', col) end,
       fk_name, target, fk_name);
     inserted_checks := inserted_checks || format(check_sql, '');
-    -- An array has no foreign key, so deleting a library row leaves its id behind in old rows. An
-    -- update re-checks only the elements it adds (all of them if the row changes site), so a status
-    -- change on an article whose fragment was since deleted still goes through.
+    -- An update re-checks only what it changes: a reference it sets (every one, if the row changes site).
+    -- An array has no foreign key, so deleting a library row leaves its id behind in old rows: a status
+    -- change on an article whose fragment was since deleted still goes through. And a foreign key's own
+    -- `on delete set null` updates rows whose other references may be going in the same statement (two
+    -- articles that link to each other, deleted together): those unchanged references are not looked up.
     updated_checks := updated_checks || format(check_sql, case when is_array then format(
       'and not exists (select 1 from before_rows o where o.id = n.id and o.site_id is not distinct from n.site_id
-                       and r.id = any(o.%I))', col) else '' end);
+                       and r.id = any(o.%I))', col) else format(
+      'and not exists (select 1 from before_rows o where o.id = n.id and o.site_id is not distinct from n.site_id
+                       and o.%I is not distinct from n.%I)', col, col) end);
   end loop;
   execute format(
     'create or replace function public.%I() returns trigger language plpgsql as $fn$ declare bad text; begin %s

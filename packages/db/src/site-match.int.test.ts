@@ -141,4 +141,40 @@ describe('site-match on avatar and fragment references', { timeout: 30_000 }, ()
     ]);
     expect(rows[0]?.status).toBe('qc');
   });
+
+  const article = (siteId: string) =>
+    one(
+      `insert into generated_articles (site_id, title, slug, generation_key) values ($1, 't', $2, $2) returning id`,
+      [siteId, `a-${randomUUID()}`],
+    );
+  const link = (siteId: string, source: string, target: string) =>
+    one(
+      `insert into article_links (site_id, source_article_id, target_article_id, target_url, anchor_text, position)
+       values ($1, $2, $3, $4, 'x', 0) returning id`,
+      [siteId, source, target, `/${randomUUID()}`],
+    );
+
+  it('deletes articles that link to each other in one statement', async () => {
+    const [first, second] = [await article(alpha), await article(alpha)];
+    await link(alpha, first, second);
+    await link(alpha, second, first);
+    await q('delete from generated_articles where id = any($1::uuid[])', [[first, second]]);
+    const { rows } = await q<{ n: number }>(
+      'select count(*)::int as n from article_links where source_article_id = any($1::uuid[])',
+      [[first, second]],
+    );
+    expect(rows[0]?.n).toBe(0);
+  });
+
+  it("still refuses an update that points a link at another tenant's article, like an unknown id", async () => {
+    const [source, target] = [await article(alpha), await article(alpha)];
+    const linkId = await link(alpha, source, target);
+    const foreign = await article(beta);
+    const missing = randomUUID();
+    const pointAt = (id: string) =>
+      rejection(() => q('update article_links set target_article_id = $2 where id = $1', [linkId, id]), id);
+    const [refused, unknown] = [await pointAt(foreign), await pointAt(missing)];
+    expect(refused?.code).toBe('23503');
+    expect(refused).toEqual(unknown);
+  });
 });
