@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { type AreaArticle, areaSuccessors, buildAreaHubTree, hubTrail } from './areaHubs.js';
+import {
+  type AreaArticle,
+  areaSectionLinks,
+  areaSuccessors,
+  buildAreaHubTree,
+  hubTrail,
+} from './areaHubs.js';
 
 const article = (id: string, county: string | null, city: string | null, state = 'TX'): AreaArticle => ({
   id,
@@ -79,5 +85,23 @@ describe('areaSuccessors', () => {
 
   it('gives a lone article no successor (no self link)', () => {
     expect(areaSuccessors([article('a', null, null)]).size).toBe(0);
+  });
+});
+
+describe('areaSectionLinks', () => {
+  it('lists nearby articles, then hubs, then the next article, once per URL and never the article itself', () => {
+    const links = areaSectionLinks(
+      { id: 'self', slug: 'me' },
+      [{ name: 'Texas', path: '/areas/tx' }],
+      [
+        { id: 'n1', slug: 'near', title: 'Near' },
+        { id: 'self', slug: 'me', title: 'Me' },
+      ],
+      { id: 'n1', slug: 'near', title: 'Near' },
+    );
+    expect(links).toEqual([
+      { url: '/near', anchor: 'Near', articleId: 'n1' },
+      { url: '/areas/tx', anchor: 'Texas', articleId: null },
+    ]);
   });
 });

@@ -137,3 +137,37 @@ export function areaSuccessors(articles: readonly AreaArticle[]): Map<string, Ar
   });
   return next;
 }
+
+/** The "Nearby areas" section under each article: cities within this radius, at most this many, nearest first. */
+export const NEARBY_AREA_KM = 50;
+export const NEARBY_AREA_LIMIT = 6;
+
+export interface AreaSectionLink {
+  url: string;
+  anchor: string;
+  /** Set when the target is an article (hub pages are derived, not rows). */
+  articleId: string | null;
+}
+
+/**
+ * Every link of an article's area section, as the page renders it: nearby articles, its hubs, the next
+ * article. One entry per URL (the first wins), never the article itself.
+ */
+export function areaSectionLinks(
+  self: { id: string; slug: string },
+  trail: readonly { name: string; path: string }[],
+  nearby: readonly { id: string; slug: string; title: string }[],
+  next: { id: string; slug: string; title: string } | null | undefined,
+): AreaSectionLink[] {
+  const links: AreaSectionLink[] = [
+    ...nearby.map((article) => ({ url: `/${article.slug}`, anchor: article.title, articleId: article.id })),
+    ...trail.map((step) => ({ url: step.path, anchor: step.name, articleId: null })),
+    ...(next ? [{ url: `/${next.slug}`, anchor: next.title, articleId: next.id }] : []),
+  ];
+  const seen = new Set([`/${self.slug}`]);
+  return links.filter((link) => {
+    if (link.articleId === self.id || seen.has(link.url)) return false;
+    seen.add(link.url);
+    return true;
+  });
+}
