@@ -3,7 +3,7 @@ import type { Pool, PoolClient } from 'pg';
 
 type Queryable = Pick<Pool | PoolClient, 'query'>;
 
-/** One site's published articles with their place (those without a state have no hub and are left out). */
+/** One site's published articles with their place (state, county and city names are null where unknown). */
 export async function listAreaArticles(db: Queryable, siteId: string): Promise<AreaArticle[]> {
   const { rows } = await db.query<AreaArticle>(
     `select a.id, a.slug, a.title, s.code as "stateCode", s.name as "stateName",
@@ -11,7 +11,7 @@ export async function listAreaArticles(db: Queryable, siteId: string): Promise<A
      from generated_articles a
      left join geo_cities c on c.id = a.city_id
      left join geo_counties co on co.id = coalesce(a.county_id, c.county_id)
-     join geo_states s on s.id = coalesce(a.state_id, c.state_id, co.state_id)
+     left join geo_states s on s.id = coalesce(a.state_id, c.state_id, co.state_id)
      where a.site_id = $1 and a.status = 'published'
      order by a.id`,
     [siteId],

@@ -68,6 +68,14 @@ describe('buildAreaHubTree', () => {
     expect(travis?.parents).toEqual([{ name: 'Texas', path: '/areas/tx' }]);
   });
 
+  it('keeps articles about no place aside for the areas index', () => {
+    const placeless = { ...article('9', null, null), stateCode: null, stateName: null };
+    const withPlaceless = buildAreaHubTree([...rows, placeless]);
+    expect(withPlaceless.unplaced.map((a) => a.id)).toEqual(['9']);
+    expect(withPlaceless.trailOf.get('9')).toEqual([]);
+    expect(withPlaceless.hubs.size).toBe(tree.hubs.size);
+  });
+
   it('records each article trail for its breadcrumbs', () => {
     expect(tree.trailOf.get('3')?.map((s) => s.name)).toEqual(['Texas', 'Harris County', 'Houston']);
     expect(tree.hubs.get('/areas/tx/harris-county/houston')?.level).toBe('city');

@@ -9,13 +9,13 @@ import { slugify } from '../article/slug.js';
  */
 export const AREAS_ROOT = '/areas';
 
-/** One published article with its place, as the hub query returns it. */
+/** One published article with its place, as the hub query returns it (no state: an article about no place). */
 export interface AreaArticle {
   id: string;
   slug: string;
   title: string;
-  stateCode: string;
-  stateName: string;
+  stateCode: string | null;
+  stateName: string | null;
   countyName: string | null;
   cityName: string | null;
 }
@@ -42,6 +42,8 @@ export interface AreaHubTree {
   states: string[];
   /** The hubs of each article, state first, keyed by article id. */
   trailOf: Map<string, { name: string; path: string }[]>;
+  /** Articles about no place, sorted by title: the areas index lists them so they stay in reach too. */
+  unplaced: AreaArticle[];
 }
 
 const byName = <T extends { name: string }>(a: T, b: T) => a.name.localeCompare(b.name, 'en');
@@ -54,6 +56,7 @@ export const stateHubPath = (stateCode: string) => `${AREAS_ROOT}/${stateCode.to
 export function hubTrail(
   place: Omit<AreaArticle, 'id' | 'slug' | 'title'>,
 ): { name: string; path: string }[] {
+  if (!place.stateCode || !place.stateName) return [];
   const state = { name: place.stateName, path: stateHubPath(place.stateCode) };
   const trail = [state];
   let parent = state.path;
@@ -71,9 +74,11 @@ export function hubTrail(
 export function buildAreaHubTree(articles: readonly AreaArticle[]): AreaHubTree {
   const hubs = new Map<string, AreaHub>();
   const trailOf = new Map<string, { name: string; path: string }[]>();
+  const unplaced: AreaArticle[] = [];
   for (const article of articles) {
     const trail = hubTrail(article);
     trailOf.set(article.id, trail);
+    if (trail.length === 0) unplaced.push(article);
     trail.forEach((step, depth) => {
       let hub = hubs.get(step.path);
       if (!hub) {
@@ -110,7 +115,7 @@ export function buildAreaHubTree(articles: readonly AreaArticle[]): AreaHubTree 
     .filter((hub) => hub.level === 'state')
     .sort(byName)
     .map((hub) => hub.path);
-  return { hubs, states, trailOf };
+  return { hubs, states, trailOf, unplaced: unplaced.sort(byTitle) };
 }
 
 /**
