@@ -1,4 +1,11 @@
-import { type AreaArticle, type AreaHubTree, areaSuccessors, buildAreaHubTree } from '@spark/core';
+import {
+  type AreaArticle,
+  type AreaHubTree,
+  areaSuccessors,
+  buildAreaHubTree,
+  NEARBY_AREA_KM,
+  NEARBY_AREA_LIMIT,
+} from '@spark/core';
 import { listAreaArticles, listNearbyArticles, type NearbyArticle } from '@spark/db';
 import { database } from '../connections.js';
 import { cachedRead } from './cached-read.js';
