@@ -92,14 +92,19 @@ export function listSitemapUrls(siteId: string): Promise<SitemapUrls> {
         .filter((article) => !permalinks.has(`/${article.slug}`) && !isReservedPath(`/${article.slug}`))
         .map((article) => ({ path: `/${article.slug}`, lastmod: lastmodOf(article) }))
         .sort(byPath),
-      // A hub changes when one of its articles does; the index whenever any hub does.
-      hubs:
-        hubs.length === 0
+      // A hub changes when one of its articles does; the index (which also lists articles about no place)
+      // whenever any of them does.
+      hubs: [
+        ...(hubs.length + areas.tree.unplaced.length === 0
           ? []
           : [
-              { path: AREAS_ROOT, lastmod: newestOf(hubs.flatMap((hub) => hub.articles)) },
-              ...hubs.map((hub) => ({ path: hub.path, lastmod: newestOf(hub.allArticles) })),
-            ].sort(byPath),
+              {
+                path: AREAS_ROOT,
+                lastmod: newestOf([...hubs.flatMap((hub) => hub.articles), ...areas.tree.unplaced]),
+              },
+            ]),
+        ...hubs.map((hub) => ({ path: hub.path, lastmod: newestOf(hub.allArticles) })),
+      ].sort(byPath),
     };
   });
 }
