@@ -1,11 +1,12 @@
-import { createPool } from '@spark/db';
+import { createPool, markArticlesPublished, type PublishableArticle, withTransaction } from '@spark/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { generateArticlesChunk } from './generate-articles.js';
 import { insertLinks } from './insert-links.js';
 
 /**
  * The link graph of a published demo campaign: after insert-links, no published article is an orphan and every
  * one has at least 3 internal links (its area hubs, nearby cities' articles, the next article), and running it
- * again adds nothing. The articles are written with SQL as the publisher leaves them; the links are the real job.
+ * again adds nothing. The articles come from the real generation pipeline (in this process) with the demo library.
  */
 const pool = createPool(process.env.DATABASE_URL ?? '', { max: 4 });
 const ARTICLES = 300;
@@ -21,6 +22,8 @@ async function linksJob(): Promise<string> {
   return rows[0]?.id ?? '';
 }
 
+let usage: { id: string; usage_count: number }[] = [];
+
 beforeAll(async () => {
   const { rows: campaigns } = await pool.query<{ id: string; site_id: string }>(
     `insert into campaign_masters (site_id, name, headline_spintax_root, niche_variables, location_mode,
@@ -34,19 +37,45 @@ beforeAll(async () => {
   campaignId = campaigns[0]?.id ?? '';
   siteId = campaigns[0]?.site_id ?? '';
   if (!campaignId) throw new Error('the demo campaign of alpha.localhost is not seeded');
-  await pool.query(
-    `insert into generated_articles (site_id, campaign_id, title, slug, html_content, word_count, state_id,
-                                     county_id, city_id, status, published_at, generation_key)
-     select $1::uuid, $2::uuid, format('Roof repair in %s, TX', c.name), format('links-%s-%s', left($2::text, 8), c.id),
-            format('<p>Roofers serving %s and %s.</p>', c.name, co.name), 6, c.state_id, c.county_id, c.id,
-            'published', now(), format('links:%s:%s', $2::text, c.id)
-     from geo_cities c join geo_states s on s.id = c.state_id and s.code = 'TX'
-     left join geo_counties co on co.id = c.county_id
-     where c.geom is not null
-     order by c.population desc nulls last, c.name limit $3`,
+  usage = (
+    await pool.query<{ id: string; usage_count: number }>(
+      'select id, usage_count from content_fragments where site_id = $1 or site_id is null',
+      [siteId],
+    )
+  ).rows;
+  // One headline per Texas city (biggest first), reserved for one job, as generate-article leaves them.
+  const { rows: jobs } = await pool.query<{ id: string }>(
+    `insert into generation_jobs (site_id, campaign_id, type, status, params, total)
+     values ($1, $2, 'generate_articles', 'queued', jsonb_build_object('count', $3::int), $3) returning id`,
     [siteId, campaignId, ARTICLES],
   );
-});
+  const jobId = jobs[0]?.id ?? '';
+  await pool.query(
+    `insert into headline_inventory (site_id, campaign_id, text, spintax_index, variant_key, state_id, county_id,
+                                     city_id, avatar_id, status, claimed_by_job, claimed_at)
+     select m.site_id, m.id, format('%s in %s, %s', m.niche_variables->>'Niche', c.name, s.code), 0,
+            format('%s:links:%s', m.id, c.id), c.state_id, c.county_id, c.id, m.avatar_ids[1], 'claimed', $2::uuid, now()
+     from campaign_masters m
+     join geo_cities c on c.state_id = m.target_state_id and c.geom is not null
+     join geo_states s on s.id = c.state_id
+     where m.id = $1
+     order by c.population desc nulls last, c.name
+     limit $3`,
+    [campaignId, jobId, ARTICLES],
+  );
+  const result = await generateArticlesChunk(
+    pool,
+    { generationJobId: jobId, siteId, campaignId, chunk: 0 },
+    async () => {},
+  );
+  expect(result.failed).toBe(0);
+  const { rows: generated } = await pool.query<PublishableArticle>(
+    'select id, schema_json from generated_articles where campaign_id = $1',
+    [campaignId],
+  );
+  expect(generated).toHaveLength(ARTICLES);
+  await withTransaction(pool, (client) => markArticlesPublished(client, generated, new Date()));
+}, 120_000);
 
 afterAll(async () => {
   // Links first: one statement deleting articles that link to each other trips article_links' foreign keys
@@ -58,6 +87,13 @@ afterAll(async () => {
   await pool.query('delete from generated_articles where campaign_id = $1', [campaignId]);
   await pool.query('delete from generation_jobs where campaign_id = $1', [campaignId]);
   await pool.query('delete from campaign_masters where id = $1', [campaignId]);
+  // The demo tenant is shared with other suites: leave its fragment usage as it was.
+  for (const row of usage) {
+    await pool.query('update content_fragments set usage_count = $2 where id = $1', [
+      row.id,
+      row.usage_count,
+    ]);
+  }
   await pool.end();
 });
 
