@@ -6,6 +6,7 @@ export * from './article/index.js';
 export * from './cartesian/index.js';
 export * from './dedupe/index.js';
 export * from './html/index.js';
+export * from './hubs/index.js';
 export * from './linking/index.js';
 export * from './random/index.js';
 export * from './scheduling/index.js';

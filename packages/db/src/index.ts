@@ -1,3 +1,4 @@
+export { listAreaArticles, listNearbyArticles, type NearbyArticle } from './area-articles.js';
 export { markArticlesPublished, type PublishableArticle } from './articles.js';
 export {
   BlueprintReferenceError,

@@ -3,6 +3,7 @@ import { findOrphans, planInternalLinks } from '@spark/core';
 import { type Pool, withTransaction } from '@spark/db';
 import { finishJob, startAnalysisJob } from '@spark/jobs';
 import { UnrecoverableError } from 'bullmq';
+import { recordAreaSectionLinks } from './area-section-links.js';
 import {
   finalOffsets,
   hubFits,
@@ -26,8 +27,9 @@ interface ArticleRow {
 
 /**
  * Links a campaign's articles to the site's link targets, hubs of their place and published articles of
- * nearby cities. Re-running is safe: already linked URLs are skipped and the per-article cap counts the
- * links recorded before. Ends with the orphan report (published articles nothing links to).
+ * nearby cities inside their text, then records each published article's area section (nearby articles,
+ * area hubs, next article). Re-running is safe: already linked URLs are skipped and the per-article cap
+ * counts the links recorded before. Ends with the orphan report (published articles nothing links to).
  */
 export async function insertLinks(
   pool: Pool,
@@ -123,13 +125,14 @@ export async function insertLinks(
       [job.id, articles],
     );
   }
+  inserted += await recordAreaSectionLinks(pool, siteId, job.campaign_id);
   if (liveChanged) await onLiveContentChanged(siteId);
   const orphans = await orphanCount(pool, siteId, job.campaign_id);
   await finishJob(pool, job.id, 'links.inserted', { articles, links: inserted, orphans });
   return { articles, links: inserted, orphans };
 }
 
-/** Published articles of the campaign that no other article links to. */
+/** Published articles of the campaign that no other published article links to. */
 async function orphanCount(pool: Pool, siteId: string, campaignId: string): Promise<number> {
   const [pages, edges] = await Promise.all([
     pool.query<{ id: string }>(
@@ -137,8 +140,9 @@ async function orphanCount(pool: Pool, siteId: string, campaignId: string): Prom
       [campaignId],
     ),
     pool.query<{ sourceId: string; targetId: string }>(
-      `select source_article_id as "sourceId", target_article_id as "targetId" from article_links
-       where site_id = $1 and target_article_id is not null`,
+      `select l.source_article_id as "sourceId", l.target_article_id as "targetId" from article_links l
+       join generated_articles s on s.id = l.source_article_id and s.status = 'published'
+       where l.site_id = $1 and l.target_article_id is not null`,
       [siteId],
     ),
   ]);

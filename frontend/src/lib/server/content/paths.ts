@@ -35,5 +35,12 @@ export const blogPagePath = (page: number) => (page <= 1 ? '/blog' : `/blog/page
 
 /** Paths the site's own routes serve; a page or article at one of them can never be reached. */
 export function isReservedPath(path: string): boolean {
-  return path === '/blog' || path.startsWith('/blog/') || path === '/offline' || path === '/form-sent';
+  return (
+    path === '/blog' ||
+    path.startsWith('/blog/') ||
+    path === '/areas' ||
+    path.startsWith('/areas/') ||
+    path === '/offline' ||
+    path === '/form-sent'
+  );
 }

@@ -2,6 +2,7 @@ import type { Block } from '@spark/contracts';
 import type { BlockData } from '../../../components/blocks/block-data.js';
 import { invalidBlockLogFields, parseBlocks } from '../../../components/blocks/parse-blocks.js';
 import { log } from '../observability/logger.js';
+import { type ArticleAreaLinks, loadArticleAreaLinks } from './area-hubs.js';
 import { findArticle } from './articles.js';
 import { loadBlockData } from './block-data.js';
 import { findPage, publishedPermalinks } from './pages.js';
@@ -10,7 +11,7 @@ import type { ArticleRow, PageRow } from './schemas.js';
 
 export type TenantRoute =
   | { kind: 'page'; page: PageRow; blocks: Block[]; data: BlockData }
-  | { kind: 'article'; article: ArticleRow }
+  | { kind: 'article'; article: ArticleRow; areas: ArticleAreaLinks }
   | { kind: 'not-found' };
 
 /**
@@ -29,5 +30,6 @@ export async function resolveTenantRoute(siteId: string, permalink: string | nul
   }
   const slug = articleSlugFrom(permalink);
   const article = slug ? await findArticle(siteId, slug) : null;
-  return article ? { kind: 'article', article } : { kind: 'not-found' };
+  if (!article) return { kind: 'not-found' };
+  return { kind: 'article', article, areas: await loadArticleAreaLinks(siteId, article.id) };
 }

@@ -1,5 +1,7 @@
+import { AREAS_ROOT } from '@spark/core';
 import { z } from 'zod';
 import type { SitemapUrl, SitemapUrls } from '../seo/sitemap.js';
+import { loadSiteAreas } from './area-hubs.js';
 import { cachedRead } from './cached-read.js';
 import { readItems } from './directus.js';
 import { isReservedPath, postPath } from './paths.js';
@@ -43,13 +45,14 @@ const byPath = (a: SitemapUrl, b: SitemapUrl) => (a.path < b.path ? -1 : a.path 
 
 /**
  * Every public URL of one site, as the routes resolve them: indexable published pages, `/blog` when there are
- * posts, live posts, and published articles whose slug no page shadows (pages win at `/<slug>`).
+ * posts, live posts, published articles whose slug no page shadows (pages win at `/<slug>`), and the area
+ * hubs with their `/areas` index.
  */
 export function listSitemapUrls(siteId: string): Promise<SitemapUrls> {
   return cachedRead(siteId, 'sitemap:urls', async (version) => {
     const published = { site_id: { _eq: siteId }, status: { _eq: 'published' } };
     const dated = ['slug', 'published_at', 'date_updated'];
-    const [pages, posts, articles] = await Promise.all([
+    const [pages, posts, articles, areas] = await Promise.all([
       readAll<PageEntry>(
         'pages',
         { fields: ['permalink', 'noindex', 'published_at', 'date_updated'], filter: published, version },
@@ -61,7 +64,15 @@ export function listSitemapUrls(siteId: string): Promise<SitemapUrls> {
         slugSchema,
       ),
       readAll<SlugEntry>('generated_articles', { fields: dated, filter: published, version }, slugSchema),
+      loadSiteAreas(siteId),
     ]);
+    const articleLastmod = new Map(articles.map((article) => [article.slug, lastmodOf(article)]));
+    const newestOf = (slugs: readonly { slug: string }[]) =>
+      slugs.reduce<string | null>((latest, { slug }) => {
+        const lastmod = articleLastmod.get(slug) ?? null;
+        return lastmod && (!latest || lastmod > latest) ? lastmod : latest;
+      }, null);
+    const hubs = [...areas.tree.hubs.values()];
     const permalinks = new Set(pages.map((page) => page.permalink));
     const postUrls = posts.map((post) => ({ path: postPath(post.slug), lastmod: lastmodOf(post) }));
     const pageUrls = pages
@@ -81,6 +92,19 @@ export function listSitemapUrls(siteId: string): Promise<SitemapUrls> {
         .filter((article) => !permalinks.has(`/${article.slug}`) && !isReservedPath(`/${article.slug}`))
         .map((article) => ({ path: `/${article.slug}`, lastmod: lastmodOf(article) }))
         .sort(byPath),
+      // A hub changes when one of its articles does; the index (which also lists articles about no place)
+      // whenever any of them does.
+      hubs: [
+        ...(hubs.length + areas.tree.unplaced.length === 0
+          ? []
+          : [
+              {
+                path: AREAS_ROOT,
+                lastmod: newestOf([...hubs.flatMap((hub) => hub.articles), ...areas.tree.unplaced]),
+              },
+            ]),
+        ...hubs.map((hub) => ({ path: hub.path, lastmod: newestOf(hub.allArticles) })),
+      ].sort(byPath),
     };
   });
 }

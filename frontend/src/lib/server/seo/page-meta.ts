@@ -1,5 +1,5 @@
 import type { Block } from '@spark/contracts';
-import { buildMetaDescription, htmlToText, type JsonObject } from '@spark/core';
+import { AREAS_ROOT, type AreaHub, buildMetaDescription, htmlToText, type JsonObject } from '@spark/core';
 import type { TenantRoute } from '../content/resolve-route.js';
 import type { ArticleRow, PageRow, PostRow } from '../content/schemas.js';
 import type { SiteChrome } from '../content/site.js';
@@ -98,7 +98,13 @@ export function metaForPost(site: SiteChrome, origin: string, post: PostRow): Pa
   return meta;
 }
 
-export function metaForArticle(site: SiteChrome, origin: string, article: ArticleRow): PageMeta {
+/** `trail` is the article's area hubs, state first: they sit between home and the article in its breadcrumbs. */
+export function metaForArticle(
+  site: SiteChrome,
+  origin: string,
+  article: ArticleRow,
+  trail: readonly { name: string; path: string }[] = [],
+): PageMeta {
   const meta = baseMeta(site, origin, `/${article.slug}`);
   meta.title = article.meta_title ?? article.title;
   meta.description =
@@ -118,7 +124,7 @@ export function metaForArticle(site: SiteChrome, origin: string, article: Articl
       wordCount: article.word_count,
       publishedAt: article.published_at,
       modifiedAt: article.date_updated,
-      crumbs: [home(site, origin)],
+      crumbs: [home(site, origin), ...trail.map((step) => ({ name: step.name, url: origin + step.path }))],
     }),
   );
   return meta;
@@ -132,6 +138,44 @@ export function metaForBlog(site: SiteChrome, origin: string, path: string, page
   return meta;
 }
 
+/** An area hub (or the `/areas` index when `hub` is null): a CollectionPage of its articles with breadcrumbs. */
+export function metaForAreaHub(site: SiteChrome, origin: string, hub: AreaHub | null): PageMeta {
+  const path = hub?.path ?? AREAS_ROOT;
+  const meta = baseMeta(site, origin, path);
+  const name = hub ? `${hub.name}: service areas and guides` : 'Areas we serve';
+  meta.title = `${name} | ${site.name}`;
+  meta.description = toDescription(
+    hub
+      ? `${site.name} in ${hub.name}: local guides and the places we serve.`
+      : `Every state, county and city ${site.name} serves, with local guides.`,
+  );
+  const crumbs: Crumb[] = [home(site, origin), { name: 'Areas', url: origin + AREAS_ROOT }];
+  for (const step of hub ? [...hub.parents, { name: hub.name, path: hub.path }] : [])
+    crumbs.push({ name: step.name, url: origin + step.path });
+  meta.jsonLd.push(breadcrumbSchema(crumbs), {
+    '@type': 'CollectionPage',
+    '@id': meta.canonical,
+    url: meta.canonical,
+    name,
+    isPartOf: { '@id': `${origin}/#organization` },
+    ...(hub
+      ? {
+          mainEntity: {
+            '@type': 'ItemList',
+            numberOfItems: hub.allArticles.length,
+            itemListElement: hub.allArticles.slice(0, 100).map((article, index) => ({
+              '@type': 'ListItem',
+              position: index + 1,
+              url: `${origin}/${article.slug}`,
+              name: article.title,
+            })),
+          },
+        }
+      : {}),
+  });
+  return meta;
+}
+
 /** Error and utility pages: never indexed, no structured data beyond the organisation. */
 export function metaForUtilityPage(site: SiteChrome, origin: string, path: string, title: string): PageMeta {
   return { ...baseMeta(site, origin, path), title: `${title} | ${site.name}`, noindex: true };
@@ -140,6 +184,6 @@ export function metaForUtilityPage(site: SiteChrome, origin: string, path: strin
 /** The head for whatever a permalink resolved to; the tenant 404 is not indexable. */
 export function metaForRoute(site: SiteChrome, origin: string, path: string, route: TenantRoute): PageMeta {
   if (route.kind === 'page') return metaForPage(site, origin, route.page, route.blocks);
-  if (route.kind === 'article') return metaForArticle(site, origin, route.article);
+  if (route.kind === 'article') return metaForArticle(site, origin, route.article, route.areas.trail);
   return metaForUtilityPage(site, origin, path, 'Page not found');
 }

@@ -1,3 +1,5 @@
+import { AREAS_ROOT, hubTrail } from '@spark/core';
+import { listAreaArticles } from '@spark/db';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { announceContentChange, siteIdOf, testPool } from '../content/content-change.testing.js';
@@ -38,6 +40,15 @@ async function expectedUrls(siteId: string, origin: string): Promise<Map<string,
   if (posts.length > 0) {
     const newest = posts.reduce((a, b) => (a.lastmod > b.lastmod ? a : b));
     urls.set(`${origin}/blog`, newest.lastmod.toISOString());
+  }
+  // The areas index and one hub per state, county and city with a published article, dated by its newest one.
+  const newestOf = (into: Map<string, string>, path: string, lastmod: string | undefined) => {
+    const known = into.get(origin + path);
+    if (lastmod && (!known || lastmod > known)) into.set(origin + path, lastmod);
+  };
+  for (const article of await listAreaArticles(pool, siteId)) {
+    const lastmod = urls.get(`${origin}/${article.slug}`);
+    for (const step of [{ path: AREAS_ROOT }, ...hubTrail(article)]) newestOf(urls, step.path, lastmod);
   }
   return urls;
 }

@@ -18,11 +18,12 @@ const urls = (count: number, prefix: string): SitemapUrl[] =>
 describe('sitemap index', () => {
   it('splits every kind into children of at most 50,000 URLs with the newest lastmod of each chunk', () => {
     const articles = urls(SITEMAP_URL_LIMIT + 1, 'a');
-    const children = sitemapChildren({ pages: urls(3, 'p'), posts: [], articles });
+    const children = sitemapChildren({ pages: urls(3, 'p'), posts: [], articles, hubs: urls(2, 'areas/h') });
     expect(children.map((c) => c.path)).toEqual([
       '/sitemap-pages-1.xml',
       '/sitemap-articles-1.xml',
       '/sitemap-articles-2.xml',
+      '/sitemap-hubs-1.xml',
     ]);
     expect(children[1]?.lastmod).toBe(articles[SITEMAP_URL_LIMIT - 1]?.lastmod);
     expect(children[2]?.lastmod).toBe(articles[SITEMAP_URL_LIMIT]?.lastmod);

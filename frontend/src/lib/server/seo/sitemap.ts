@@ -7,7 +7,7 @@ import { escapeHtml } from '@spark/core';
  */
 export const SITEMAP_URL_LIMIT = 50_000;
 
-export const SITEMAP_KINDS = ['pages', 'posts', 'articles'] as const;
+export const SITEMAP_KINDS = ['pages', 'posts', 'articles', 'hubs'] as const;
 export type SitemapKind = (typeof SITEMAP_KINDS)[number];
 
 export interface SitemapUrl {
@@ -32,7 +32,7 @@ export const childPath = (kind: SitemapKind, number: number) => `/sitemap-${kind
 
 /** `pages-2` → {kind, number}; anything else is not a sitemap this site serves. */
 export function parseChildName(name: string | undefined): { kind: SitemapKind; number: number } | null {
-  const match = /^(pages|posts|articles)-([1-9][0-9]{0,5})$/.exec(name ?? '');
+  const match = /^(pages|posts|articles|hubs)-([1-9][0-9]{0,5})$/.exec(name ?? '');
   if (!match?.[1] || !match[2]) return null;
   return { kind: match[1] as SitemapKind, number: Number(match[2]) };
 }

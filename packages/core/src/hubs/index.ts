@@ -1,0 +1,15 @@
+export {
+  AREAS_ROOT,
+  type AreaArticle,
+  type AreaHub,
+  type AreaHubTree,
+  type AreaSectionLink,
+  areaSectionLinks,
+  areaSuccessors,
+  buildAreaHubTree,
+  type HubLevel,
+  hubTrail,
+  NEARBY_AREA_KM,
+  NEARBY_AREA_LIMIT,
+  stateHubPath,
+} from './areaHubs.js';

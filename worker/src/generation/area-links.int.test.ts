@@ -1,0 +1,140 @@
+import { createPool, markArticlesPublished, type PublishableArticle, withTransaction } from '@spark/db';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { generateArticlesChunk } from './generate-articles.js';
+import { insertLinks } from './insert-links.js';
+
+/**
+ * The link graph of a published demo campaign: after insert-links, no published article is an orphan and every
+ * one has at least 3 internal links (its area hubs, nearby cities' articles, the next article), and running it
+ * again adds nothing. The articles come from the real generation pipeline (in this process) with the demo library.
+ */
+const pool = createPool(process.env.DATABASE_URL ?? '', { max: 4 });
+const ARTICLES = 300;
+let siteId = '';
+let campaignId = '';
+
+async function linksJob(): Promise<string> {
+  const { rows } = await pool.query<{ id: string }>(
+    `insert into generation_jobs (site_id, campaign_id, type, status, params)
+     values ($1, $2, 'insert_links', 'queued', '{}') returning id`,
+    [siteId, campaignId],
+  );
+  return rows[0]?.id ?? '';
+}
+
+let usage: { id: string; usage_count: number }[] = [];
+
+beforeAll(async () => {
+  const { rows: campaigns } = await pool.query<{ id: string; site_id: string }>(
+    `insert into campaign_masters (site_id, name, headline_spintax_root, niche_variables, location_mode,
+                                   target_state_id, avatar_ids, template_id, target_word_count)
+     select m.site_id, m.name || ' (links ' || gen_random_uuid() || ')', m.headline_spintax_root, m.niche_variables,
+            m.location_mode, m.target_state_id, m.avatar_ids, m.template_id, m.target_word_count
+     from campaign_masters m join sites s on s.id = m.site_id
+     where s.domain = 'alpha.localhost' and m.name = 'Texas city roofing pages'
+     returning id, site_id`,
+  );
+  campaignId = campaigns[0]?.id ?? '';
+  siteId = campaigns[0]?.site_id ?? '';
+  if (!campaignId) throw new Error('the demo campaign of alpha.localhost is not seeded');
+  usage = (
+    await pool.query<{ id: string; usage_count: number }>(
+      'select id, usage_count from content_fragments where site_id = $1 or site_id is null',
+      [siteId],
+    )
+  ).rows;
+  // One headline per Texas city (biggest first), reserved for one job, as generate-article leaves them.
+  const { rows: jobs } = await pool.query<{ id: string }>(
+    `insert into generation_jobs (site_id, campaign_id, type, status, params, total)
+     values ($1, $2, 'generate_articles', 'queued', jsonb_build_object('count', $3::int), $3) returning id`,
+    [siteId, campaignId, ARTICLES],
+  );
+  const jobId = jobs[0]?.id ?? '';
+  await pool.query(
+    `insert into headline_inventory (site_id, campaign_id, text, spintax_index, variant_key, state_id, county_id,
+                                     city_id, avatar_id, status, claimed_by_job, claimed_at)
+     select m.site_id, m.id, format('%s in %s, %s', m.niche_variables->>'Niche', c.name, s.code), 0,
+            format('%s:links:%s', m.id, c.id), c.state_id, c.county_id, c.id, m.avatar_ids[1], 'claimed', $2::uuid, now()
+     from campaign_masters m
+     join geo_cities c on c.state_id = m.target_state_id and c.geom is not null
+     join geo_states s on s.id = c.state_id
+     where m.id = $1
+     order by c.population desc nulls last, c.name
+     limit $3`,
+    [campaignId, jobId, ARTICLES],
+  );
+  const result = await generateArticlesChunk(
+    pool,
+    { generationJobId: jobId, siteId, campaignId, chunk: 0 },
+    async () => {},
+  );
+  expect(result.failed).toBe(0);
+  const { rows: generated } = await pool.query<PublishableArticle>(
+    'select id, schema_json from generated_articles where campaign_id = $1',
+    [campaignId],
+  );
+  expect(generated).toHaveLength(ARTICLES);
+  await withTransaction(pool, (client) => markArticlesPublished(client, generated, new Date()));
+}, 120_000);
+
+afterAll(async () => {
+  // Links first: one statement deleting articles that link to each other trips article_links' foreign keys
+  // (the "set null" of a target runs on a row whose source is being deleted by the same statement).
+  await pool.query(
+    `delete from article_links where source_article_id in (select id from generated_articles where campaign_id = $1)`,
+    [campaignId],
+  );
+  await pool.query('delete from generated_articles where campaign_id = $1', [campaignId]);
+  await pool.query('delete from generation_jobs where campaign_id = $1', [campaignId]);
+  await pool.query('delete from campaign_masters where id = $1', [campaignId]);
+  // The demo tenant is shared with other suites: leave its fragment usage as it was.
+  for (const row of usage) {
+    await pool.query('update content_fragments set usage_count = $2 where id = $1', [
+      row.id,
+      row.usage_count,
+    ]);
+  }
+  await pool.end();
+});
+
+describe('insert-links on a published demo campaign', () => {
+  it('leaves no orphan, gives every article at least 3 internal links, and adds nothing when re-run', async () => {
+    const first = await insertLinks(pool, await linksJob(), siteId, async () => {});
+    expect(first).toMatchObject({ articles: ARTICLES, orphans: 0 });
+    expect(first.links).toBeGreaterThanOrEqual(3 * ARTICLES);
+
+    const { rows } = await pool.query<{ id: string; links: number; inbound: number }>(
+      `select a.id,
+              (select count(*)::int from article_links l where l.source_article_id = a.id) as links,
+              (select count(*)::int from article_links l where l.target_article_id = a.id) as inbound
+       from generated_articles a where a.campaign_id = $1`,
+      [campaignId],
+    );
+    expect(rows).toHaveLength(ARTICLES);
+    expect(rows.filter((row) => row.links < 3)).toEqual([]);
+    expect(rows.filter((row) => row.inbound === 0)).toEqual([]);
+
+    const again = await insertLinks(pool, await linksJob(), siteId, async () => {});
+    expect(again).toMatchObject({ articles: ARTICLES, links: 0, orphans: 0 });
+  });
+
+  it('links an article to its hubs and to published articles of nearby cities, nearest first', async () => {
+    const { rows } = await pool.query<{ target_url: string; target_article_id: string | null }>(
+      `select l.target_url, l.target_article_id from article_links l
+       join generated_articles a on a.id = l.source_article_id
+       join geo_cities c on c.id = a.city_id
+       where a.campaign_id = $1 and c.name = 'Austin' order by l.target_url`,
+      [campaignId],
+    );
+    const urls = rows.map((row) => row.target_url);
+    expect(urls).toEqual(
+      expect.arrayContaining(['/areas/tx', '/areas/tx/travis-county', '/areas/tx/travis-county/austin']),
+    );
+    expect(rows.filter((row) => row.target_article_id !== null).length).toBeGreaterThanOrEqual(3);
+    const { rows: targets } = await pool.query<{ status: string; site_id: string }>(
+      'select status, site_id from generated_articles where id = any($1::uuid[])',
+      [rows.flatMap((row) => (row.target_article_id ? [row.target_article_id] : []))],
+    );
+    expect(targets.every((target) => target.status === 'published' && target.site_id === siteId)).toBe(true);
+  });
+});
