@@ -58,6 +58,8 @@ describe('headline planning', () => {
       location_mode: 'none',
       location: {},
       avatar_ids: [],
+      // The demo template names the place, which a campaign without locations cannot fill.
+      template_id: null,
     });
     const answer = await post<{ total: string }>('/api/seo/generate-headlines', {
       campaign_id: huge.id,
