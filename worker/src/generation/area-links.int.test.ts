@@ -2,6 +2,7 @@ import { createPool, markArticlesPublished, type PublishableArticle, withTransac
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateArticlesChunk } from './generate-articles.js';
 import { insertLinks } from './insert-links.js';
+import { type FragmentUsage, fragmentUsage, removeDemoCampaignCopy } from './test-support/fixtures.js';
 
 /**
  * The link graph of a published demo campaign: after insert-links, no published article is an orphan and every
@@ -22,7 +23,7 @@ async function linksJob(): Promise<string> {
   return rows[0]?.id ?? '';
 }
 
-let usage: { id: string; usage_count: number }[] = [];
+let usage: FragmentUsage = [];
 
 beforeAll(async () => {
   const { rows: campaigns } = await pool.query<{ id: string; site_id: string }>(
@@ -37,12 +38,7 @@ beforeAll(async () => {
   campaignId = campaigns[0]?.id ?? '';
   siteId = campaigns[0]?.site_id ?? '';
   if (!campaignId) throw new Error('the demo campaign of alpha.localhost is not seeded');
-  usage = (
-    await pool.query<{ id: string; usage_count: number }>(
-      'select id, usage_count from content_fragments where site_id = $1 or site_id is null',
-      [siteId],
-    )
-  ).rows;
+  usage = await fragmentUsage(pool, siteId);
   // One headline per Texas city (biggest first), reserved for one job, as generate-article leaves them.
   const { rows: jobs } = await pool.query<{ id: string }>(
     `insert into generation_jobs (site_id, campaign_id, type, status, params, total)
@@ -78,22 +74,7 @@ beforeAll(async () => {
 }, 120_000);
 
 afterAll(async () => {
-  // Links first: one statement deleting articles that link to each other trips article_links' foreign keys
-  // (the "set null" of a target runs on a row whose source is being deleted by the same statement).
-  await pool.query(
-    `delete from article_links where source_article_id in (select id from generated_articles where campaign_id = $1)`,
-    [campaignId],
-  );
-  await pool.query('delete from generated_articles where campaign_id = $1', [campaignId]);
-  await pool.query('delete from generation_jobs where campaign_id = $1', [campaignId]);
-  await pool.query('delete from campaign_masters where id = $1', [campaignId]);
-  // The demo tenant is shared with other suites: leave its fragment usage as it was.
-  for (const row of usage) {
-    await pool.query('update content_fragments set usage_count = $2 where id = $1', [
-      row.id,
-      row.usage_count,
-    ]);
-  }
+  await removeDemoCampaignCopy(pool, campaignId, usage);
   await pool.end();
 });
 

@@ -13,6 +13,7 @@ import { createPool } from '@spark/db';
 import { afterAll, describe, expect, it } from 'vitest';
 import { bandHashesOf, signatureOf } from './fingerprint.js';
 import { generateArticlesChunk } from './generate-articles.js';
+import { type FragmentUsage, fragmentUsage, removeDemoCampaignCopy } from './test-support/fixtures.js';
 
 /**
  * The demo library as a reader meets it: each demo tenant's campaign generates a corpus through the real
@@ -31,20 +32,11 @@ const TENANTS = [
   { domain: 'beta.localhost', campaign: 'Triangle dentist pages' },
 ];
 
-const created: { campaignId: string; usage: { id: string; usage_count: number }[] }[] = [];
+const created: { campaignId: string; usage: FragmentUsage }[] = [];
 
 afterAll(async () => {
   // The demo tenants are shared with other suites: leave them exactly as they were.
-  for (const { campaignId, usage } of created) {
-    await pool.query('delete from generated_articles where campaign_id = $1', [campaignId]);
-    await pool.query('delete from campaign_masters where id = $1', [campaignId]);
-    for (const row of usage) {
-      await pool.query('update content_fragments set usage_count = $2 where id = $1', [
-        row.id,
-        row.usage_count,
-      ]);
-    }
-  }
+  for (const { campaignId, usage } of created) await removeDemoCampaignCopy(pool, campaignId, usage);
   await pool.end();
 });
 
@@ -56,10 +48,7 @@ async function reserveDemoCorpus(domain: string, campaignName: string) {
   );
   const site = sites[0];
   if (!site) throw new Error(`the demo site ${domain} is not seeded`);
-  const { rows: usage } = await pool.query<{ id: string; usage_count: number }>(
-    'select id, usage_count from content_fragments where site_id = $1 or site_id is null',
-    [site.id],
-  );
+  const usage = await fragmentUsage(pool, site.id);
   const { rows: campaigns } = await pool.query<{ id: string }>(
     `insert into campaign_masters (site_id, name, headline_spintax_root, niche_variables, location_mode,
                                    target_state_id, radius_center, radius_km, avatar_ids, template_id,

@@ -1,6 +1,5 @@
 import { execFile, execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -12,6 +11,7 @@ import { freePort } from '../ports.js';
 import { type RunningService, startService, stopServices, waitForHttp } from '../processes.js';
 import { PG_DUMP_OPTIONS, PG_RESTORE_OPTIONS } from './backup.js';
 import { repoRoot } from './deploy-files.js';
+import { getPage } from './get-page.js';
 
 /**
  * A backup is only as good as its restore: dump the test stack's database with the documented options, restore it
@@ -38,20 +38,6 @@ function libpq(url: string): { args: string[]; env: NodeJS.ProcessEnv } {
     args: ['-h', parsed.hostname, '-p', parsed.port || '5432', '-U', decodeURIComponent(parsed.username)],
     env: { ...process.env, PGPASSWORD: decodeURIComponent(parsed.password) },
   };
-}
-
-function get(port: number, host: string, path: string): Promise<{ status: number; body: string }> {
-  return new Promise((resolve, reject) => {
-    const req = request({ host: '127.0.0.1', port, path, headers: { host }, agent: false }, (res) => {
-      let body = '';
-      res.on('data', (chunk: Buffer) => {
-        body += chunk.toString();
-      });
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
-    });
-    req.on('error', reject);
-    req.end();
-  });
 }
 
 /** Per-render values (signed form timing tokens, CSP nonces) differ between any two renders. */
@@ -173,8 +159,8 @@ describe('a database backup restored into a fresh database', { timeout: 60_000 }
     ] as const;
     for (const [host, path] of pages) {
       const [original, restored] = [
-        await get(originalPort, host, path),
-        await get(restoredFrontend, host, path),
+        await getPage(originalPort, host, path),
+        await getPage(restoredFrontend, host, path),
       ];
       expect(original.status, `${host}${path}`).toBe(200);
       expect(restored.status, `${host}${path}`).toBe(200);

@@ -1,13 +1,13 @@
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { cpSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
-import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { node22Dir } from '../../prepare.mjs';
 import { freePort } from '../ports.js';
 import { isDockerIgnored, repoRoot, scriptSteps, stage, stages } from './deploy-files.js';
+import { getPage } from './get-page.js';
 
 /**
  * No Docker engine runs here, so the app images are rehearsed: the `deps` and `build` stages of the Dockerfile
@@ -216,20 +216,6 @@ async function waitFor(what: string, check: () => Promise<boolean> | boolean, ru
   throw new Error(`timed out waiting for ${what}:\n${run.output()}`);
 }
 
-function get(port: number, path: string, host = 'localhost'): Promise<{ status: number; body: string }> {
-  return new Promise((resolve, reject) => {
-    const req = request({ host: '127.0.0.1', port, path, headers: { host }, agent: false }, (res) => {
-      let body = '';
-      res.on('data', (chunk: Buffer) => {
-        body += chunk.toString();
-      });
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
-    });
-    req.on('error', reject);
-    req.end();
-  });
-}
-
 describe('the app images, rehearsed from the Dockerfile', { timeout: 120_000 }, () => {
   beforeAll(() => replayStages(), 15 * 60_000);
   afterAll(() => rm(root, { recursive: true, force: true }), 120_000);
@@ -301,13 +287,14 @@ describe('the app images, rehearsed from the Dockerfile', { timeout: 120_000 }, 
     try {
       await waitFor(
         '/api/health',
-        async () => (await get(port, '/api/health').catch(() => ({ status: 0 }))).status === 200,
+        async () =>
+          (await getPage(port, 'localhost', '/api/health').catch(() => ({ status: 0 }))).status === 200,
         frontend,
       );
-      const home = await get(port, '/', 'alpha.localhost');
+      const home = await getPage(port, 'alpha.localhost', '/');
       expect(home.status).toBe(200);
       expect(home.body).toMatch(/^<!DOCTYPE html>/i);
-      const tracker = await get(port, '/js/site.js', 'alpha.localhost');
+      const tracker = await getPage(port, 'alpha.localhost', '/js/site.js');
       expect(tracker.status).toBe(200);
       expect(tracker.body.length).toBeGreaterThan(100);
       expect(tracker.body).not.toMatch(/:\s*(string|number)\b[,)]/); // minified JavaScript, not TypeScript

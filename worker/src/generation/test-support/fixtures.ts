@@ -95,3 +95,34 @@ export async function createReservedJob(pool: Pool, site: FixtureSite, total: nu
   );
   return { campaignId, jobId };
 }
+
+/** How often each fragment a site generates from (its own and the shared library's) has been used. */
+export type FragmentUsage = { id: string; usage_count: number }[];
+
+export async function fragmentUsage(pool: Pool, siteId: string): Promise<FragmentUsage> {
+  const { rows } = await pool.query<{ id: string; usage_count: number }>(
+    'select id, usage_count from content_fragments where site_id = $1 or site_id is null',
+    [siteId],
+  );
+  return rows;
+}
+
+/**
+ * Removes a test's copy of a demo campaign with its articles (links included) and jobs, and puts the library's
+ * usage counts back: the demo tenants are shared with other suites, which must find them as seeded.
+ */
+export async function removeDemoCampaignCopy(
+  pool: Pool,
+  campaignId: string,
+  usage: FragmentUsage,
+): Promise<void> {
+  await pool.query('delete from generated_articles where campaign_id = $1', [campaignId]);
+  await pool.query('delete from generation_jobs where campaign_id = $1', [campaignId]);
+  await pool.query('delete from campaign_masters where id = $1', [campaignId]);
+  for (const row of usage) {
+    await pool.query('update content_fragments set usage_count = $2 where id = $1', [
+      row.id,
+      row.usage_count,
+    ]);
+  }
+}
