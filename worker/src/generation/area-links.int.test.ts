@@ -97,7 +97,7 @@ describe('insert-links on a published demo campaign', () => {
 
     const again = await insertLinks(pool, await linksJob(), siteId, async () => {});
     expect(again).toMatchObject({ articles: ARTICLES, links: 0, orphans: 0 });
-  });
+  }, 60_000); // two linking runs over the whole campaign: seconds on a busy machine
 
   it('links an article to its hubs and to published articles of nearby cities, nearest first', async () => {
     const { rows } = await pool.query<{ target_url: string; target_article_id: string | null }>(
