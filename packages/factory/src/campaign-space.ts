@@ -81,14 +81,12 @@ async function loadAvatars(client: Pool | PoolClient, campaign: CampaignRow): Pr
   return rows;
 }
 
-/** Variables the space cannot bind, e.g. {City} in a campaign without locations: a 422 naming them. */
+/** Avatar and niche variables the space cannot bind: a 422 naming them (place variables: assertPlaceVariablesFillable). */
 function assertBindable(campaign: CampaignRow, patterns: HeadlinePattern[], avatars: SpaceAvatar[]): void {
   const niche = new Set(Object.keys(campaign.niche_variables).map((name) => name.toLowerCase()));
   const missing = new Set<string>();
   for (const pattern of patterns) {
     for (const name of listVariables(pattern.template)) {
-      const isLocation = ['city', 'state', 'state_code', 'county'].includes(name);
-      if (isLocation && campaign.location_mode === 'none') missing.add(`{${name}} needs a location_mode`);
       if (name === 'avatar_name' && avatars.length === 0) missing.add('{avatar_name} needs avatar_ids');
       if (name === 'niche' && !niche.has('niche')) missing.add('{niche} needs niche_variables.Niche');
     }

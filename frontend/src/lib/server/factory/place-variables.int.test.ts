@@ -88,6 +88,24 @@ describe('place variables a campaign cannot fill', () => {
     expect(await reserved(id)).toEqual({ jobs: 0, inventory: 0 });
   });
 
+  it('a headline that names the place is refused in a campaign without a location, naming the token', async () => {
+    const { id } = await createCampaign(alpha, {
+      headline_spintax_root: '{Niche} in {City} for {Avatar_Name}s',
+      location_mode: 'none',
+      location: {},
+      template_id: null,
+    });
+    const answer = await callApi('/api/seo/generate-headlines', {
+      method: 'POST',
+      token: adminToken(),
+      json: { campaign_id: id, preview: true, limit: 1 },
+    });
+    expect(answer.status, JSON.stringify(answer.body)).toBe(422);
+    expect(isErrorEnvelope(answer.body)).toBe(true);
+    expect(JSON.stringify(answer.body)).toContain('{City}');
+    await pool.query('delete from campaign_masters where id = $1', [id]);
+  });
+
   it('the same campaign with a location generates', async () => {
     const { id } = await createCampaign(alpha, {
       headline_spintax_root: '{Niche} tips for {Avatar_Name}s in {City}',
