@@ -242,8 +242,9 @@ create table if not exists leads (
   gclid text,
   fbclid text,
   msclkid text,
+  -- The sales pipeline: new -> contacted -> qualified -> won or lost; spam is set by screening or by hand.
   status text not null default 'new'
-    check (status in ('new', 'contacted', 'qualified', 'converted', 'rejected', 'spam')),
+    check (status in ('new', 'contacted', 'qualified', 'won', 'lost', 'spam')),
   date_created timestamptz not null default now(),
   date_updated timestamptz,
   constraint leads_consent_text_check check (not consent or consent_text is not null)
@@ -256,6 +257,21 @@ create index if not exists leads_email_idx on leads (site_id, lower(email));
 -- with status 'spam' for the site's marketers to review, and get no conversion row and no webhook.
 alter table leads add column if not exists spam_reason text;
 call install_site_match('leads', 'form_id', 'forms');
+
+-- What the site's marketers wrote about a lead while working it; kept with who wrote it and when.
+create table if not exists lead_notes (
+  id uuid primary key default gen_random_uuid(),
+  site_id uuid not null references sites (id) on delete cascade,
+  lead_id uuid not null references leads (id) on delete cascade,
+  -- A Directus user id without a foreign key: directus_users is created after this schema.
+  author_id uuid,
+  body text not null check (length(body) between 1 and 5000),
+  date_created timestamptz not null default now(),
+  date_updated timestamptz
+);
+create index if not exists lead_notes_lead_id_idx on lead_notes (lead_id, date_created);
+create index if not exists lead_notes_site_id_idx on lead_notes (site_id);
+call install_site_match('lead_notes', 'lead_id', 'leads');
 
 create table if not exists content_fragments (
   id uuid primary key default gen_random_uuid(),

@@ -5,6 +5,7 @@ import {
   LEAD_WEBHOOK_JOB_OPTIONS,
   leadWebhookJobId,
   leadWebhookJobs,
+  leadWebhookRedeliveryJobId,
   type ProcessQueuePayload,
   processQueueJobId,
   publishingJobs,
@@ -63,6 +64,22 @@ export async function addLeadWebhook(queue: Queue, submissionId: string, request
   await queue.add(leadWebhookJobs.deliver.name, payload, {
     ...LEAD_WEBHOOK_JOB_OPTIONS,
     jobId: leadWebhookJobId(submissionId),
+  });
+}
+
+/** The same delivery job as the first one (same payload, retries and signing), under a redelivery's job id. */
+export async function addLeadWebhookRedelivery(
+  queue: Queue,
+  submissionId: string,
+  attemptsSoFar: number,
+  requestId?: string,
+): Promise<void> {
+  const payload = leadWebhookJobs.deliver.payload.parse(
+    requestId ? { submissionId, requestId } : { submissionId },
+  );
+  await queue.add(leadWebhookJobs.deliver.name, payload, {
+    ...LEAD_WEBHOOK_JOB_OPTIONS,
+    jobId: leadWebhookRedeliveryJobId(submissionId, attemptsSoFar),
   });
 }
 

@@ -3,6 +3,7 @@ export {
   addAnalysisJob,
   addGenerationChunks,
   addLeadWebhook,
+  addLeadWebhookRedelivery,
   addProcessQueue,
   addResumeChunk,
 } from './enqueue.js';

@@ -6,6 +6,7 @@ import {
   addAnalysisJob,
   addGenerationChunks,
   addLeadWebhook,
+  addLeadWebhookRedelivery,
   addProcessQueue,
 } from './enqueue.js';
 import { type JobsLog, stderrJobsLog } from './log.js';
@@ -28,6 +29,8 @@ export interface JobQueues {
   ): Promise<boolean>;
   /** Adds a lead's webhook delivery; a failure is logged (the submission stays `pending` for the sweeper). */
   enqueueLeadWebhook(submissionId: string): Promise<void>;
+  /** Adds a redelivery a marketer asked for; false = Redis did not take it (the caller undoes its change). */
+  enqueueLeadWebhookRedelivery(submissionId: string, attemptsSoFar: number): Promise<boolean>;
   /**
    * Runs process-queue in the worker and waits for its result, so the logic lives in one place (the
    * repeatable job runs the same processor). Null when the worker did not finish within `waitMs`.
@@ -106,6 +109,23 @@ export function createJobQueues(connection: Redis, options: JobQueuesOptions = {
         );
       } catch (error) {
         log().warn({ err: error, submissionId }, 'lead webhook not enqueued; the sweeper will retry');
+      }
+    },
+    async enqueueLeadWebhookRedelivery(submissionId, attemptsSoFar) {
+      try {
+        await withTimeout(
+          addLeadWebhookRedelivery(
+            queue(QUEUES.leadWebhooks),
+            submissionId,
+            attemptsSoFar,
+            options.requestId?.(),
+          ),
+          'enqueue',
+        );
+        return true;
+      } catch (error) {
+        log().warn({ err: error, submissionId }, 'lead webhook redelivery not enqueued');
+        return false;
       }
     },
     async runProcessQueue(requestId, payload, waitMs = 15_000) {

@@ -1,13 +1,7 @@
 import { ATTRIBUTION_KEYS } from '@spark/contracts';
 import type { Pool } from '@spark/db';
 import { csvRow } from './csv.js';
-
-export interface LeadExportFilter {
-  siteId: string;
-  from?: string;
-  to?: string;
-  status?: string;
-}
+import { type LeadFilter, leadFilterSql } from './lead-filter.js';
 
 const COLUMNS = [
   'id',
@@ -30,39 +24,34 @@ const PAGE_SIZE = 1000;
 
 async function page(
   db: Pool,
-  filter: LeadExportFilter,
+  filter: LeadFilter,
   after: { at: string; id: string } | null,
 ): Promise<LeadRow[]> {
+  const params: unknown[] = [];
+  const where = [leadFilterSql(filter, params)];
+  if (after) {
+    params.push(after.at, after.id);
+    where.push(`(l.date_created, l.id) < ($${params.length - 1}::timestamptz, $${params.length}::uuid)`);
+  }
   const { rows } = await db.query<LeadRow>(
     `select l.id, l.date_created, f.slug as form, l.status, l.email, l.name, l.phone, l.consent, l.consent_text,
             l.page_url, l.utm_source, l.utm_medium, l.utm_campaign, l.utm_term, l.utm_content, l.gclid, l.fbclid,
             l.msclkid, l.data, l.date_created::text as cursor_at
      from leads l left join forms f on f.id = l.form_id
-     where l.site_id = $1
-       and ($2::date is null or l.date_created >= $2::date)
-       and ($3::date is null or l.date_created < $3::date + 1)
-       and (l.status = $4 or ($4::text is null and l.status <> 'spam'))
-       and ($5::timestamptz is null or (l.date_created, l.id) < ($5::timestamptz, $6::uuid))
+     where ${where.join(' and ')}
      order by l.date_created desc, l.id desc
      limit ${PAGE_SIZE}`,
-    [
-      filter.siteId,
-      filter.from ?? null,
-      filter.to ?? null,
-      filter.status ?? null,
-      after?.at ?? null,
-      after?.id ?? null,
-    ],
+    params,
   );
   return rows;
 }
 
 /**
- * The site's leads as CSV (suspected spam only when asked for with `status=spam`: an export feeds sales, and
- * spam stays reviewable in the Data Studio), newest first, streamed in keyset pages so an export of any size holds one page in
+ * The site's leads matching the admin table's filter as CSV (suspected spam only when asked for with
+ * `status=spam`: an export feeds sales), newest first, streamed in keyset pages so an export of any size holds one page in
  * memory. Starts with a BOM so Excel reads UTF-8 names correctly.
  */
-export function leadsCsvStream(db: Pool, filter: LeadExportFilter): ReadableStream<Uint8Array> {
+export function leadsCsvStream(db: Pool, filter: LeadFilter): ReadableStream<Uint8Array> {
   const encoder = new TextEncoder();
   let after: { at: string; id: string } | null = null;
   let started = false;

@@ -1,7 +1,12 @@
 export { csvCell, csvRow } from './csv.js';
-export { type LeadExportFilter, leadsCsvStream } from './export-leads.js';
+export { leadsCsvStream } from './export-leads.js';
 export { CONTACT_FIELDS, submissionSchema } from './field-schema.js';
+export { loadLeadDetail, type SiteScope } from './lead-detail.js';
+export { type LeadFilter, leadFilterSql } from './lead-filter.js';
+export { addLeadNote, changeLeadStatus, type LeadActor } from './lead-pipeline.js';
 export { type Attribution, attribution, type LeadColumns, leadColumns } from './lead-record.js';
+export { type LeadPageRequest, listLeads } from './list-leads.js';
 export { type LeadForm, loadForm } from './load-form.js';
+export { type RedeliveryDeps, redeliverLeadWebhook } from './redeliver-webhook.js';
 export { MIN_FILL_MS, spamReasonFor } from './spam-signals.js';
 export { type LeadDevice, type LeadPage, type NewLead, storeLead } from './store-lead.js';

@@ -43,17 +43,6 @@ export const WorklogPageSchema = z.object({
   next_cursor: z.string().nullable(),
 });
 
-export const LEAD_STATUSES = ['new', 'contacted', 'qualified', 'converted', 'rejected', 'spam'] as const;
-
-export const LeadsExportQuerySchema = z
-  .object({
-    site_id: uuid.optional(),
-    from: day.optional(),
-    to: day.optional(),
-    status: z.enum(LEAD_STATUSES).optional(),
-  })
-  .strict();
-
 export const AnalyticsSummaryQuerySchema = z
   .object({
     site_id: uuid.optional(),

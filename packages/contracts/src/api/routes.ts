@@ -48,12 +48,22 @@ import {
   HealthSchema,
   ImportBlueprintBodySchema,
   ImportReportSchema,
-  LeadsExportQuerySchema,
   SignedOutSchema,
   SiteScopeQuerySchema,
   WorklogPageSchema,
   WorklogQuerySchema,
 } from './admin.js';
+import {
+  LeadDetailSchema,
+  LeadListQuerySchema,
+  LeadListSchema,
+  LeadNoteCreatedSchema,
+  LeadNoteCreateSchema,
+  LeadRedeliverSchema,
+  LeadRedeliveryQueuedSchema,
+  LeadStatusChangeSchema,
+  LeadsExportQuerySchema,
+} from './admin-leads.js';
 import { formSubmitBodySchema, leadBodySchema, SubmissionAnswerSchema } from './leads.js';
 import {
   conversionBodySchema,
@@ -225,6 +235,52 @@ export const API_ROUTES = {
     summary: 'The site’s leads as a spreadsheet-safe CSV download.',
     query: LeadsExportQuerySchema,
     responses: { 200: { mediaType: 'text/csv', description: 'One row per lead, formula-safe' } },
+  },
+  'GET /api/admin/leads': {
+    method: 'GET',
+    path: '/api/admin/leads',
+    ...admin,
+    summary:
+      'The site’s leads, filtered (search, status, form, UTM source, days), sorted and paginated (limit/offset) with the total.',
+    query: LeadListQuerySchema,
+    responses: { 200: LeadListSchema },
+  },
+  'GET /api/admin/leads/{id}': {
+    method: 'GET',
+    path: '/api/admin/leads/{id}',
+    ...admin,
+    summary:
+      'One lead: every field, attribution, consent, webhook deliveries, notes and its work-log history.',
+    params: idParams,
+    responses: { 200: LeadDetailSchema },
+  },
+  'PATCH /api/admin/leads/{id}': {
+    method: 'PATCH',
+    path: '/api/admin/leads/{id}',
+    ...admin,
+    summary: 'Moves the lead to another status, optionally with a note; both are written to the work log.',
+    params: idParams,
+    body: LeadStatusChangeSchema,
+    responses: { 200: LeadDetailSchema },
+  },
+  'POST /api/admin/leads/{id}/notes': {
+    method: 'POST',
+    path: '/api/admin/leads/{id}/notes',
+    ...admin,
+    summary: 'Adds a note to the lead, with its author and time; written to the work log.',
+    params: idParams,
+    body: LeadNoteCreateSchema,
+    responses: { 201: LeadNoteCreatedSchema },
+  },
+  'POST /api/admin/leads/{id}/redeliver': {
+    method: 'POST',
+    path: '/api/admin/leads/{id}/redeliver',
+    ...admin,
+    summary:
+      'Sends the lead’s webhook again (a failed or delivered submission): queued for the worker, signed like every delivery.',
+    params: idParams,
+    body: LeadRedeliverSchema,
+    responses: { 202: LeadRedeliveryQueuedSchema },
   },
   'GET /api/admin/worklog': {
     method: 'GET',

@@ -25,6 +25,14 @@ export type DeliverLeadWebhookPayload = z.infer<typeof leadWebhookJobs.deliver.p
 export const leadWebhookJobId = (submissionId: string) => `lead-webhook-${submissionId}`;
 
 /**
+ * A delivery a marketer asked for again. The first job's id may still be held by its finished job, so each
+ * redelivery gets its own, keyed by the attempts recorded so far: a repeated request before the worker ran
+ * adds nothing, and a redelivery after the next attempt is a new job.
+ */
+export const leadWebhookRedeliveryJobId = (submissionId: string, attemptsSoFar: number) =>
+  `lead-webhook-${submissionId}-redelivery-${attemptsSoFar}`;
+
+/**
  * Receivers have outages of hours (a CRM deploy, an expired certificate): 9 attempts, the delays between them
  * doubling from WEBHOOK_RETRY_BASE_MS (5.5 min by default: 5.5, 11, 22, 44 min, ... 11.7 h, about 23 hours in
  * all). The worker computes the delays (`LEAD_WEBHOOK_BACKOFF`), so its env can shorten them for tests.

@@ -1,21 +1,22 @@
 import { API_ROUTES } from '@spark/contracts/api';
 import { writeWorkLog } from '@spark/db';
-import { resolveSiteScope } from '@spark/factory';
 import { leadsCsvStream } from '@spark/leads';
 import { adminRoute } from '../../../lib/server/api/route.js';
 import { database } from '../../../lib/server/connections.js';
+import { leadFilterOf } from '../../../lib/server/leads/admin-leads.js';
 
-/** GET /api/admin/leads.csv: the site's leads as a spreadsheet-safe CSV download (see API_REFERENCE.md). */
+/** GET /api/admin/leads.csv: the leads the admin table's filter selects, as a spreadsheet-safe CSV download. */
 export const GET = adminRoute(API_ROUTES['GET /api/admin/leads.csv'], async ({ principal, query }) => {
-  const siteId = resolveSiteScope(principal, query.site_id);
-  const filter = { siteId, from: query.from, to: query.to, status: query.status };
+  const filter = leadFilterOf(principal, query);
+  const { site_id: _site, ...criteria } = query;
   await writeWorkLog(
     {
       action: 'leads.export',
       entityType: 'leads',
-      siteId,
+      siteId: filter.siteId,
       userId: principal.userId,
-      details: { from: query.from ?? null, to: query.to ?? null, status: query.status ?? null },
+      // Which filter was exported (no search text: it may be a person's name or number).
+      details: { ...criteria, q: query.q ? '(search)' : null },
     },
     database(),
   );
