@@ -21,11 +21,21 @@ interface Site {
   campaign: string;
   article: string;
   job: string;
+  lead: string;
+  submission: string;
 }
 
 const sites: Record<'alpha' | 'beta', Site> = {
-  alpha: { domain: 'alpha.localhost', site: '', campaign: '', article: '', job: '' },
-  beta: { domain: 'beta.localhost', site: '', campaign: '', article: '', job: '' },
+  alpha: {
+    domain: 'alpha.localhost',
+    site: '',
+    campaign: '',
+    article: '',
+    job: '',
+    lead: '',
+    submission: '',
+  },
+  beta: { domain: 'beta.localhost', site: '', campaign: '', article: '', job: '', lead: '', submission: '' },
 };
 
 async function one<T>(sql: string, params: unknown[] = []): Promise<T> {
@@ -46,7 +56,10 @@ async function fingerprint(site: Site): Promise<string> {
        (select count(*) from quality_flags where site_id = $1) as flags,
        (select count(*) from article_links where site_id = $1) as links,
        (select count(*) from leads where site_id = $1) as leads,
-       (select count(*) from form_submissions where site_id = $1) as submissions`,
+       (select count(*) from form_submissions where site_id = $1) as submissions,
+       (select md5(string_agg(l.id::text || l.status, '' order by l.id)) from leads l where site_id = $1) as lead_states,
+       (select md5(string_agg(s.id::text || s.webhook_status, '' order by s.id)) from form_submissions s where site_id = $1) as deliveries,
+       (select count(*) from lead_notes where site_id = $1) as lead_notes`,
     [site.site],
   );
   return JSON.stringify(rows[0]);
@@ -72,6 +85,20 @@ beforeAll(async () => {
         `insert into generated_articles (site_id, campaign_id, title, slug, html_content, status, generation_key)
          values ($1, $2, 'Isolation article', $3, '<p>isolation</p>', 'approved', $3) returning id`,
         [site.site, site.campaign, `isolation-${site.domain.split('.')[0]}-${Date.now()}`],
+      )
+    ).id;
+    site.lead = (
+      await one<{ id: string }>(
+        `insert into leads (site_id, email, name) values ($1, $2, 'Isolation Lead') returning id`,
+        [site.site, `isolation-${Date.now()}@${site.domain}`],
+      )
+    ).id;
+    // A failed delivery: the one state a redelivery acts on.
+    site.submission = (
+      await one<{ id: string }>(
+        `insert into form_submissions (site_id, lead_id, payload, webhook_status, webhook_attempts)
+         values ($1, $2, '{}', 'failed', 1) returning id`,
+        [site.site, site.lead],
       )
     ).id;
   }
@@ -286,6 +313,53 @@ const crossSite: Record<ApiRouteKey, CrossSiteCase[]> = {
     {
       name: 'exporting the other site’s leads',
       run: (actor, target) => asEditor(actor, `/api/admin/leads.csv?site_id=${target.site}`),
+    },
+  ],
+  'GET /api/admin/leads': [
+    {
+      name: 'listing the other site’s leads',
+      run: (actor, target) => asEditor(actor, `/api/admin/leads?site_id=${target.site}`),
+    },
+  ],
+  'GET /api/admin/leads/{id}': [
+    {
+      name: 'reading the other site’s lead',
+      run: (actor, target) => asEditor(actor, `/api/admin/leads/${target.lead}`),
+    },
+  ],
+  'PATCH /api/admin/leads/{id}': [
+    {
+      name: 'moving the other site’s lead with a note',
+      run: (actor, target) =>
+        asEditor(actor, `/api/admin/leads/${target.lead}`, {
+          method: 'PATCH',
+          json: { status: 'lost', note: 'cross-site' },
+        }),
+    },
+  ],
+  'POST /api/admin/leads/{id}/notes': [
+    {
+      name: 'writing a note on the other site’s lead',
+      run: (actor, target) =>
+        asEditor(actor, `/api/admin/leads/${target.lead}/notes`, {
+          method: 'POST',
+          json: { body: 'cross-site' },
+        }),
+    },
+  ],
+  'POST /api/admin/leads/{id}/redeliver': [
+    {
+      name: 'redelivering the other site’s webhook',
+      run: (actor, target) =>
+        asEditor(actor, `/api/admin/leads/${target.lead}/redeliver`, { method: 'POST', json: {} }),
+    },
+    {
+      name: 'redelivering the other site’s submission through one’s own lead',
+      run: (actor, target) =>
+        asEditor(actor, `/api/admin/leads/${actor.site.lead}/redeliver`, {
+          method: 'POST',
+          json: { submission_id: target.submission },
+        }),
     },
   ],
   'GET /api/admin/worklog': [

@@ -7,13 +7,15 @@ import { BoardPage } from './board/BoardPage.js';
 import { CampaignEditorPage } from './campaigns/CampaignEditorPage.js';
 import { CampaignList } from './campaigns/CampaignList.js';
 import { JobsPage } from './jobs/JobsPage.js';
+import { LeadDetailPage } from './leads/LeadDetailPage.js';
+import { LeadsPage } from './leads/LeadsPage.js';
 import { useAdminUi } from './store.js';
 
-export type AdminPage = 'campaigns' | 'campaign-new' | 'campaign-edit' | 'jobs' | 'board';
+export type AdminPage = 'campaigns' | 'campaign-new' | 'campaign-edit' | 'jobs' | 'board' | 'leads' | 'lead';
 
 interface Props {
   page: AdminPage;
-  /** The campaign being edited, on `campaign-edit`. */
+  /** The campaign being edited, on `campaign-edit`; the lead shown, on `lead`. */
   id?: string;
   session: AdminSession['data'];
 }
@@ -52,6 +54,8 @@ export default function AdminApp({ page, id, session }: Props) {
           if (page === 'campaign-new') return <CampaignEditorPage siteId={siteId} campaignId={null} />;
           if (page === 'campaign-edit' && id) return <CampaignEditorPage siteId={siteId} campaignId={id} />;
           if (page === 'jobs') return <JobsPage siteId={siteId} />;
+          if (page === 'leads') return <LeadsPage siteId={siteId} />;
+          if (page === 'lead' && id) return <LeadDetailPage siteId={siteId} leadId={id} />;
           return <BoardPage siteId={siteId} />;
         }}
       </AdminShell>

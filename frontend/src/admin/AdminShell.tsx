@@ -11,6 +11,7 @@ const NAV: { href: string; label: string; pages: AdminPage[] }[] = [
   { href: '/admin/campaigns', label: 'Campaigns', pages: ['campaigns', 'campaign-new', 'campaign-edit'] },
   { href: '/admin/jobs', label: 'Jobs', pages: ['jobs'] },
   { href: '/admin/board', label: 'Review board', pages: ['board'] },
+  { href: '/admin/leads', label: 'Leads', pages: ['leads', 'lead'] },
 ];
 
 async function signOut() {
@@ -76,6 +77,7 @@ export function AdminShell({
               onChange={(event) => {
                 chooseSite(session.user.id, event.target.value);
                 if (page === 'campaign-edit') window.location.assign('/admin/campaigns');
+                if (page === 'lead') window.location.assign('/admin/leads');
               }}
               className="max-w-[11rem] rounded-md border border-slate-400 bg-white px-2 py-2 text-sm text-slate-900"
             >

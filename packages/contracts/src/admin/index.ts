@@ -1,3 +1,4 @@
+export * from '../api/admin-leads.js';
 export * from './articles.js';
 export * from './campaigns.js';
 export * from './jobs.js';
