@@ -28,6 +28,9 @@ async function contents(db: ThrowawayDatabase): Promise<Map<string, Record<strin
   return result;
 }
 
+/** The lead statuses the pipeline migration renames; every other value must come through unchanged. */
+const RENAMED_STATUSES: Record<string, string> = { converted: 'won', rejected: 'lost' };
+
 /** Rows as sorted JSON, keeping only `columns`: columns the upgrade added are new, not changed values. */
 const comparable = (rows: Record<string, unknown>[], columns: string[]) =>
   rows.map((row) => JSON.stringify(columns.map((column) => [column, row[column]]))).sort();
@@ -38,6 +41,7 @@ describe('upgrading a database of the previous release', { timeout: 120_000 }, (
   let before: Map<string, Record<string, unknown>[]>;
   let spamLeadId: string;
   let newLeadId: string;
+  let endedLeads: Record<string, string>;
 
   beforeAll(async () => {
     [previous, fresh] = await Promise.all([createThrowawayDatabase(), createThrowawayDatabase()]);
@@ -57,6 +61,14 @@ describe('upgrading a database of the previous release', { timeout: 120_000 }, (
       `insert into work_log (site_id, action, entity_type, level) values ($1, 'site.created', 'sites', 'info')`,
       [siteId],
     );
+    // The pipeline's old end states, which the upgrade renames (the comparison below expects exactly that).
+    const ended = await previous.pool.query<{ id: string; status: string }>(
+      `insert into leads (site_id, email, status) values ($1, 'won@example.com', 'converted'),
+         ($1, 'lost@example.com', 'rejected'), ($1, 'open@example.com', 'qualified')
+       returning id, status`,
+      [siteId],
+    );
+    endedLeads = Object.fromEntries(ended.rows.map((r) => [r.id, r.status]));
     before = await contents(previous);
   });
 
@@ -82,7 +94,9 @@ describe('upgrading a database of the previous release', { timeout: 120_000 }, (
     expect([...after.keys()]).toEqual(expect.arrayContaining(tablesBefore));
     let rowsCompared = 0;
     for (const table of tablesBefore) {
-      const rows = before.get(table) ?? [];
+      const rows = (before.get(table) ?? []).map((row) =>
+        table === 'leads' ? { ...row, status: RENAMED_STATUSES[String(row.status)] ?? row.status } : row,
+      );
       const columns = [...new Set(rows.flatMap((row) => Object.keys(row)))].sort();
       expect(comparable(after.get(table) ?? [], columns), table).toEqual(comparable(rows, columns));
       rowsCompared += rows.length;
@@ -101,6 +115,19 @@ describe('upgrading a database of the previous release', { timeout: 120_000 }, (
       [spamLeadId]: 'marked_by_hand',
       [newLeadId]: null,
     });
+  });
+
+  it('renames the pipeline’s end states, converted to won and rejected to lost, and leaves the others', async () => {
+    const { rows } = await previous.pool.query<{ id: string; status: string }>(
+      'select id, status from leads where id = any($1::uuid[])',
+      [Object.keys(endedLeads)],
+    );
+    expect(Object.fromEntries(rows.map((r) => [r.id, r.status]))).toEqual(
+      Object.fromEntries(
+        Object.entries(endedLeads).map(([id, status]) => [id, RENAMED_STATUSES[status] ?? status]),
+      ),
+    );
+    expect(Object.values(endedLeads).sort()).toEqual(['converted', 'qualified', 'rejected']);
   });
 
   it('ends with exactly the schema of a fresh install', async () => {

@@ -22,7 +22,10 @@ function historyText(entry: LeadDetail['history'][number]): string {
 function Card({ title, children }: { title: string; children: ReactNode }) {
   const id = `lead-${title.toLowerCase().replace(/\W+/g, '-')}`;
   return (
-    <section aria-labelledby={id} className="space-y-3 rounded-lg border border-slate-200 bg-white p-4">
+    <section
+      aria-labelledby={id}
+      className="min-w-0 space-y-3 rounded-lg border border-slate-200 bg-white p-4"
+    >
       <h2 id={id} className="text-lg font-semibold text-slate-900">
         {title}
       </h2>
@@ -38,7 +41,7 @@ function Facts({ rows }: { rows: [string, ReactNode][] }) {
       {rows.map(([label, value]) => (
         <div key={label} className="contents">
           <dt className="text-slate-700">{label}</dt>
-          <dd className="mb-2 break-words text-slate-900 sm:mb-0">
+          <dd className="mb-2 min-w-0 break-words text-slate-900 sm:mb-0">
             {value === null || value === undefined || value === '' ? '—' : value}
           </dd>
         </div>
@@ -82,7 +85,7 @@ function LeadSections({ siteId, lead }: { siteId: string; lead: LeadDetail }) {
                 <a
                   key="page"
                   href={lead.page_url}
-                  className="text-indigo-800 underline"
+                  className="break-all text-indigo-800 underline"
                   rel="noreferrer noopener"
                 >
                   {lead.page_url}
