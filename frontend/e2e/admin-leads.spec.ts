@@ -110,7 +110,7 @@ test('alpha’s editor works a lead: moves it to contacted with a note, and rede
 
   await page.getByRole('link', { name: 'Leads', exact: true }).click();
   await expect(page.getByRole('heading', { name: 'Leads', exact: true })).toBeVisible();
-  await page.getByLabel('Search').fill(marker);
+  await page.getByRole('searchbox', { name: 'Search' }).fill(marker);
   await expect(page.getByTestId('lead-total')).toHaveText('1 lead');
   await expect(page.getByRole('link', { name: `Casey ${marker}` })).toBeVisible();
   await audit(page, 'leads', testInfo, audits);
@@ -134,8 +134,8 @@ test('alpha’s editor works a lead: moves it to contacted with a note, and rede
   await audit(page, 'lead-detail', testInfo, audits);
 
   // new → contacted with a note.
-  await page.getByLabel('Status').selectOption('contacted');
-  await page.getByLabel('Note').fill(`Called ${marker}; inspection booked for Friday.`);
+  await page.getByRole('combobox', { name: 'Status', exact: true }).selectOption('contacted');
+  await page.getByRole('textbox', { name: 'Note', exact: true }).fill(`Called ${marker}; inspection booked for Friday.`);
   await page.getByRole('button', { name: 'Save' }).click();
   await expect(page.getByRole('list', { name: 'Pipeline' }).locator('[aria-current="step"]')).toHaveText(
     'Contacted',
@@ -176,9 +176,9 @@ test('beta’s editor sees none of alpha’s leads', async ({ page }) => {
   await signIn(page, editor('beta.localhost'));
   await page.goto('/admin/leads');
   await expect(page.getByRole('heading', { name: 'Leads', exact: true })).toBeVisible();
-  await page.getByLabel('Search').fill(marker);
+  await page.getByRole('searchbox', { name: 'Search' }).fill(marker);
   await expect(page.getByText('No leads match')).toBeVisible();
-  await page.getByLabel('Search').fill('');
+  await page.getByRole('searchbox', { name: 'Search' }).fill('');
   await expect(page.getByRole('link', { name: `Casey ${marker}` })).toHaveCount(0);
 
   await page.goto(`/admin/leads/${leadId}`);
