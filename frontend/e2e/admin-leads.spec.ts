@@ -135,7 +135,9 @@ test('alpha’s editor works a lead: moves it to contacted with a note, and rede
 
   // new → contacted with a note.
   await page.getByRole('combobox', { name: 'Status', exact: true }).selectOption('contacted');
-  await page.getByRole('textbox', { name: 'Note', exact: true }).fill(`Called ${marker}; inspection booked for Friday.`);
+  await page
+    .getByRole('textbox', { name: 'Note', exact: true })
+    .fill(`Called ${marker}; inspection booked for Friday.`);
   await page.getByRole('button', { name: 'Save' }).click();
   await expect(page.getByRole('list', { name: 'Pipeline' }).locator('[aria-current="step"]')).toHaveText(
     'Contacted',
