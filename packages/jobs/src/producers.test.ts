@@ -3,7 +3,7 @@ import { Queue } from 'bullmq';
 import { Redis } from 'ioredis';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ZodError } from 'zod';
-import { addAnalysisJob, addLeadWebhook } from './enqueue.js';
+import { addAnalysisJob, addLeadWebhook, addLeadWebhookRedelivery } from './enqueue.js';
 import { createJobQueues } from './producers.js';
 import { ENQUEUE_TIMEOUT_MS } from './queues.js';
 
@@ -39,6 +39,10 @@ describe('producers when Redis is unreachable', () => {
     await expect(queues.enqueueLeadWebhook(job.id)).resolves.toBeUndefined();
   });
 
+  it('report a webhook redelivery as not enqueued, so the caller can undo it', async () => {
+    expect(await queues.enqueueLeadWebhookRedelivery(job.id, 1)).toBe(false);
+  });
+
   it('refuse an invalid payload before it reaches Redis', async () => {
     const queue = new Queue('spark-never-used', { connection: unreachable });
     queue.on('error', () => {});
@@ -46,5 +50,6 @@ describe('producers when Redis is unreachable', () => {
       addAnalysisJob(queue, 'insert_links', { generationJobId: 'x', siteId: job.siteId }),
     ).rejects.toThrow(ZodError);
     await expect(addLeadWebhook(queue, 'not-a-uuid')).rejects.toThrow(ZodError);
+    await expect(addLeadWebhookRedelivery(queue, 'not-a-uuid', 1)).rejects.toThrow(ZodError);
   });
 });

@@ -38,8 +38,8 @@ export async function listLeads(db: Pool, filter: LeadFilter, page: LeadPageRequ
        from leads l left join forms f on f.id = l.form_id
        where ${where}
        order by ${order}
-       limit ${page.limit} offset ${page.offset}`,
-      params,
+       limit $${params.length + 1} offset $${params.length + 2}`,
+      [...params, page.limit, page.offset],
     ),
     db.query<{ total: number }>(`select count(*)::int as total from leads l where ${where}`, params),
     db.query<LeadList['facets']['forms'][number]>(
