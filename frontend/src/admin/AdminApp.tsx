@@ -7,13 +7,14 @@ import { BoardPage } from './board/BoardPage.js';
 import { CampaignEditorPage } from './campaigns/CampaignEditorPage.js';
 import { CampaignList } from './campaigns/CampaignList.js';
 import { JobsPage } from './jobs/JobsPage.js';
+import { LibraryPage } from './library/LibraryPage.js';
 import { useAdminUi } from './store.js';
 
-export type AdminPage = 'campaigns' | 'campaign-new' | 'campaign-edit' | 'jobs' | 'board';
+export type AdminPage = 'campaigns' | 'campaign-new' | 'campaign-edit' | 'jobs' | 'board' | 'library';
 
 interface Props {
   page: AdminPage;
-  /** The campaign being edited, on `campaign-edit`. */
+  /** The campaign being edited, on `campaign-edit`; the library section, on `library`. */
   id?: string;
   session: AdminSession['data'];
 }
@@ -52,6 +53,8 @@ export default function AdminApp({ page, id, session }: Props) {
           if (page === 'campaign-new') return <CampaignEditorPage siteId={siteId} campaignId={null} />;
           if (page === 'campaign-edit' && id) return <CampaignEditorPage siteId={siteId} campaignId={id} />;
           if (page === 'jobs') return <JobsPage siteId={siteId} />;
+          if (page === 'library')
+            return <LibraryPage siteId={siteId} section={id ?? ''} canEditShared={session.user.is_admin} />;
           return <BoardPage siteId={siteId} />;
         }}
       </AdminShell>

@@ -11,6 +11,7 @@ const NAV: { href: string; label: string; pages: AdminPage[] }[] = [
   { href: '/admin/campaigns', label: 'Campaigns', pages: ['campaigns', 'campaign-new', 'campaign-edit'] },
   { href: '/admin/jobs', label: 'Jobs', pages: ['jobs'] },
   { href: '/admin/board', label: 'Review board', pages: ['board'] },
+  { href: '/admin/library', label: 'Library', pages: ['library'] },
 ];
 
 async function signOut() {

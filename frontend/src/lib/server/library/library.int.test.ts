@@ -50,7 +50,7 @@ const termsOf = async (id: string) =>
 
 /** The campaign preview's sampled headlines for a draft that spins this run's dictionary. */
 async function previewSamples(token: string): Promise<string[]> {
-  const answer = await callApi<{ data: { samples: { headline: string }[] } }>('/api/seo/generate-headlines', {
+  const answer = await callApi<{ samples: { headline: string }[] }>('/api/seo/generate-headlines', {
     method: 'POST',
     token,
     json: {
@@ -61,7 +61,7 @@ async function previewSamples(token: string): Promise<string[]> {
     },
   });
   expect(answer.status, JSON.stringify(answer.body)).toBe(200);
-  return answer.body.data.samples.map((sample) => sample.headline);
+  return answer.body.samples.map((sample) => sample.headline);
 }
 
 describe('library rows edited through Directus with the editor’s own session', () => {
