@@ -12,6 +12,7 @@ interface LibraryRowJson {
 /** The samples the new-campaign preview shows for a pattern that spins only the given dictionary. */
 async function previewSamples(page: Page, category: string): Promise<string[]> {
   await page.goto('/admin/campaigns/new');
+  await page.getByLabel('Variable 1 value').fill('Roofing');
   await page.getByLabel('Headline patterns (one per line)').fill(`{${category}} for your home`);
   const samples = page.getByRole('list', { name: 'Sample headlines' }).getByRole('listitem');
   await expect(samples.first()).toBeVisible();
