@@ -23,6 +23,7 @@ interface Site {
   job: string;
   lead: string;
   submission: string;
+  dictionary: string;
 }
 
 const sites: Record<'alpha' | 'beta', Site> = {
@@ -34,8 +35,18 @@ const sites: Record<'alpha' | 'beta', Site> = {
     job: '',
     lead: '',
     submission: '',
+    dictionary: '',
   },
-  beta: { domain: 'beta.localhost', site: '', campaign: '', article: '', job: '', lead: '', submission: '' },
+  beta: {
+    domain: 'beta.localhost',
+    site: '',
+    campaign: '',
+    article: '',
+    job: '',
+    lead: '',
+    submission: '',
+    dictionary: '',
+  },
 };
 
 async function one<T>(sql: string, params: unknown[] = []): Promise<T> {
@@ -59,7 +70,8 @@ async function fingerprint(site: Site): Promise<string> {
        (select count(*) from form_submissions where site_id = $1) as submissions,
        (select md5(string_agg(l.id::text || l.status, '' order by l.id)) from leads l where site_id = $1) as lead_states,
        (select md5(string_agg(s.id::text || s.webhook_status, '' order by s.id)) from form_submissions s where site_id = $1) as deliveries,
-       (select count(*) from lead_notes where site_id = $1) as lead_notes`,
+       (select count(*) from lead_notes where site_id = $1) as lead_notes,
+       (select md5(string_agg(d::text, '' order by d.id)) from spintax_dictionaries d where site_id = $1) as dictionaries`,
     [site.site],
   );
   return JSON.stringify(rows[0]);
@@ -72,6 +84,12 @@ beforeAll(async () => {
       await one<{ id: string }>('select id from campaign_masters where site_id = $1 order by id limit 1', [
         site.site,
       ])
+    ).id;
+    site.dictionary = (
+      await one<{ id: string }>(
+        'select id from spintax_dictionaries where site_id = $1 order by id limit 1',
+        [site.site],
+      )
     ).id;
     site.job = (
       await one<{ id: string }>(
@@ -366,6 +384,78 @@ const crossSite: Record<ApiRouteKey, CrossSiteCase[]> = {
     {
       name: 'reading the other site’s work log',
       run: (actor, target) => asEditor(actor, `/api/admin/worklog?site_id=${target.site}`),
+    },
+  ],
+  'GET /api/admin/library/{collection}': [
+    {
+      name: 'the library list in the other site’s scope',
+      run: (actor, target) =>
+        asEditor(actor, `/api/admin/library/spintax_dictionaries?site_id=${target.site}`),
+    },
+    {
+      name: 'the library list in the actor’s own scope holds none of the other site’s rows',
+      run: (actor) => asEditor(actor, `/api/admin/library/spintax_dictionaries?site_id=${actor.site.site}`),
+      check: (answer, _actor, target) => {
+        expect(answer.status).toBe(200);
+        const rows = (answer.body as { data: { id: string; site_id: string | null }[] }).data;
+        expect(rows.length).toBeGreaterThan(0);
+        expect(rows.filter((row) => row.site_id === target.site || row.id === target.dictionary)).toEqual([]);
+      },
+    },
+  ],
+  'POST /api/admin/library/{collection}': [
+    {
+      name: 'creating a dictionary in the other site',
+      run: (actor, target) =>
+        asEditor(actor, `/api/admin/library/spintax_dictionaries?site_id=${target.site}`, {
+          method: 'POST',
+          json: { category: 'Cross_Site', terms: ['intruder'] },
+        }),
+    },
+  ],
+  'PATCH /api/admin/library/{collection}/{id}': [
+    {
+      name: 'changing the other site’s dictionary from the actor’s scope',
+      run: (actor, target) =>
+        asEditor(
+          actor,
+          `/api/admin/library/spintax_dictionaries/${target.dictionary}?site_id=${actor.site.site}`,
+          {
+            method: 'PATCH',
+            json: { terms: ['intruder'] },
+          },
+        ),
+    },
+    {
+      name: 'changing the other site’s dictionary naming its site',
+      run: (actor, target) =>
+        asEditor(
+          actor,
+          `/api/admin/library/spintax_dictionaries/${target.dictionary}?site_id=${target.site}`,
+          {
+            method: 'PATCH',
+            json: { terms: ['intruder'] },
+          },
+        ),
+    },
+  ],
+  'DELETE /api/admin/library/{collection}/{id}': [
+    {
+      name: 'deleting the other site’s dictionary from the actor’s scope',
+      run: (actor, target) =>
+        asEditor(
+          actor,
+          `/api/admin/library/spintax_dictionaries/${target.dictionary}?site_id=${actor.site.site}`,
+          {
+            method: 'DELETE',
+          },
+        ),
+    },
+  ],
+  'GET /api/admin/locations': [
+    {
+      name: 'the locations browser in the other site’s scope',
+      run: (actor, target) => asEditor(actor, `/api/admin/locations?site_id=${target.site}&q=a`),
     },
   ],
   'GET /api/analytics/summary': [

@@ -9,13 +9,22 @@ import { CampaignList } from './campaigns/CampaignList.js';
 import { JobsPage } from './jobs/JobsPage.js';
 import { LeadDetailPage } from './leads/LeadDetailPage.js';
 import { LeadsPage } from './leads/LeadsPage.js';
+import { LibraryPage } from './library/LibraryPage.js';
 import { useAdminUi } from './store.js';
 
-export type AdminPage = 'campaigns' | 'campaign-new' | 'campaign-edit' | 'jobs' | 'board' | 'leads' | 'lead';
+export type AdminPage =
+  | 'campaigns'
+  | 'campaign-new'
+  | 'campaign-edit'
+  | 'jobs'
+  | 'board'
+  | 'leads'
+  | 'lead'
+  | 'library';
 
 interface Props {
   page: AdminPage;
-  /** The campaign being edited, on `campaign-edit`; the lead shown, on `lead`. */
+  /** The campaign being edited, on `campaign-edit`; the lead shown, on `lead`; the library section, on `library`. */
   id?: string;
   session: AdminSession['data'];
 }
@@ -56,6 +65,8 @@ export default function AdminApp({ page, id, session }: Props) {
           if (page === 'jobs') return <JobsPage siteId={siteId} />;
           if (page === 'leads') return <LeadsPage siteId={siteId} />;
           if (page === 'lead' && id) return <LeadDetailPage siteId={siteId} leadId={id} />;
+          if (page === 'library')
+            return <LibraryPage siteId={siteId} section={id ?? ''} canEditShared={session.user.is_admin} />;
           return <BoardPage siteId={siteId} />;
         }}
       </AdminShell>

@@ -12,6 +12,7 @@ const NAV: { href: string; label: string; pages: AdminPage[] }[] = [
   { href: '/admin/jobs', label: 'Jobs', pages: ['jobs'] },
   { href: '/admin/board', label: 'Review board', pages: ['board'] },
   { href: '/admin/leads', label: 'Leads', pages: ['leads', 'lead'] },
+  { href: '/admin/library', label: 'Library', pages: ['library'] },
 ];
 
 async function signOut() {

@@ -9,6 +9,7 @@ import { persistHeadlines, previewHeadlines } from './headlines.js';
 import { importBlueprintAs } from './import-blueprint.js';
 import { streamJobStatus } from './job-stream.js';
 import { getJobStatus, listJobs } from './jobs.js';
+import { browseLocations } from './locations.js';
 import { processQueueNow } from './process-queue.js';
 import { publishArticles } from './publishing.js';
 import { retryJob } from './retry-job.js';
@@ -27,6 +28,7 @@ const USE_CASES = {
   deleteCampaign,
   campaignOptions,
   searchPlaces,
+  browseLocations,
   previewHeadlines,
   persistHeadlines,
   createGenerationJob,

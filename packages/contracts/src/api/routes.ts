@@ -28,6 +28,18 @@ import {
   ProcessQueueQueuedSchema,
   ProcessQueueRunSchema,
 } from '../admin/jobs.js';
+import {
+  LibraryCollectionParamsSchema,
+  LibraryDeletedSchema,
+  LibraryItemParamsSchema,
+  LibraryItemSchema,
+  LibraryListQuerySchema,
+  LibraryPageSchema,
+  LibrarySiteQuerySchema,
+  LibraryWriteBodySchema,
+  LocationPageSchema,
+  LocationQuerySchema,
+} from '../admin/library.js';
 import { AdminSessionSchema, SignInSchema } from '../admin/session.js';
 import {
   ApproveBatchSchema,
@@ -289,6 +301,54 @@ export const API_ROUTES = {
     summary: 'Activity log, newest first, filtered and cursor-paginated; scoped to the caller’s sites.',
     query: WorklogQuerySchema,
     responses: { 200: WorklogPageSchema },
+  },
+  'GET /api/admin/library/{collection}': {
+    method: 'GET',
+    path: '/api/admin/library/{collection}',
+    ...admin,
+    summary:
+      'A page of the site’s library rows and the shared ones (read through Directus with the caller’s own token).',
+    params: LibraryCollectionParamsSchema,
+    query: LibraryListQuerySchema,
+    responses: { 200: LibraryPageSchema },
+  },
+  'POST /api/admin/library/{collection}': {
+    method: 'POST',
+    path: '/api/admin/library/{collection}',
+    ...admin,
+    summary: 'Creates a library row of the site through Directus, so the caller’s Directus policies apply.',
+    params: LibraryCollectionParamsSchema,
+    query: LibrarySiteQuerySchema,
+    body: LibraryWriteBodySchema,
+    responses: { 201: LibraryItemSchema },
+  },
+  'PATCH /api/admin/library/{collection}/{id}': {
+    method: 'PATCH',
+    path: '/api/admin/library/{collection}/{id}',
+    ...admin,
+    summary: 'Changes a library row through Directus; shared rows only for administrators.',
+    params: LibraryItemParamsSchema,
+    query: LibrarySiteQuerySchema,
+    body: LibraryWriteBodySchema,
+    responses: { 200: LibraryItemSchema },
+  },
+  'DELETE /api/admin/library/{collection}/{id}': {
+    method: 'DELETE',
+    path: '/api/admin/library/{collection}/{id}',
+    ...admin,
+    summary: 'Deletes a library row through Directus; shared rows only for administrators.',
+    params: LibraryItemParamsSchema,
+    query: LibrarySiteQuerySchema,
+    responses: { 200: LibraryDeletedSchema },
+  },
+  'GET /api/admin/locations': {
+    method: 'GET',
+    path: '/api/admin/locations',
+    ...admin,
+    summary:
+      'The gazetteer: states, a state’s counties, a county’s cities, or cities by name prefix; paginated.',
+    query: LocationQuerySchema,
+    responses: { 200: LocationPageSchema },
   },
   'GET /api/analytics/summary': {
     method: 'GET',

@@ -3,7 +3,7 @@ import type { ApiRouteSpec } from '@spark/contracts/api';
 import type { Principal } from '@spark/factory';
 import type { APIContext, APIRoute } from 'astro';
 import type { z } from 'zod';
-import { authenticate } from '../auth/authenticate.js';
+import { authenticateCaller } from '../auth/authenticate.js';
 import { errorReply, jsonReply } from '../http.js';
 import { resolveTenant, type Tenant } from '../tenancy/resolve-tenant.js';
 import { astroRoute, callFromAstro, toWebResponse } from './astro-adapter.js';
@@ -72,6 +72,8 @@ export interface PublicContext<B extends z.ZodTypeAny, Q extends z.ZodTypeAny> e
 export interface AdminContext<B extends z.ZodTypeAny, Q extends z.ZodTypeAny> extends BaseContext<B, Q> {
   astro: APIContext;
   principal: Principal;
+  /** The caller's own Directus token: Directus calls made with it keep the caller's policies. */
+  directusToken: string;
 }
 
 const DEFAULT_PUBLIC_LIMIT: RateLimit = { bucket: 'public', limit: 120, windowSeconds: 60 };
@@ -205,10 +207,10 @@ export function adminRoute<
     try {
       const call = callFromAstro(astro);
       const ip = clientIp(call);
-      const principal = await authenticate(astro.request);
+      const { principal, directusToken } = await authenticateCaller(astro.request);
       await enforceRateLimit(spec.rateLimit ?? DEFAULT_ADMIN_LIMIT, principal.userId);
       const input = await parseInput(call, spec, ADMIN_BODY_LIMIT);
-      const result = await handler({ astro, ...input, ip, principal });
+      const result = await handler({ astro, ...input, ip, principal, directusToken });
       if (!(result instanceof Response)) {
         return toWebResponse(jsonReply(result.body, result.status ?? 200, { ...headers, ...result.headers }));
       }

@@ -24,13 +24,25 @@ function bearerToken(request: Request): string {
   return match[1];
 }
 
+/** An admin caller: who they are, and the Directus token that acts as them (for writes under their own policies). */
+export interface AdminCaller {
+  principal: Principal;
+  directusToken: string;
+}
+
 /**
  * Resolves the caller of an admin route: a Bearer token (API clients) or, without one, the admin UI's
  * session cookie, whose writes must also pass the CSRF check. Both end in the same principal and site scope.
  */
-export async function authenticate(request: Request): Promise<Principal> {
+export async function authenticateCaller(request: Request): Promise<AdminCaller> {
   if (!request.headers.has('authorization') && readCookie(request.headers.get('cookie'), SESSION_COOKIE)) {
-    return (await sessionFromRequest(request, { checkCsrf: true })).principal;
+    const { principal, session } = await sessionFromRequest(request, { checkCsrf: true });
+    return { principal, directusToken: session.accessToken };
   }
-  return principalForToken(bearerToken(request));
+  const token = bearerToken(request);
+  return { principal: await principalForToken(token), directusToken: token };
+}
+
+export async function authenticate(request: Request): Promise<Principal> {
+  return (await authenticateCaller(request)).principal;
 }
