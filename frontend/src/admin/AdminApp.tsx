@@ -6,10 +6,19 @@ import { ApiError } from './api/client.js';
 import { BoardPage } from './board/BoardPage.js';
 import { CampaignEditorPage } from './campaigns/CampaignEditorPage.js';
 import { CampaignList } from './campaigns/CampaignList.js';
+import { AnalyticsPage } from './insights/AnalyticsPage.js';
+import { DashboardPage } from './insights/DashboardPage.js';
 import { JobsPage } from './jobs/JobsPage.js';
 import { useAdminUi } from './store.js';
 
-export type AdminPage = 'campaigns' | 'campaign-new' | 'campaign-edit' | 'jobs' | 'board';
+export type AdminPage =
+  | 'dashboard'
+  | 'analytics'
+  | 'campaigns'
+  | 'campaign-new'
+  | 'campaign-edit'
+  | 'jobs'
+  | 'board';
 
 interface Props {
   page: AdminPage;
@@ -52,6 +61,8 @@ export default function AdminApp({ page, id, session }: Props) {
           if (page === 'campaign-new') return <CampaignEditorPage siteId={siteId} campaignId={null} />;
           if (page === 'campaign-edit' && id) return <CampaignEditorPage siteId={siteId} campaignId={id} />;
           if (page === 'jobs') return <JobsPage siteId={siteId} />;
+          if (page === 'dashboard') return <DashboardPage siteId={siteId} isAdmin={session.user.is_admin} />;
+          if (page === 'analytics') return <AnalyticsPage siteId={siteId} />;
           return <BoardPage siteId={siteId} />;
         }}
       </AdminShell>

@@ -1,4 +1,5 @@
 export * from './articles.js';
 export * from './campaigns.js';
+export * from './insights.js';
 export * from './jobs.js';
 export * from './session.js';
