@@ -29,6 +29,9 @@ const DROP_REASONS: Record<string, string> = {
 const shortDay = (day: string) =>
   new Date(`${day}T00:00:00Z`).toLocaleDateString('en', { month: 'short', day: 'numeric', timeZone: 'UTC' });
 const shortHour = (hour: string) => `${shortDay(hour.slice(0, 10))} ${hour.slice(11, 16)}`;
+/** Axis ticks of the hourly chart: the day at midnight, else only the time. */
+const hourTick = (hour: string) =>
+  hour.slice(11, 16) === '00:00' ? shortDay(hour.slice(0, 10)) : hour.slice(11, 16);
 
 /** Traffic, sources, technology, events and conversions of the chosen site for a range of UTC days. */
 export function AnalyticsPage({ siteId }: { siteId: string }) {
@@ -53,8 +56,9 @@ export function AnalyticsPage({ siteId }: { siteId: string }) {
 
 function AnalyticsBody({ report }: { report: AnalyticsReport }) {
   const { summary, current, previous } = report;
+  // Rollup rows of events and conversions carry the traffic dimensions with zero pageviews: not worth a row.
   const ranked = (list: AnalyticsReport['summary']['top_pages'], by: Metric | 'events' = 'pageviews') =>
-    list.map((entry) => ({ value: entry.value, count: entry[by] }));
+    list.map((entry) => ({ value: entry.value, count: entry[by] })).filter((entry) => entry.count > 0);
   const dropped = Object.entries(summary.dropped);
   return (
     <>
@@ -87,7 +91,12 @@ function AnalyticsBody({ report }: { report: AnalyticsReport }) {
           <TrendChart
             title="Visitors, pageviews and conversions per hour"
             keyLabel="Hour (UTC)"
-            rows={report.hourly.map((hour) => ({ ...hour, key: hour.hour, label: shortHour(hour.hour) }))}
+            rows={report.hourly.map((hour) => ({
+              ...hour,
+              key: hour.hour,
+              label: shortHour(hour.hour),
+              tick: hourTick(hour.hour),
+            }))}
             series={SERIES}
           />
         ) : (
@@ -109,8 +118,13 @@ function AnalyticsBody({ report }: { report: AnalyticsReport }) {
         </h2>
         <ol className="grid gap-2 sm:grid-cols-3">
           {report.funnel.map((step, i) => {
-            const before = report.funnel[i - 1]?.count;
-            const rate = before ? `${((step.count / before) * 100).toFixed(1)}% of the step before` : '';
+            const visitors = report.funnel[0]?.count ?? 0;
+            const rate =
+              i === 0 || visitors === 0
+                ? ''
+                : step.step === 'pageviews'
+                  ? `${(step.count / visitors).toFixed(1)} per visitor`
+                  : `${((step.count / visitors) * 100).toFixed(1)}% of visitors`;
             return (
               <li key={step.step} className="rounded bg-slate-50 p-3 text-sm">
                 <span className="block font-medium capitalize text-slate-900">{step.step}</span>

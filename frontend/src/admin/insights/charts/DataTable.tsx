@@ -35,6 +35,8 @@ export function NumberTable({
   rows: (string | number)[][];
   captionHidden?: boolean;
 }) {
+  // Columns of numbers are right-aligned, text columns left, judged by the first row.
+  const numeric = columns.map((_, i) => i > 0 && typeof rows[0]?.[i] === 'number');
   return (
     <table className="min-w-full text-left text-sm">
       <caption className={captionHidden ? 'sr-only' : 'pb-2 text-left font-semibold text-slate-900'}>
@@ -43,7 +45,7 @@ export function NumberTable({
       <thead className="text-slate-900">
         <tr>
           {columns.map((column, i) => (
-            <th key={column} scope="col" className={`px-2 py-1 ${i > 0 ? 'text-right' : ''}`}>
+            <th key={column} scope="col" className={`px-2 py-1 ${numeric[i] ? 'text-right' : ''}`}>
               {column}
             </th>
           ))}
@@ -59,7 +61,7 @@ export function NumberTable({
                   {format(cell)}
                 </th>
               ) : (
-                <td key={key} className="px-2 py-1 text-right tabular-nums">
+                <td key={key} className={`px-2 py-1 tabular-nums ${numeric[i] ? 'text-right' : ''}`}>
                   {format(cell)}
                 </td>
               );

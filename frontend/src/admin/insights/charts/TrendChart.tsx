@@ -17,7 +17,8 @@ interface Props<Metric extends string> {
   title: string;
   /** The x position's name in the data table ("Day", "Hour"). */
   keyLabel: string;
-  rows: ({ key: string; label: string } & Record<Metric, number>)[];
+  /** `label` names the point in the table; `tick`, if shorter, on the axis. */
+  rows: ({ key: string; label: string; tick?: string } & Record<Metric, number>)[];
   series: TrendSeries<Metric>[];
 }
 
@@ -40,7 +41,7 @@ export function TrendChart<Metric extends string>({ title, keyLabel, rows, serie
   const x = scalePoint<string>({ domain: rows.map((row) => row.key), range: [0, innerWidth] });
   const peak = Math.max(1, ...rows.flatMap((row) => series.map((s) => row[s.metric])));
   const y = scaleLinear<number>({ domain: [0, peak], range: [innerHeight, 0], nice: true });
-  const labels = new Map(rows.map((row) => [row.key, row.label]));
+  const ticks = new Map(rows.map((row) => [row.key, row.tick ?? row.label]));
   const every = Math.max(1, Math.ceil(rows.length / 8));
   const description = `${title}, ${rows[0]?.label ?? ''} to ${rows.at(-1)?.label ?? ''}: ${series
     .map((s) => `${s.label} ${rows.reduce((sum, row) => sum + row[s.metric], 0)} in total`)
@@ -60,45 +61,53 @@ export function TrendChart<Metric extends string>({ title, keyLabel, rows, serie
           </li>
         ))}
       </ul>
-      <svg
-        viewBox={`0 0 ${WIDTH} ${HEIGHT}`}
-        className="h-auto w-full"
-        role="img"
-        aria-label={title}
-        aria-describedby={`${id}-desc`}
+      {/* Below ~36rem the chart scrolls sideways instead of shrinking its labels past reading. */}
+      <section
+        // biome-ignore lint/a11y/noNoninteractiveTabindex: a region that scrolls sideways on a phone must be reachable by keyboard
+        tabIndex={0}
+        aria-label={`${title} (scrolls sideways on narrow screens)`}
+        className="overflow-x-auto"
       >
-        <desc id={`${id}-desc`}>{description}</desc>
-        <Group left={MARGIN.left} top={MARGIN.top}>
-          <AxisLeft
-            scale={y}
-            numTicks={4}
-            tickFormat={(value) => compact.format(Number(value))}
-            stroke={TICK_FILL}
-            tickStroke={TICK_FILL}
-            tickLabelProps={{ fill: TICK_FILL, fontSize: 12, textAnchor: 'end', dx: -4, dy: 4 }}
-          />
-          <AxisBottom
-            top={innerHeight}
-            scale={x}
-            tickValues={rows.filter((_, i) => i % every === 0).map((row) => row.key)}
-            tickFormat={(key) => labels.get(key) ?? key}
-            stroke={TICK_FILL}
-            tickStroke={TICK_FILL}
-            tickLabelProps={{ fill: TICK_FILL, fontSize: 12, textAnchor: 'middle' }}
-          />
-          {series.map((s) => (
-            <LinePath
-              key={s.metric}
-              data={rows}
-              x={(row) => x(row.key) ?? 0}
-              y={(row) => y(row[s.metric])}
-              stroke={s.color}
-              strokeWidth={2.5}
-              strokeDasharray={s.dash}
+        <svg
+          viewBox={`0 0 ${WIDTH} ${HEIGHT}`}
+          className="h-auto w-full min-w-[36rem]"
+          role="img"
+          aria-label={title}
+          aria-describedby={`${id}-desc`}
+        >
+          <desc id={`${id}-desc`}>{description}</desc>
+          <Group left={MARGIN.left} top={MARGIN.top}>
+            <AxisLeft
+              scale={y}
+              numTicks={4}
+              tickFormat={(value) => compact.format(Number(value))}
+              stroke={TICK_FILL}
+              tickStroke={TICK_FILL}
+              tickLabelProps={{ fill: TICK_FILL, fontSize: 12, textAnchor: 'end', dx: -4, dy: 4 }}
             />
-          ))}
-        </Group>
-      </svg>
+            <AxisBottom
+              top={innerHeight}
+              scale={x}
+              tickValues={rows.filter((_, i) => i % every === 0).map((row) => row.key)}
+              tickFormat={(key) => ticks.get(key) ?? key}
+              stroke={TICK_FILL}
+              tickStroke={TICK_FILL}
+              tickLabelProps={{ fill: TICK_FILL, fontSize: 12, textAnchor: 'middle' }}
+            />
+            {series.map((s) => (
+              <LinePath
+                key={s.metric}
+                data={rows}
+                x={(row) => x(row.key) ?? 0}
+                y={(row) => y(row[s.metric])}
+                stroke={s.color}
+                strokeWidth={2.5}
+                strokeDasharray={s.dash}
+              />
+            ))}
+          </Group>
+        </svg>
+      </section>
       <DataTable
         caption={`${title}: the values`}
         columns={[keyLabel, ...series.map((s) => s.label)]}
