@@ -458,6 +458,30 @@ const crossSite: Record<ApiRouteKey, CrossSiteCase[]> = {
       run: (actor, target) => asEditor(actor, `/api/admin/locations?site_id=${target.site}&q=a`),
     },
   ],
+  'GET /api/admin/dashboard': [
+    {
+      name: 'reading the other site’s dashboard',
+      run: (actor, target) => asEditor(actor, `/api/admin/dashboard?site_id=${target.site}`),
+    },
+    {
+      name: 'the actor’s own dashboard counts only the actor’s site',
+      run: (actor) => asEditor(actor, '/api/admin/dashboard'),
+      check: (answer, actor, target) => {
+        expect(answer.status).toBe(200);
+        const body = answer.body as { site_count: number; running_jobs: { site_id: string }[] };
+        expect(body.site_count).toBe(1);
+        expect(body.running_jobs.every((job) => job.site_id === actor.site.site)).toBe(true);
+        expect(JSON.stringify(answer.body)).not.toContain(target.site);
+      },
+    },
+  ],
+  'GET /api/admin/analytics': [
+    {
+      name: 'reading the other site’s analytics report',
+      run: (actor, target) =>
+        asEditor(actor, `/api/admin/analytics?site_id=${target.site}&from=2026-01-01&to=2026-01-02`),
+    },
+  ],
   'GET /api/analytics/summary': [
     {
       name: 'reading the other site’s analytics',

@@ -6,6 +6,8 @@ import { ApiError } from './api/client.js';
 import { BoardPage } from './board/BoardPage.js';
 import { CampaignEditorPage } from './campaigns/CampaignEditorPage.js';
 import { CampaignList } from './campaigns/CampaignList.js';
+import { AnalyticsPage } from './insights/AnalyticsPage.js';
+import { DashboardPage } from './insights/DashboardPage.js';
 import { JobsPage } from './jobs/JobsPage.js';
 import { LeadDetailPage } from './leads/LeadDetailPage.js';
 import { LeadsPage } from './leads/LeadsPage.js';
@@ -13,6 +15,8 @@ import { LibraryPage } from './library/LibraryPage.js';
 import { useAdminUi } from './store.js';
 
 export type AdminPage =
+  | 'dashboard'
+  | 'analytics'
   | 'campaigns'
   | 'campaign-new'
   | 'campaign-edit'
@@ -67,6 +71,8 @@ export default function AdminApp({ page, id, session }: Props) {
           if (page === 'lead' && id) return <LeadDetailPage siteId={siteId} leadId={id} />;
           if (page === 'library')
             return <LibraryPage siteId={siteId} section={id ?? ''} canEditShared={session.user.is_admin} />;
+          if (page === 'dashboard') return <DashboardPage siteId={siteId} isAdmin={session.user.is_admin} />;
+          if (page === 'analytics') return <AnalyticsPage siteId={siteId} />;
           return <BoardPage siteId={siteId} />;
         }}
       </AdminShell>

@@ -8,6 +8,8 @@ import { EmptyState } from './ui/primitives.js';
 import { Toasts } from './ui/Toasts.js';
 
 const NAV: { href: string; label: string; pages: AdminPage[] }[] = [
+  { href: '/admin', label: 'Dashboard', pages: ['dashboard'] },
+  { href: '/admin/analytics', label: 'Analytics', pages: ['analytics'] },
   { href: '/admin/campaigns', label: 'Campaigns', pages: ['campaigns', 'campaign-new', 'campaign-edit'] },
   { href: '/admin/jobs', label: 'Jobs', pages: ['jobs'] },
   { href: '/admin/board', label: 'Review board', pages: ['board'] },
@@ -50,7 +52,7 @@ export function AdminShell({
       </a>
       <header className="border-b border-slate-200 bg-white">
         <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-3">
-          <a href="/admin/campaigns" className="text-lg font-bold text-slate-900">
+          <a href="/admin" className="text-lg font-bold text-slate-900">
             Spark
           </a>
           <nav

@@ -2,6 +2,7 @@
  * @spark/core — the content engine as pure functions: no I/O, no environment, no clock (pass `now`),
  * no Math.random (pass a seed). See README.md for each module's invariants.
  */
+export * from './analytics/index.js';
 export * from './article/index.js';
 export * from './cartesian/index.js';
 export * from './dedupe/index.js';

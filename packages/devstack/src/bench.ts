@@ -5,14 +5,17 @@ import { log } from './processes.js';
 import { startThrowawayStack } from './throwaway.js';
 
 /**
- * `npm run bench [name…]`: starts a throwaway stack and runs the benchmarks (all, or those named), printing
+ * `npm run bench [name…]`: starts a throwaway stack and runs the benchmarks (all but the named-only ones, or those
+ * named), printing
  * figures. Figures are for comparing within one run (ratios); absolute numbers on shared machines are noise.
  */
 const repoRoot = resolve(import.meta.dirname, '../../..');
 
 async function main() {
   const wanted = process.argv.slice(2).filter((arg) => !arg.startsWith('-'));
-  const selected = BENCHMARKS.filter((b) => wanted.length === 0 || wanted.includes(b.name));
+  const selected = BENCHMARKS.filter((b) =>
+    wanted.length === 0 ? !b.onlyWhenNamed : wanted.includes(b.name),
+  );
   if (selected.length === 0) {
     log(
       `No benchmark matches ${wanted.join(', ') || '(none registered)'}; known: ${BENCHMARKS.map((b) => b.name).join(', ')}`,

@@ -18,6 +18,12 @@ import {
   PlaceSearchSchema,
 } from '../admin/campaigns.js';
 import {
+  AnalyticsReportQuerySchema,
+  AnalyticsReportSchema,
+  DashboardQuerySchema,
+  DashboardSchema,
+} from '../admin/insights.js';
+import {
   AnalysisJobStartedSchema,
   JobCancelledSchema,
   JobListQuerySchema,
@@ -349,6 +355,24 @@ export const API_ROUTES = {
       'The gazetteer: states, a state’s counties, a county’s cities, or cities by name prefix; paginated.',
     query: LocationQuerySchema,
     responses: { 200: LocationPageSchema },
+  },
+  'GET /api/admin/dashboard': {
+    method: 'GET',
+    path: '/api/admin/dashboard',
+    ...admin,
+    summary:
+      'Landing figures for one site, or every site the caller may see without `site_id`: 30 days of traffic (from the rollups), leads this week, articles by status, unfinished jobs, recent work, open quality flags.',
+    query: DashboardQuerySchema,
+    responses: { 200: DashboardSchema },
+  },
+  'GET /api/admin/analytics': {
+    method: 'GET',
+    path: '/api/admin/analytics',
+    ...admin,
+    summary:
+      'The analytics page for a site and UTC day range (at most 366 days): the summary’s figures, zero-filled daily and (up to two days) hourly series, the previous period, the funnel to leads and event properties.',
+    query: AnalyticsReportQuerySchema,
+    responses: { 200: AnalyticsReportSchema },
   },
   'GET /api/analytics/summary': {
     method: 'GET',

@@ -3,6 +3,8 @@ import type { ThrowawayStack } from '../throwaway.js';
 /** One benchmark: prints its figures (ratios within the same run), never asserts on absolute times. */
 export interface Benchmark {
   name: string;
+  /** Runs only when named (`npm run bench <name>`): for benchmarks whose set-up takes minutes. */
+  onlyWhenNamed?: boolean;
   run(context: BenchContext): Promise<void>;
 }
 

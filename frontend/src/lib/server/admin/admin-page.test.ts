@@ -7,10 +7,10 @@ describe('where sign-in leads', () => {
     expect(safeNext('/admin/campaigns/8a0f6e2c-0000-4000-8000-000000000000')).toBe(
       '/admin/campaigns/8a0f6e2c-0000-4000-8000-000000000000',
     );
-    expect(safeNext('//evil.example/admin')).toBe('/admin/campaigns');
-    expect(safeNext('https://evil.example')).toBe('/admin/campaigns');
-    expect(safeNext('/admin/sign-in')).toBe('/admin/campaigns');
-    expect(safeNext('/administrator')).toBe('/admin/campaigns');
-    expect(safeNext(null)).toBe('/admin/campaigns');
+    expect(safeNext('//evil.example/admin')).toBe('/admin');
+    expect(safeNext('https://evil.example')).toBe('/admin');
+    expect(safeNext('/admin/sign-in')).toBe('/admin');
+    expect(safeNext('/administrator')).toBe('/admin');
+    expect(safeNext(null)).toBe('/admin');
   });
 });

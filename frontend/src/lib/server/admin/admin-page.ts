@@ -8,9 +8,7 @@ type PageAstro = Pick<AstroGlobal, 'request' | 'url' | 'response' | 'redirect'>;
 
 /** Only paths inside the admin may follow a sign-in: an open redirect would lend our domain to phishing. */
 export function safeNext(raw: string | null): string {
-  return raw && /^\/admin(\/[\w\-/]*)?$/.test(raw) && !raw.startsWith('/admin/sign-in')
-    ? raw
-    : '/admin/campaigns';
+  return raw && /^\/admin(\/[\w\-/]*)?$/.test(raw) && !raw.startsWith('/admin/sign-in') ? raw : '/admin';
 }
 
 /**
