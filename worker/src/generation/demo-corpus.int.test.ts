@@ -8,6 +8,7 @@ import {
 import { createPool, markArticlesPublished, withTransaction } from '@spark/db';
 import {
   type CorpusArticle,
+  DEMO_CORPUS_SITES,
   loadCampaignCorpus,
   MAX_CLICKS,
   measureCampaignCorpus,
@@ -34,10 +35,7 @@ const pool = createPool(process.env.DATABASE_URL ?? '', { max: 4 });
 /** Articles per tenant. The whole pipeline and an exact check of every LSH candidate pair take seconds. */
 const CORPUS_SIZE = 1000;
 
-const TENANTS = [
-  { domain: 'alpha.localhost', campaign: 'Texas city roofing pages' },
-  { domain: 'beta.localhost', campaign: 'Triangle dentist pages' },
-];
+const TENANTS = DEMO_CORPUS_SITES;
 
 const created: { siteId: string; campaignId: string; usage: FragmentUsage }[] = [];
 

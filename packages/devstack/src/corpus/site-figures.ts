@@ -16,6 +16,12 @@ import { listAreaArticles, type Pool } from '@spark/db';
  * figures come from @spark/core, this module only reads them off a running stack (its database and its
  * frontend, visited with the tenant in the Host header as a crawler would).
  */
+/** Each demo tenant and the blueprint campaign whose corpus is measured. */
+export const DEMO_CORPUS_SITES = [
+  { domain: 'alpha.localhost', campaign: 'Texas city roofing pages' },
+  { domain: 'beta.localhost', campaign: 'Triangle dentist pages' },
+] as const;
+
 export interface CorpusArticle {
   id: string;
   slug: string;
