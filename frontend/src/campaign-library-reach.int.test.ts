@@ -59,6 +59,31 @@ async function previewWith(template: string, targetWordCount: number) {
   });
 }
 
+describe('the demo campaigns', () => {
+  it.each([
+    ['alpha.localhost', 'Texas city roofing pages'],
+    ['beta.localhost', 'Triangle dentist pages'],
+  ])('of %s can make well over 1,000 distinct headlines (%s)', async (domain, name) => {
+    const { rows } = await pool.query<{ id: string }>(
+      `select m.id from campaign_masters m join sites s on s.id = m.site_id where s.domain = $1 and m.name = $2`,
+      [domain, name],
+    );
+    const campaignId = rows[0]?.id;
+    if (!campaignId) throw new Error(`the demo campaign "${name}" is not seeded`);
+    const answer = await callApi<{ total: number | string; locations: number }>(
+      '/api/seo/generate-headlines',
+      {
+        method: 'POST',
+        token: adminToken(),
+        json: { campaign_id: campaignId, preview: true, limit: 1 },
+      },
+    );
+    expect(answer.status).toBe(200);
+    expect(Number(answer.body.total)).toBeGreaterThanOrEqual(1500);
+    expect(answer.body.locations).toBeGreaterThan(1);
+  });
+});
+
 describe('the library reach in the campaign preview', () => {
   it("reports the demo guide's reachable length and no warning at its 1,200-word target", async () => {
     const answer = await previewWith('Local roofing guide', 1200);

@@ -5,6 +5,7 @@
 export * from './analytics/index.js';
 export * from './article/index.js';
 export * from './cartesian/index.js';
+export * from './corpus/index.js';
 export * from './dedupe/index.js';
 export * from './html/index.js';
 export * from './hubs/index.js';

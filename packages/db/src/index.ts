@@ -38,4 +38,5 @@ export {
 export { createPool, type Pool, type PoolClient, type PoolOptions, withTransaction } from './pool.js';
 export { findHoldingFlags, HOLDING_FLAG_SQL, type HoldingFlag } from './quality-gate.js';
 export { type ApplySchemaOptions, applySchema, DEFAULT_SCHEMA_DIR, listSchemaFiles } from './schema.js';
+export { loadTemplateLibrary, type TemplateLibrary } from './template-library.js';
 export { type WorkLogEntry, writeWorkLog } from './work-log.js';

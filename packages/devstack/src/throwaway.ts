@@ -52,7 +52,8 @@ export async function startThrowawayStack(repoRoot: string, kind: 'test' | 'benc
     CORS_ORIGIN: `http://localhost:${frontendPort}`,
     MAX_PAYLOAD_SIZE: '50mb',
     WORKER_CONCURRENCY: '4',
-    // Every state and county, but only the places of Texas and the demo cities: real places, fast to load.
+    // Every state and county, but only the places of the demo campaigns' states (Texas, North Carolina) and the
+    // demo cities: real places, fast to load.
     SPARK_GEOGRAPHY: 'subset',
     // Lead webhook retries span about a day in production; the retry test needs seconds.
     WEBHOOK_RETRY_BASE_MS: '2000',

@@ -1,6 +1,6 @@
 import { AppError, type CampaignCreate } from '@spark/contracts';
-import { loadSpintaxDictionaries, type PoolClient } from '@spark/db';
-import { assertPlaceVariablesFillable, loadFragmentTexts } from './article-texts.js';
+import { loadSpintaxDictionaries, loadTemplateLibrary, type PoolClient } from '@spark/db';
+import { assertPlaceVariablesFillable } from './article-texts.js';
 import { MODE_FIELDS } from './campaign-columns.js';
 import { requireValidHeadlines } from './headline-patterns.js';
 
@@ -52,7 +52,8 @@ export async function validateCampaign(
   }
   if (input.template_id && input.location_mode === 'none') {
     // Without a location no fragment may use a place variable; with one, generation checks the target's cities.
-    const texts = await loadFragmentTexts(client, { site_id: siteId, ...input });
+    const library = await loadTemplateLibrary(client, { site_id: siteId, ...input });
+    const texts = (library?.fragments ?? []).map((fragment) => fragment.body);
     try {
       assertPlaceVariablesFillable(texts, 'none');
     } catch (error) {

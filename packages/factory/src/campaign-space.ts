@@ -7,8 +7,14 @@ import {
   listVariables,
   unrankVariant,
 } from '@spark/core';
-import { loadSpintaxDictionaries, type Pool, type PoolClient } from '@spark/db';
-import { assertPlaceVariablesFillable, loadFragmentTexts } from './article-texts.js';
+import {
+  loadSpintaxDictionaries,
+  loadTemplateLibrary,
+  type Pool,
+  type PoolClient,
+  type TemplateLibrary,
+} from '@spark/db';
+import { assertPlaceVariablesFillable } from './article-texts.js';
 import type { CampaignRow } from './campaign-row.js';
 import { type HeadlinePattern, requireValidHeadlines } from './headline-patterns.js';
 
@@ -36,6 +42,8 @@ export interface CampaignSpace {
   patterns: HeadlinePattern[];
   /** The cities the location target covers, biggest first (empty without one). */
   locations: SpaceLocation[];
+  /** The template's fragments the articles can use (null without a template): loaded once per space. */
+  library: TemplateLibrary | null;
   /** The item's headline, variables bound; throws if one is unbound (checked up front, so it cannot). */
   headlineOf(item: SpaceItem): string;
 }
@@ -111,9 +119,10 @@ export async function loadCampaignSpace(
     campaign.niche_variables,
     dictionaries,
   );
-  const [locations, avatars] = await Promise.all([
+  const [locations, avatars, library] = await Promise.all([
     loadLocations(client, campaign),
     loadAvatars(client, campaign),
+    loadTemplateLibrary(client, campaign),
   ]);
   if (campaign.location_mode !== 'none' && locations.length === 0) {
     throw new AppError(
@@ -123,7 +132,7 @@ export async function loadCampaignSpace(
   }
   assertBindable(campaign, patterns, avatars);
   assertPlaceVariablesFillable(
-    [...patterns.map((pattern) => pattern.template), ...(await loadFragmentTexts(client, campaign))],
+    [...patterns.map((pattern) => pattern.template), ...(library?.fragments ?? []).map((f) => f.body)],
     campaign.location_mode,
     locations.filter((location) => location.county === null).length,
   );
@@ -151,5 +160,5 @@ export async function loadCampaignSpace(
     });
     return unrankVariant(pattern.template, item.variantIndex, bindings).replace(/\s+/g, ' ').trim();
   };
-  return { space, patterns, locations, headlineOf };
+  return { space, patterns, locations, library, headlineOf };
 }

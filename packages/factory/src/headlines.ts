@@ -80,7 +80,7 @@ export async function previewHeadlines(
   const indices = sampleVariantIndices(space.space.total, request.limit ?? 10, seed);
   return {
     // How long the template's articles can be with the library, and a warning when that is short of the target.
-    library: await loadLibraryReach(deps.db, campaign),
+    library: await loadLibraryReach(deps.db, campaign, space.library),
     total: exactCount(space.space.total),
     locations: space.locations.length,
     cities: space.locations.slice(0, MAP_CITIES).map((c) => ({

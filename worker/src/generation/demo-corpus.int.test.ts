@@ -1,42 +1,52 @@
 import {
-  addToLshIndex,
-  createLshIndex,
-  exactJaccard,
-  findCandidates,
+  type CorpusFigures,
   formatPopulation,
   htmlToText,
   joinEnglishList,
-  shingleHashes,
   startsWithVowelSound,
 } from '@spark/core';
-import { createPool } from '@spark/db';
+import { createPool, markArticlesPublished, withTransaction } from '@spark/db';
+import {
+  type CorpusArticle,
+  DEMO_CORPUS_SITES,
+  loadCampaignCorpus,
+  MAX_CLICKS,
+  measureCampaignCorpus,
+  measurePublishedSite,
+} from '@spark/devstack/corpus';
+import { bumpSiteContent } from '@spark/jobs';
+import { Redis } from 'ioredis';
 import { afterAll, describe, expect, it } from 'vitest';
-import { bandHashesOf, signatureOf } from './fingerprint.js';
 import { generateArticlesChunk } from './generate-articles.js';
+import { insertLinks } from './insert-links.js';
 import { type FragmentUsage, fragmentUsage, removeDemoCampaignCopy } from './test-support/fixtures.js';
 
 /**
  * The demo library as a reader meets it: each demo tenant's campaign generates a corpus through the real
  * pipeline (claim → assemble → write, in this process), and the corpus is held to the product's promise:
  * long articles, nothing unresolved, no near-duplicates, a way to convert in every article, grammar
- * that survived spinning, and facts that are true for the place.
+ * that survived spinning, and facts that are true for the place. The same articles are then published and
+ * linked, and the site is walked as a crawler walks it: no orphan, enough internal links, every article within
+ * three clicks of the home page, every hub in the sitemap. The figures are computed by the same code as
+ * `npm run bench corpus` (@spark/core's measureCorpus, @spark/devstack/corpus).
  */
 const pool = createPool(process.env.DATABASE_URL ?? '', { max: 4 });
 
 /** Articles per tenant. The whole pipeline and an exact check of every LSH candidate pair take seconds. */
 const CORPUS_SIZE = 1000;
-const NEAR_DUPLICATE_JACCARD = 0.7;
 
-const TENANTS = [
-  { domain: 'alpha.localhost', campaign: 'Texas city roofing pages' },
-  { domain: 'beta.localhost', campaign: 'Triangle dentist pages' },
-];
+const TENANTS = DEMO_CORPUS_SITES;
 
-const created: { campaignId: string; usage: FragmentUsage }[] = [];
+const created: { siteId: string; campaignId: string; usage: FragmentUsage }[] = [];
 
 afterAll(async () => {
-  // The demo tenants are shared with other suites: leave them exactly as they were.
+  // The demo tenants are shared with other suites: leave them exactly as they were, and tell the frontend.
   for (const { campaignId, usage } of created) await removeDemoCampaignCopy(pool, campaignId, usage);
+  const redis = new Redis(process.env.REDIS_URL ?? '', { maxRetriesPerRequest: 1 });
+  await bumpSiteContent(
+    redis,
+    created.map((copy) => copy.siteId),
+  ).finally(() => redis.disconnect());
   await pool.end();
 });
 
@@ -61,7 +71,7 @@ async function reserveDemoCorpus(domain: string, campaignName: string) {
   );
   const campaignId = campaigns[0]?.id;
   if (!campaignId) throw new Error(`the demo campaign "${campaignName}" is not seeded`);
-  created.push({ campaignId, usage });
+  created.push({ siteId: site.id, campaignId, usage });
   const { rows: jobs } = await pool.query<{ id: string }>(
     `insert into generation_jobs (site_id, campaign_id, type, status, params, total)
      values ($1, $2, 'generate_articles', 'queued', jsonb_build_object('count', $3::int), $3) returning id`,
@@ -92,20 +102,13 @@ async function reserveDemoCorpus(domain: string, campaignName: string) {
   return { siteId: site.id, campaignId, jobId, contactPath: site.settings.contact_path ?? '' };
 }
 
-interface CorpusArticle {
-  id: string;
-  city_id: string;
-  html: string;
-  word_count: number;
-  county: string | null;
-  population: number | null;
-  avatar: string | null;
-}
-
 describe.each(TENANTS)('the demo library of $domain', ({ domain, campaign }) => {
   let articles: CorpusArticle[] = [];
   let texts: string[] = [];
+  let figures: CorpusFigures | undefined;
   let contactPath = '';
+  let siteId = '';
+  let campaignId = '';
 
   it(`generates ${CORPUS_SIZE} articles without a failure`, async () => {
     const reserved = await reserveDemoCorpus(domain, campaign);
@@ -120,56 +123,28 @@ describe.each(TENANTS)('the demo library of $domain', ({ domain, campaign }) => 
       failed += result.failed;
       expect(result.warnings).toEqual([]);
     }
-    const { rows } = await pool.query<CorpusArticle>(
-      `select g.id, g.city_id, g.html_content as html, g.word_count, co.name as county, c.population, a.name as avatar
-       from generated_articles g
-       left join geo_cities c on c.id = g.city_id
-       left join geo_counties co on co.id = g.county_id
-       left join avatar_intelligence a on a.id = g.avatar_id
-       where g.campaign_id = $1`,
-      [reserved.campaignId],
-    );
-    articles = rows;
-    texts = rows.map((article) => htmlToText(article.html));
+    articles = await loadCampaignCorpus(pool, reserved.campaignId);
+    texts = articles.map((article) => htmlToText(article.html));
+    figures = measureCampaignCorpus(articles, contactPath);
+    siteId = reserved.siteId;
+    campaignId = reserved.campaignId;
     expect(failed).toBe(0);
     expect(articles).toHaveLength(CORPUS_SIZE);
   }, 240_000);
 
   it('writes 900 to 1,500 words for a typical article and nothing unresolved', () => {
-    const counts = articles.map((article) => article.word_count).sort((a, b) => a - b);
-    const median = counts[Math.floor(counts.length / 2)] ?? 0;
-    expect(median).toBeGreaterThanOrEqual(900);
-    expect(counts[counts.length - 1]).toBeLessThanOrEqual(1500);
-    expect(texts.filter((text) => /[{}]/.test(text))).toEqual([]);
+    expect(figures?.words.median).toBeGreaterThanOrEqual(900);
+    expect(figures?.words.max).toBeLessThanOrEqual(1500);
+    expect(figures?.unresolved).toBe(0);
   });
 
   it('has a near-duplicate rate (5-word shingles, Jaccard >= 0.7) under 1% of pairs', () => {
-    // LSH proposes candidate pairs (a pair at Jaccard 0.7 is proposed with probability > 0.999 under the
-    // production banding); each candidate is then measured exactly.
-    const index = createLshIndex();
-    const shingles = texts.map((text) => shingleHashes(text, 5));
-    let candidates = 0;
-    let duplicates = 0;
-    texts.forEach((text, i) => {
-      const signature = signatureOf(text);
-      const document = { id: String(i), signature, bandHashes: bandHashesOf(signature) };
-      for (const other of findCandidates(index, document)) {
-        candidates += 1;
-        const similarity = exactJaccard(shingles[i] as Set<number>, shingles[Number(other)] as Set<number>);
-        if (similarity >= NEAR_DUPLICATE_JACCARD) duplicates += 1;
-      }
-      // The index grows as the corpus is read, so each pair is measured once.
-      addToLshIndex(index, document);
-    });
-    const pairs = (texts.length * (texts.length - 1)) / 2;
-    const counts = articles.map((article) => article.word_count).sort((a, b) => a - b);
     // The corpus figures, for the record of a run.
-    console.info(
-      `${domain}: ${texts.length} articles, words min ${counts[0]} / median ${counts[Math.floor(counts.length / 2)]} / max ${counts[counts.length - 1]}, ${duplicates} near-duplicate pairs of ${pairs} (${candidates} LSH candidates)`,
-    );
-    expect(texts.length).toBe(CORPUS_SIZE);
-    expect(duplicates / pairs).toBeLessThan(0.01);
-    expect(candidates).toBeLessThan(pairs);
+    console.info(`${domain}: ${JSON.stringify(figures)}`);
+    expect(figures?.articles).toBe(CORPUS_SIZE);
+    expect(figures?.nearDuplicateRate).toBeLessThan(0.01);
+    // LSH proposed far fewer pairs than all of them: the check is not quadratic.
+    expect(figures?.candidatePairs).toBeLessThan(figures?.pairs ?? 0);
   });
 
   it("links every article to the site's contact page and to its phone", () => {
@@ -179,6 +154,7 @@ describe.each(TENANTS)('the demo library of $domain', ({ domain, campaign }) => 
         !article.html.includes(`href="${contactPath}"`) || !/href="tel:\+\d{10,15}"/.test(article.html),
     );
     expect(missing.map((article) => article.id)).toEqual([]);
+    expect(figures?.withContactPath).toBe(CORPUS_SIZE);
   });
 
   it('agrees every "a" and "an" with the next word and starts every sentence with a capital', () => {
@@ -242,4 +218,44 @@ describe.each(TENANTS)('the demo library of $domain', ({ domain, campaign }) => 
     });
     expect(wrong.map((article) => article.id)).toEqual([]);
   });
+
+  it(`once published and linked: no orphan, >= 3 links each, every article within ${MAX_CLICKS} clicks of /, every hub in the sitemap`, async () => {
+    const { rows } = await pool.query<{ id: string; schema_json: unknown }>(
+      'select id, schema_json from generated_articles where campaign_id = $1',
+      [campaignId],
+    );
+    expect(rows).toHaveLength(CORPUS_SIZE);
+    await withTransaction(pool, (client) => markArticlesPublished(client, rows, new Date()));
+    const { rows: jobs } = await pool.query<{ id: string }>(
+      `insert into generation_jobs (site_id, campaign_id, type, status, params)
+       values ($1, $2, 'insert_links', 'queued', '{}') returning id`,
+      [siteId, campaignId],
+    );
+    const redis = new Redis(process.env.REDIS_URL ?? '', { maxRetriesPerRequest: 1 });
+    try {
+      // The frontend learns of the published articles as it does in production: a site content version bump.
+      await bumpSiteContent(redis, [siteId]);
+      const linked = await insertLinks(pool, jobs[0]?.id ?? '', siteId, (site) =>
+        bumpSiteContent(redis, [site]),
+      );
+      expect(linked).toMatchObject({ articles: CORPUS_SIZE, orphans: 0 });
+    } finally {
+      redis.disconnect();
+    }
+    const site = await measurePublishedSite(pool, {
+      siteId,
+      campaignId,
+      domain,
+      frontendUrl: process.env.FRONTEND_URL ?? '',
+    });
+    console.info(
+      `${domain}: ${JSON.stringify({ ...site, unreachedArticles: site.unreachedArticles.length })}`,
+    );
+    expect(site.links).toMatchObject({ articles: CORPUS_SIZE, orphans: 0 });
+    expect(site.links.minLinksPerArticle).toBeGreaterThanOrEqual(3);
+    expect(site.unreachedArticles).toEqual([]);
+    expect(site.maxClickDepth).toBeLessThanOrEqual(MAX_CLICKS);
+    expect(site.hubs).toBeGreaterThan(3);
+    expect(site.hubsMissingFromSitemap).toEqual([]);
+  }, 300_000);
 });

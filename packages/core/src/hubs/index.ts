@@ -13,3 +13,12 @@ export {
   NEARBY_AREA_LIMIT,
   stateHubPath,
 } from './areaHubs.js';
+export {
+  findHubPage,
+  HUB_PAGE_SIZE,
+  type HubPage,
+  hubListing,
+  hubPageCount,
+  hubPagePath,
+  hubPagePaths,
+} from './hubPages.js';

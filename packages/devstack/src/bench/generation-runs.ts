@@ -28,7 +28,7 @@ const COLUMNS = [
   'generation_key',
 ];
 
-async function api<T>(env: Record<string, string>, path: string, body: unknown): Promise<T> {
+export async function api<T>(env: Record<string, string>, path: string, body: unknown): Promise<T> {
   const response = await fetch(new URL(path, env.FRONTEND_URL), {
     method: 'POST',
     headers: { authorization: `Bearer ${env.DIRECTUS_ADMIN_TOKEN}`, 'content-type': 'application/json' },

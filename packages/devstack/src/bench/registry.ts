@@ -1,4 +1,5 @@
 import { adminBundleBenchmark } from './admin-bundle.js';
+import { corpusBenchmark } from './corpus.js';
 import { dashboardBenchmark } from './dashboard.js';
 import { generationBenchmark } from './generation.js';
 import type { Benchmark } from './harness.js';
@@ -7,7 +8,7 @@ import { trackingBenchmark } from './tracking.js';
 
 /**
  * Every benchmark `npm run bench` runs, in order (those marked `onlyWhenNamed` only as `npm run bench <name>`).
- * Add one: a module in this folder and an entry here.
+ * For example `npm run bench corpus`. Add one: a module in this folder and an entry here.
  */
 export const BENCHMARKS: Benchmark[] = [
   trackingBenchmark,
@@ -15,4 +16,5 @@ export const BENCHMARKS: Benchmark[] = [
   generationBenchmark,
   adminBundleBenchmark,
   dashboardBenchmark,
+  corpusBenchmark,
 ];

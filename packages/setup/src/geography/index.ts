@@ -14,8 +14,8 @@ export { US_STATES, type UsState } from './us-states.js';
 
 /**
  * `SPARK_GEOGRAPHY`: `full` (default) loads every state, county and place of 1,000+ people; `subset` loads every
- * state and county but only the places of Texas and the demo blueprint's cities (test stacks); `none` loads
- * nothing, leaving only what blueprints carry (with the demo, its 50 cities). Unset or empty means `full`.
+ * state and county but only the places of SUBSET_STATES and the demo blueprint's cities (test stacks); `none`
+ * loads nothing, leaving only what blueprints carry (with the demo, its 50 cities). Unset or empty means `full`.
  */
 export const GeographyModeSchema = z.preprocess(
   (value) => (value === '' ? undefined : value),
@@ -24,7 +24,8 @@ export const GeographyModeSchema = z.preprocess(
 export type GeographyMode = z.infer<typeof GeographyModeSchema>;
 
 export const MIN_PLACE_POPULATION = 1000;
-export const SUBSET_STATES = ['TX'] as const;
+/** The states of the demo campaigns (alpha: Texas; beta: a radius around Raleigh), so they cover real places. */
+export const SUBSET_STATES = ['TX', 'NC'] as const;
 
 export interface GeographyLoad {
   mode: GeographyMode;

@@ -1,4 +1,4 @@
-import { buildAreaHubTree } from '@spark/core';
+import { buildAreaHubTree, crawlClickDepths, HUB_PAGE_SIZE, hubPagePaths, sameSitePaths } from '@spark/core';
 import { listAreaArticles } from '@spark/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getSite, tenantHost } from '../http-cache/site-client.testing.js';
@@ -6,8 +6,9 @@ import { announceContentChange, siteIdOf, testPool } from './content-change.test
 
 /**
  * The site a crawler walks: a few hundred published articles of alpha are each reachable from `/` in at most
- * three clicks (home → areas → hub → article), every hub is in the sitemap, beta's hubs never show alpha's
- * articles, and unpublishing an article takes it off its hubs.
+ * three clicks (home → areas → hub page → article), every hub page is in the sitemap, a hub longer than a page
+ * is paginated at stable URLs, beta's hubs never show alpha's articles, and unpublishing an article takes it
+ * off its hubs.
  */
 const pool = testPool();
 const ARTICLES = 250;
@@ -30,33 +31,37 @@ async function publishPlaceArticles(siteId: string, prefix: string, count: numbe
   );
 }
 
-const hrefsOf = (html: string) =>
-  [...html.matchAll(/href="(\/[^"#?]*)"/g)].flatMap((match) => (match[1] ? [match[1]] : []));
-
-/** Breadth-first from `/`: every same-site path reached within `depth` clicks. Pages at the last depth are not fetched. */
-async function crawl(host: string, depth: number): Promise<Map<string, number>> {
-  const seen = new Map<string, number>([['/', 0]]);
-  let frontier = ['/'];
-  for (let level = 0; level < depth; level += 1) {
-    const next: string[] = [];
-    for (const path of frontier) {
-      const answer = await getSite(host, path);
-      if (answer.status !== 200 || !answer.headers['content-type']?.startsWith('text/html')) continue;
-      for (const href of hrefsOf(answer.text)) {
-        if (seen.has(href) || /^\/(api|admin|assets|_astro|og|js)\b|\.\w+$/.test(href)) continue;
-        seen.set(href, level + 1);
-        next.push(href);
-      }
-    }
-    frontier = next;
-  }
-  return seen;
+/** More articles about one city than a hub page holds, so its county and city hubs have a second page. */
+async function publishOneCityArticles(siteId: string, prefix: string, count: number, city: string) {
+  await pool.query(
+    `insert into generated_articles (site_id, title, slug, html_content, word_count, state_id, county_id, city_id,
+                                     status, published_at, generation_key)
+     select $1::uuid, format('%s guide number %s', c.name, n), format('%s-%s', $2::text, n),
+            format('<p>Advice for %s.</p>', c.name), 3, c.state_id, c.county_id, c.id, 'published', now(),
+            format('hubs:%s:%s', $2::text, n)
+     from (select c.* from geo_cities c join geo_states s on s.id = c.state_id and s.code = 'TX'
+           where c.name = $4 order by c.population desc nulls last limit 1) c
+     cross join generate_series(1, $3::int) n`,
+    [siteId, prefix, count, city],
+  );
 }
+
+const hrefsOf = sameSitePaths;
+
+/** Breadth-first from `/` (the crawler of the corpus measurements): the fewest clicks to each same-site path. */
+const crawl = (host: string, depth: number) =>
+  crawlClickDepths(async (path) => {
+    const answer = await getSite(host, path);
+    return answer.status === 200 && answer.headers['content-type']?.startsWith('text/html')
+      ? answer.text
+      : null;
+  }, depth);
 
 beforeAll(async () => {
   alphaId = await siteIdOf(pool, 'alpha.localhost');
   betaId = await siteIdOf(pool, 'beta.localhost');
   await publishPlaceArticles(alphaId, `hubs-a-${stamp}`, ARTICLES, 'TX');
+  await publishOneCityArticles(alphaId, `hubs-a-${stamp}-paged`, HUB_PAGE_SIZE + 30, 'Round Rock');
   await publishPlaceArticles(betaId, `hubs-b-${stamp}`, 5, 'TX');
   await Promise.all([
     announceContentChange(alphaId, 'generated_articles'),
@@ -83,19 +88,21 @@ describe('area hubs', () => {
       `select slug from generated_articles where site_id = $1 and status = 'published'`,
       [alphaId],
     );
-    expect(rows.length).toBeGreaterThanOrEqual(ARTICLES);
+    expect(rows.length).toBeGreaterThanOrEqual(ARTICLES + HUB_PAGE_SIZE + 30);
     const missing = rows.map((row) => `/${row.slug}`).filter((path) => !reached.has(path));
     expect(missing).toEqual([]);
     expect(reached.get('/areas')).toBe(1);
   });
 
-  it('lists every hub and the areas index in the sitemap', async () => {
+  it('lists every page of every hub and the areas index in the sitemap', async () => {
     const sitemap = await getSite(alpha, '/sitemap-hubs-1.xml');
     expect(sitemap.status).toBe(200);
     const listed = new Set([...sitemap.text.matchAll(/<loc>[^<]*?(\/areas[^<]*)<\/loc>/g)].map((m) => m[1]));
     const tree = buildAreaHubTree(await listAreaArticles(pool, alphaId));
     expect(tree.hubs.size).toBeGreaterThan(10);
-    expect([...tree.hubs.keys()].filter((path) => !listed.has(path))).toEqual([]);
+    const pages = [...tree.hubs.values()].flatMap((hub) => hubPagePaths(hub));
+    expect(pages).toContain('/areas/tx/williamson-county/page/2');
+    expect(pages.filter((path) => !listed.has(path))).toEqual([]);
     expect(listed.has('/areas')).toBe(true);
     expect((await getSite(alpha, '/sitemap.xml')).text).toContain('/sitemap-hubs-1.xml');
   });
@@ -109,6 +116,30 @@ describe('area hubs', () => {
     expect(county.text).toContain('"@type":"BreadcrumbList"');
     expect(county.text).toContain('"@type":"CollectionPage"');
     expect((await getSite(alpha, '/areas/tx/no-such-county')).status).toBe(404);
+  });
+
+  it('pages a long hub at stable URLs with prev/next and its own canonical, and 404s past the last page', async () => {
+    const hub = '/areas/tx/williamson-county';
+    const first = await getSite(alpha, hub);
+    expect(first.status).toBe(200);
+    expect(first.text).toMatch(new RegExp(`<link rel="next" href="[^"]*${hub}/page/2"`));
+    expect(first.text).not.toContain('rel="prev"');
+    expect(hrefsOf(first.text).filter((href) => href.startsWith(`/hubs-a-${stamp}-`))).toHaveLength(
+      HUB_PAGE_SIZE,
+    );
+    const second = await getSite(alpha, `${hub}/page/2`);
+    expect(second.status).toBe(200);
+    expect(second.text).toMatch(new RegExp(`<link rel="canonical" href="[^"]*${hub}/page/2"`));
+    expect(second.text).toMatch(new RegExp(`<link rel="prev" href="[^"]*${hub}"`));
+    expect(second.text).toContain(`href="${hub}" rel="prev"`);
+    const onBoth = [first, second].flatMap((page) =>
+      hrefsOf(page.text).filter((href) => href.startsWith(`/hubs-a-${stamp}-paged-`)),
+    );
+    expect(new Set(onBoth).size).toBe(HUB_PAGE_SIZE + 30);
+    for (const missing of [`${hub}/page/3`, `${hub}/page/1`, `${hub}/page/02`])
+      expect((await getSite(alpha, missing)).status).toBe(404);
+    // The areas index links the later pages, so their articles stay three clicks from home.
+    expect((await getSite(alpha, '/areas')).text).toContain(`href="${hub}/page/2"`);
   });
 
   it('gives an article breadcrumbs to its hubs and a Nearby areas section of published articles', async () => {

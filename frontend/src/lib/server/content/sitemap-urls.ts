@@ -1,4 +1,4 @@
-import { AREAS_ROOT } from '@spark/core';
+import { AREAS_ROOT, hubPagePaths } from '@spark/core';
 import { z } from 'zod';
 import type { SitemapUrl, SitemapUrls } from '../seo/sitemap.js';
 import { loadSiteAreas } from './area-hubs.js';
@@ -103,7 +103,9 @@ export function listSitemapUrls(siteId: string): Promise<SitemapUrls> {
                 lastmod: newestOf([...hubs.flatMap((hub) => hub.articles), ...areas.tree.unplaced]),
               },
             ]),
-        ...hubs.map((hub) => ({ path: hub.path, lastmod: newestOf(hub.allArticles) })),
+        ...hubs.flatMap((hub) =>
+          hubPagePaths(hub).map((path) => ({ path, lastmod: newestOf(hub.allArticles) })),
+        ),
       ].sort(byPath),
     };
   });

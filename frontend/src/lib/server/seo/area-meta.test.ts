@@ -1,4 +1,4 @@
-import { buildAreaHubTree } from '@spark/core';
+import { buildAreaHubTree, findHubPage } from '@spark/core';
 import { describe, expect, it } from 'vitest';
 import type { SiteChrome } from '../content/site.js';
 import { metaForAreaHub, metaForArticle } from './page-meta.js';
@@ -36,7 +36,7 @@ const tree = buildAreaHubTree([
 
 describe('area hub head', () => {
   it('is a CollectionPage of the hub articles with breadcrumbs home → areas → state → county', () => {
-    const meta = metaForAreaHub(site, origin, tree.hubs.get('/areas/tx/travis-county') ?? null);
+    const meta = metaForAreaHub(site, origin, findHubPage(tree, '/areas/tx/travis-county'));
     expect(meta.canonical).toBe(`${origin}/areas/tx/travis-county`);
     const crumbs = meta.jsonLd.find((node) => node['@type'] === 'BreadcrumbList');
     expect(JSON.stringify(crumbs)).toContain(`"item":"${origin}/areas/tx"`);
@@ -44,6 +44,31 @@ describe('area hub head', () => {
     const page = meta.jsonLd.find((node) => node['@type'] === 'CollectionPage');
     expect(page).toMatchObject({ url: `${origin}/areas/tx/travis-county`, mainEntity: { numberOfItems: 1 } });
     expect(JSON.stringify(page)).toContain(`${origin}/roof-repair-austin`);
+  });
+
+  it('gives each page of a long hub its own canonical URL, title and prev/next', () => {
+    const long = buildAreaHubTree(
+      Array.from({ length: 150 }, (_, i) => ({
+        id: `id-${i}`,
+        slug: `guide-${i}`,
+        title: `Guide ${String(i).padStart(3, '0')}`,
+        stateCode: 'TX',
+        stateName: 'Texas',
+        countyName: 'Travis County',
+        cityName: 'Austin',
+      })),
+    );
+    const first = metaForAreaHub(site, origin, findHubPage(long, '/areas/tx/travis-county'));
+    expect(first.pagination).toEqual({ prev: null, next: `${origin}/areas/tx/travis-county/page/2` });
+    const second = metaForAreaHub(site, origin, findHubPage(long, '/areas/tx/travis-county/page/2'));
+    expect(second.canonical).toBe(`${origin}/areas/tx/travis-county/page/2`);
+    expect(second.title).toBe('Travis County: service areas and guides, page 2 | Alpha Roofing');
+    expect(second.pagination).toEqual({ prev: `${origin}/areas/tx/travis-county`, next: null });
+    const list = second.jsonLd.find((node) => node['@type'] === 'CollectionPage');
+    expect(list).toMatchObject({ mainEntity: { numberOfItems: 50 } });
+    expect(
+      metaForAreaHub(site, origin, findHubPage(tree, '/areas/tx/travis-county')).pagination,
+    ).toBeUndefined();
   });
 
   it('describes the areas index when there is no hub', () => {

@@ -1,5 +1,5 @@
 import type { Block } from '@spark/contracts';
-import { AREAS_ROOT, type AreaHub, buildMetaDescription, htmlToText, type JsonObject } from '@spark/core';
+import { AREAS_ROOT, buildMetaDescription, type HubPage, htmlToText, type JsonObject } from '@spark/core';
 import type { TenantRoute } from '../content/resolve-route.js';
 import type { ArticleRow, PageRow, PostRow } from '../content/schemas.js';
 import type { SiteChrome } from '../content/site.js';
@@ -26,6 +26,8 @@ export interface PageMeta {
   publishedTime: string | null;
   modifiedTime: string | null;
   jsonLd: JsonObject[];
+  /** A page of a paginated list: its neighbours, for `<link rel="prev|next">`. */
+  pagination?: { prev: string | null; next: string | null };
 }
 
 /** An image the editor chose replaces the share card (its size is not known here). */
@@ -138,17 +140,27 @@ export function metaForBlog(site: SiteChrome, origin: string, path: string, page
   return meta;
 }
 
-/** An area hub (or the `/areas` index when `hub` is null): a CollectionPage of its articles with breadcrumbs. */
-export function metaForAreaHub(site: SiteChrome, origin: string, hub: AreaHub | null): PageMeta {
-  const path = hub?.path ?? AREAS_ROOT;
-  const meta = baseMeta(site, origin, path);
+/**
+ * A page of an area hub (or the `/areas` index when `page` is null): a CollectionPage of the page's articles
+ * with breadcrumbs. Each page is its own canonical URL and names its neighbours.
+ */
+export function metaForAreaHub(site: SiteChrome, origin: string, page: HubPage | null): PageMeta {
+  const hub = page?.hub ?? null;
+  const meta = baseMeta(site, origin, page?.path ?? AREAS_ROOT);
   const name = hub ? `${hub.name}: service areas and guides` : 'Areas we serve';
-  meta.title = `${name} | ${site.name}`;
+  const pageSuffix = page && page.page > 1 ? `, page ${page.page}` : '';
+  meta.title = `${name}${pageSuffix} | ${site.name}`;
   meta.description = toDescription(
     hub
-      ? `${site.name} in ${hub.name}: local guides and the places we serve.`
+      ? `${site.name} in ${hub.name}: local guides and the places we serve${pageSuffix}.`
       : `Every state, county and city ${site.name} serves, with local guides.`,
   );
+  if (page && page.pages > 1) {
+    meta.pagination = {
+      prev: page.prevPath && origin + page.prevPath,
+      next: page.nextPath && origin + page.nextPath,
+    };
+  }
   const crumbs: Crumb[] = [home(site, origin), { name: 'Areas', url: origin + AREAS_ROOT }];
   for (const step of hub ? [...hub.parents, { name: hub.name, path: hub.path }] : [])
     crumbs.push({ name: step.name, url: origin + step.path });
@@ -158,12 +170,12 @@ export function metaForAreaHub(site: SiteChrome, origin: string, hub: AreaHub | 
     url: meta.canonical,
     name,
     isPartOf: { '@id': `${origin}/#organization` },
-    ...(hub
+    ...(page
       ? {
           mainEntity: {
             '@type': 'ItemList',
-            numberOfItems: hub.allArticles.length,
-            itemListElement: hub.allArticles.slice(0, 100).map((article, index) => ({
+            numberOfItems: page.articles.length,
+            itemListElement: page.articles.map((article, index) => ({
               '@type': 'ListItem',
               position: index + 1,
               url: `${origin}/${article.slug}`,
