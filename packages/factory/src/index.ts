@@ -16,6 +16,7 @@ import { approveArticles, returnToReview } from './review.js';
 
 export type { FactoryDeps } from './deps.js';
 export { routeId } from './jobs.js';
+export { loadPrincipal } from './load-principal.js';
 export { canAccessSite, type Principal, resolveSiteScope, visibleSiteIds } from './principal.js';
 
 /** Every use case of the content factory; each takes its dependencies first. */
