@@ -19,7 +19,7 @@ const keysOf = (meta: Record<string, unknown>): string[] =>
  * publishing an article goes through the API's publish. Everything acts as the signed-in user (their sites
  * decide); writes without a user (internal services) pass through untouched, except the spintax check.
  */
-const studioFactoryHook: HookConfig = ({ filter, action }, { env, logger }) => {
+const sparkStudioHook: HookConfig = ({ filter, action }, { env, logger }) => {
   ensureChangeCapture(filter, logger);
   const services = () => bundleServices(env, logger);
   const callerOf = async (context: EventContext): Promise<Principal | null> =>
@@ -78,4 +78,4 @@ const studioFactoryHook: HookConfig = ({ filter, action }, { env, logger }) => {
   });
 };
 
-export default studioFactoryHook;
+export default sparkStudioHook;
