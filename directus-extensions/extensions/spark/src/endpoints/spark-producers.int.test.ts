@@ -9,6 +9,7 @@ import {
   insertCampaign,
   one,
   removeCampaign,
+  SMALL_SPACE,
   sleep,
   TEN_THOUSAND_HEADLINES,
   type TenantLibrary,
@@ -30,6 +31,7 @@ const betaEditor = editorOf(stack, 'beta.localhost').token;
 let alpha: TenantLibrary;
 let campaignId = '';
 let bigCampaignId = '';
+let tinyCampaignId = '';
 
 const jobsOf = async (campaign: string) =>
   (
@@ -42,10 +44,12 @@ beforeAll(async () => {
   alpha = await tenantLibrary(db, 'alpha.localhost');
   campaignId = await insertCampaign(db, alpha);
   bigCampaignId = await insertCampaign(db, alpha, { spintax: TEN_THOUSAND_HEADLINES });
+  tinyCampaignId = await insertCampaign(db, alpha, SMALL_SPACE);
 });
 afterAll(async () => {
   await removeCampaign(db, campaignId);
   await removeCampaign(db, bigCampaignId);
+  await removeCampaign(db, tinyCampaignId);
   redis.disconnect();
   await db.end();
 });
@@ -81,12 +85,13 @@ describe('the /spark producers', () => {
       expect(answer.status, answer.text).toBe(422);
       expect(errorEnvelopeSchema.parse(answer.body).error.code).toBe('VALIDATION_FAILED');
     }
-    const tooMany = await asUser(stack, alphaEditor, 'POST', `/spark/campaigns/${campaignId}/generate`, {
+    const tooMany = await asUser(stack, alphaEditor, 'POST', `/spark/campaigns/${tinyCampaignId}/generate`, {
       count: 10_000,
     });
     expect(tooMany.status, tooMany.text).toBe(422);
     expect(tooMany.text).toMatch(/headline combinations are left/);
     expect(await jobsOf(campaignId)).toBe(before);
+    expect(await jobsOf(tinyCampaignId)).toBe(0);
   });
 
   it('answer another site’s editor 404 for the campaign, site and job, and enqueue nothing', async () => {

@@ -4,6 +4,7 @@ import {
   insertCampaign,
   one,
   removeCampaign,
+  SMALL_SPACE,
   sleep,
   type TenantLibrary,
   tenantLibrary,
@@ -193,13 +194,14 @@ describe('activating a campaign with auto_generate, then publishing in the Studi
     expect(published.status, published.text).toBe(200);
     const row = await one<{ status: string; published_at: Date; date_published: string | null }>(
       db,
-      `select status, published_at, schema_json->>'datePublished' as date_published from generated_articles where id = $1`,
+      `select status, published_at, schema_json->'@graph'->0->>'datePublished' as date_published
+       from generated_articles where id = $1`,
       [article.id],
     );
     expect(row.status).toBe('published');
     expect(row.published_at.getTime()).toBeGreaterThanOrEqual(before.getTime() - 1000);
     expect(row.published_at.getTime()).toBeLessThanOrEqual(Date.now());
-    expect(row.date_published && new Date(row.date_published).getTime()).toBe(row.published_at.getTime());
+    expect(row.date_published).toBe(row.published_at.toISOString());
     expect(Number(await redis.get(siteVersionKey(alpha.siteId)))).toBeGreaterThan(versionBefore);
     expect((await getOnHost('alpha.localhost', `/${article.slug}`)).status).toBe(200);
     expect((await getOnHost('beta.localhost', `/${article.slug}`)).status).toBe(404);
@@ -226,14 +228,15 @@ describe('activating a campaign with auto_generate, then publishing in the Studi
 describe('generation jobs created in the Data Studio', () => {
   it('are checked, then reserved and enqueued like the API’s, or refused with nothing stored', async () => {
     const id = await campaign();
+    const tiny = await campaign(SMALL_SPACE);
     const added = await watchGenerationQueue(redis);
     const refused = await asUser(stack, stack.DIRECTUS_ADMIN_TOKEN, 'POST', '/items/generation_jobs', {
-      campaign_id: id,
+      campaign_id: tiny,
       total: 10_000,
     });
     expect(refused.status, refused.text).toBe(400);
     expect(firstError(refused.body)?.message).toMatch(/headline combinations are left/);
-    expect((await db.query('select 1 from generation_jobs where campaign_id = $1', [id])).rowCount).toBe(0);
+    expect((await db.query('select 1 from generation_jobs where campaign_id = $1', [tiny])).rowCount).toBe(0);
     const created = await asUser<{ id: string }>(
       stack,
       stack.DIRECTUS_ADMIN_TOKEN,

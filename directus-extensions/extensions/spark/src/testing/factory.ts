@@ -38,18 +38,24 @@ export const TEN_THOUSAND_HEADLINES =
   '{A|B|C|D|E|F|G|H|I|J} {Niche} {one|two|three|four|five|six|seven|eight|nine|ten} in {City}';
 
 /**
+ * A small headline space: two variants per city of a 50 km radius (a few hundred headlines even with the full
+ * gazetteer), so 10,000 is always more than it can make.
+ */
+export const SMALL_SPACE = { spintax: 'Roofing {Guide|Tips} in {City}', radiusKm: 50 };
+
+/**
  * A generatable campaign written straight to SQL (the setup of a test, not what it checks): 1,800 km around
  * north Texas, so every demo city is in it.
  */
 export async function insertCampaign(
   db: pg.Pool,
   library: TenantLibrary,
-  options: { spintax?: string; status?: string; autoGenerate?: number } = {},
+  options: { spintax?: string; status?: string; autoGenerate?: number; radiusKm?: number } = {},
 ): Promise<string> {
   const { rows } = await db.query<{ id: string }>(
     `insert into campaign_masters (site_id, name, status, headline_spintax_root, niche_variables, location_mode,
        radius_center, radius_km, avatar_ids, template_id, target_word_count, auto_generate)
-     values ($1, $2, $3, $4, '{"Niche": "Roofing"}', 'radius', ST_SetSRID(ST_MakePoint(-96, 33), 4326), 1800,
+     values ($1, $2, $3, $4, '{"Niche": "Roofing"}', 'radius', ST_SetSRID(ST_MakePoint(-96, 33), 4326), $8,
        $5, $6, 300, $7) returning id`,
     [
       library.siteId,
@@ -59,6 +65,7 @@ export async function insertCampaign(
       library.avatarIds,
       library.templateId,
       options.autoGenerate ?? 0,
+      options.radiusKm ?? 1800,
     ],
   );
   return rows[0]?.id ?? '';
