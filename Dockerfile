@@ -64,6 +64,7 @@ COPY tsconfig.base.json ./
 COPY packages/contracts ./packages/contracts
 COPY packages/core ./packages/core
 COPY packages/db ./packages/db
+COPY packages/factory ./packages/factory
 COPY packages/jobs ./packages/jobs
 COPY directus-extensions/extensions/spark ./directus-extensions/extensions/spark
 RUN pnpm --filter @spark/directus-bundle build

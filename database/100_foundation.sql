@@ -244,6 +244,9 @@ create table if not exists campaign_masters (
   constraint campaign_masters_ramp_check
     check (status = 'draft' or velocity_mode = 'steady' or velocity_ramp_to is not null)
 );
+-- How many articles to generate when the campaign is set to active (0 = none); at most one job's worth.
+alter table campaign_masters add column if not exists auto_generate int not null default 0
+  check (auto_generate between 0 and 10000);
 create index if not exists campaign_masters_status_idx on campaign_masters (status);
 create index if not exists campaign_masters_target_state_id_idx on campaign_masters (target_state_id);
 create index if not exists campaign_masters_target_county_id_idx on campaign_masters (target_county_id);

@@ -1,5 +1,5 @@
 import { AppError, type CampaignCreate, type CampaignListQuery, type CampaignPatch } from '@spark/contracts';
-import { withTransaction, writeWorkLog } from '@spark/db';
+import { type Pool, type PoolClient, withTransaction, writeWorkLog } from '@spark/db';
 import { WRITE_COLUMNS, writeExpressions, writeParams } from './campaign-columns.js';
 import { type CampaignInput, validateCampaign } from './campaign-input.js';
 import { CAMPAIGN_COLUMNS, type CampaignRow, campaignView, loadVisibleCampaign } from './campaign-row.js';
@@ -7,8 +7,39 @@ import { campaignSummaries } from './campaign-summaries.js';
 import type { FactoryDeps } from './deps.js';
 import { type Principal, resolveSiteScope, visibleSiteIds } from './principal.js';
 
-/** Fields whose change alters the headline space: unclaimed inventory built from the old one is dropped. */
-const SPACE_FIELDS = ['headline_spintax_root', 'niche_variables', 'location_mode', 'location', 'avatar_ids'];
+/**
+ * Fields whose change alters the headline space, by their API names and by their columns (a Directus user
+ * writes the columns): unclaimed inventory built from the old space is dropped.
+ */
+const SPACE_FIELDS = new Set([
+  'headline_spintax_root',
+  'niche_variables',
+  'location_mode',
+  'location',
+  'avatar_ids',
+  'target_state_id',
+  'target_county_id',
+  'target_city_id',
+  'radius_center',
+  'radius_km',
+]);
+
+/**
+ * After a campaign's definition changed, its `available` headlines describe a space that is gone: they are
+ * deleted, so the next job draws from the new one. Reserved headlines stay with their job.
+ */
+export async function dropStaleHeadlines(
+  client: Pool | PoolClient,
+  campaignId: string,
+  changedFields: readonly string[],
+): Promise<number> {
+  if (!changedFields.some((field) => SPACE_FIELDS.has(field))) return 0;
+  const { rowCount } = await client.query(
+    `delete from headline_inventory where campaign_id = $1 and status = 'available'`,
+    [campaignId],
+  );
+  return rowCount ?? 0;
+}
 
 export async function listCampaigns(deps: FactoryDeps, principal: Principal, query: CampaignListQuery) {
   const params: unknown[] = [];
@@ -105,11 +136,7 @@ export async function updateCampaign(
       [id, ...writeParams(merged)],
     );
     const changed = Object.keys(patch);
-    if (changed.some((field) => SPACE_FIELDS.includes(field))) {
-      await client.query(`delete from headline_inventory where campaign_id = $1 and status = 'available'`, [
-        id,
-      ]);
-    }
+    await dropStaleHeadlines(client, id, changed);
     await writeWorkLog(
       {
         action: 'campaign.update',

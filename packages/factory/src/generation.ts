@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { AppError, chunkCount, type GenerateArticleRequest, generateArticlesChunks } from '@spark/contracts';
 import { type PoolClient, withTransaction, writeWorkLog } from '@spark/db';
-import { markQueued } from '@spark/jobs';
+import { failGenerationJob, markQueued } from '@spark/jobs';
 import { type CampaignRow, loadVisibleCampaign } from './campaign-row.js';
 import { loadCampaignSpace } from './campaign-space.js';
 import type { FactoryDeps } from './deps.js';
@@ -71,41 +71,116 @@ export async function reserveHeadlines(
   }
 }
 
+interface PreparedJob {
+  id: string;
+  siteId: string;
+  campaignId: string;
+  total: number;
+  chunks: number;
+}
+
+/**
+ * The checks and writes of a new generation job inside the caller's transaction: the campaign is visible to
+ * the caller and generatable, the job row exists (a row a Directus user created is taken as it is, with its
+ * canonical fields set again), `count` headlines are reserved for it and the work log says who asked.
+ */
+async function prepareGenerationJob(
+  client: PoolClient,
+  principal: Principal,
+  request: GenerateArticleRequest,
+  id: string,
+  now: Date,
+): Promise<PreparedJob> {
+  const campaign = await loadVisibleCampaign(client, principal, request.campaign_id, true);
+  await assertGeneratable(client, campaign);
+  const chunks = chunkCount(request.count);
+  await client.query(
+    `insert into generation_jobs (id, site_id, campaign_id, type, status, params, total, queue_job_id)
+     values ($1, $2, $3, 'generate_articles', 'pending', $4, $5, $6)
+     on conflict (id) do update set site_id = excluded.site_id, campaign_id = excluded.campaign_id,
+       type = excluded.type, status = excluded.status, params = excluded.params, total = excluded.total,
+       queue_job_id = excluded.queue_job_id`,
+    [id, campaign.site_id, campaign.id, { count: request.count, chunks }, request.count, `generate-${id}`],
+  );
+  await reserveHeadlines(client, campaign, id, request.count, now);
+  await writeWorkLog(
+    {
+      action: 'generation.create',
+      entityType: 'generation_jobs',
+      entityId: id,
+      siteId: campaign.site_id,
+      userId: principal.userId,
+      details: { campaign_id: campaign.id, count: request.count, chunks },
+    },
+    client,
+  );
+  return { id, siteId: campaign.site_id, campaignId: campaign.id, total: request.count, chunks };
+}
+
+/** Enqueues a committed job's chunks; a job whose enqueue failed stays `pending` until process-queue enqueues it. */
+async function enqueuePrepared(deps: FactoryDeps, job: PreparedJob) {
+  const enqueued = await deps.queues.enqueueGenerationChunks(generateArticlesChunks(job));
+  if (enqueued) await markQueued(deps.db, job.id);
+  return { job_id: job.id, status: enqueued ? 'queued' : 'pending', total: job.total, chunks: job.chunks };
+}
+
 /**
  * Reserves `count` headlines for a new generation job and enqueues its chunks. Everything is written in
- * one transaction (a rejected request writes nothing); the enqueue follows the commit, and a job whose
- * enqueue failed stays `pending` until process-queue enqueues it.
+ * one transaction (a rejected request writes nothing); the enqueue follows the commit.
  */
 export async function createGenerationJob(
   deps: FactoryDeps,
   principal: Principal,
   request: GenerateArticleRequest,
 ) {
-  const job = await withTransaction(deps.db, async (client) => {
-    const campaign = await loadVisibleCampaign(client, principal, request.campaign_id, true);
-    await assertGeneratable(client, campaign);
-    const id = randomUUID();
-    const chunks = chunkCount(request.count);
-    await client.query(
-      `insert into generation_jobs (id, site_id, campaign_id, type, status, params, total, queue_job_id)
-       values ($1, $2, $3, 'generate_articles', 'pending', $4, $5, $6)`,
-      [id, campaign.site_id, campaign.id, { count: request.count, chunks }, request.count, `generate-${id}`],
+  const job = await withTransaction(deps.db, (client) =>
+    prepareGenerationJob(client, principal, request, randomUUID(), deps.now()),
+  );
+  return enqueuePrepared(deps, job);
+}
+
+/** Thrown inside a transaction to roll it back once every check has passed. */
+class DryRunPassed extends Error {}
+
+/**
+ * Runs every check and write of `createGenerationJob` and rolls them back: whether the request would be
+ * accepted (it throws the same error otherwise), for a door that must refuse before it stores anything.
+ */
+export async function checkGenerationJob(
+  deps: FactoryDeps,
+  principal: Principal,
+  request: GenerateArticleRequest,
+): Promise<void> {
+  try {
+    await withTransaction(deps.db, async (client) => {
+      await prepareGenerationJob(client, principal, request, randomUUID(), deps.now());
+      throw new DryRunPassed();
+    });
+  } catch (error) {
+    if (!(error instanceof DryRunPassed)) throw error;
+  }
+}
+
+/**
+ * Starts a generation job whose row another door already stored (a Directus user created it after
+ * `checkGenerationJob` passed): reserves and enqueues exactly as `createGenerationJob`. If the reservation
+ * fails now (another job took the headlines meanwhile), the row is marked failed with the reason, never left
+ * pending without headlines.
+ */
+export async function startStoredGenerationJob(
+  deps: FactoryDeps,
+  principal: Principal,
+  id: string,
+  request: GenerateArticleRequest,
+) {
+  let job: PreparedJob;
+  try {
+    job = await withTransaction(deps.db, (client) =>
+      prepareGenerationJob(client, principal, request, id, deps.now()),
     );
-    await reserveHeadlines(client, campaign, id, request.count, deps.now());
-    await writeWorkLog(
-      {
-        action: 'generation.create',
-        entityType: 'generation_jobs',
-        entityId: id,
-        siteId: campaign.site_id,
-        userId: principal.userId,
-        details: { campaign_id: campaign.id, count: request.count, chunks },
-      },
-      client,
-    );
-    return { id, siteId: campaign.site_id, campaignId: campaign.id, total: request.count, chunks };
-  });
-  const enqueued = await deps.queues.enqueueGenerationChunks(generateArticlesChunks(job));
-  if (enqueued) await markQueued(deps.db, job.id);
-  return { job_id: job.id, status: enqueued ? 'queued' : 'pending', total: job.total, chunks: job.chunks };
+  } catch (error) {
+    await failGenerationJob(deps.db, id, error instanceof Error ? error.message : String(error));
+    throw error;
+  }
+  return enqueuePrepared(deps, job);
 }

@@ -4,7 +4,7 @@ import { campaignOptions, searchPlaces } from './campaign-options.js';
 import { createCampaign, deleteCampaign, getCampaign, listCampaigns, updateCampaign } from './campaigns.js';
 import { cancelJob } from './cancel-job.js';
 import type { FactoryDeps } from './deps.js';
-import { createGenerationJob } from './generation.js';
+import { checkGenerationJob, createGenerationJob, startStoredGenerationJob } from './generation.js';
 import { persistHeadlines, previewHeadlines } from './headlines.js';
 import { importBlueprintAs } from './import-blueprint.js';
 import { streamJobStatus } from './job-stream.js';
@@ -15,8 +15,11 @@ import { publishArticles } from './publishing.js';
 import { retryJob } from './retry-job.js';
 import { approveArticles, returnToReview } from './review.js';
 
+export { validateHeadlineDefinition } from './campaign-definition.js';
+export { dropStaleHeadlines } from './campaigns.js';
 export type { FactoryDeps } from './deps.js';
 export { routeId } from './jobs.js';
+export { loadPrincipal } from './load-principal.js';
 export { canAccessSite, type Principal, resolveSiteScope, visibleSiteIds } from './principal.js';
 
 /** Every use case of the content factory; each takes its dependencies first. */
@@ -32,6 +35,8 @@ const USE_CASES = {
   previewHeadlines,
   persistHeadlines,
   createGenerationJob,
+  checkGenerationJob,
+  startStoredGenerationJob,
   getJobStatus,
   listJobs,
   streamJobStatus,
