@@ -6,6 +6,11 @@ declare namespace App {
     tenant: import('./lib/server/tenancy/resolve-tenant').Tenant | null;
     /** True on PUBLIC_PLATFORM_HOST, which serves /admin and the platform home. */
     isPlatformHost: boolean;
+    /**
+     * Set by an article page: cache tags of what it shows (see content/article-dependencies.ts), so an article
+     * change drops only the pages that show it. Unset: the page depends on the site's whole article set.
+     */
+    pageTags?: readonly string[];
   }
 }
 

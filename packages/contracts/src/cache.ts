@@ -9,6 +9,16 @@ export const CACHE_PREFIX = 'spark:cache';
 
 export const siteVersionKey = (siteId: string) => `${CACHE_PREFIX}:site:${siteId}:version`;
 
+/**
+ * A second counter per site, bumped when only some generated articles changed (published, unpublished,
+ * edited). Reads that depend on the set of articles (lists, hubs, sitemaps, an article by slug) are keyed by
+ * both counters; rendered article pages are not, and are dropped by the message's `articleIds` instead.
+ */
+export const siteArticlesVersionKey = (siteId: string) => `${CACHE_PREFIX}:site:${siteId}:articles-version`;
+
+/** Above this many articles in one change, the whole site is invalidated instead (one message stays small). */
+export const MAX_TARGETED_ARTICLES = 500;
+
 export const siteContentKey = (siteId: string, version: string | number, resource: string) =>
   `${CACHE_PREFIX}:site:${siteId}:v${version}:${resource}`;
 
@@ -24,6 +34,11 @@ export const invalidationMessageSchema = z.object({
   collection: z.string().min(1).max(64),
   /** Set when the site's own hosts may have changed: tenant lookups must be dropped too. */
   hostsChanged: z.boolean().default(false),
+  /**
+   * Set when nothing but these generated articles of the site changed: pages that show none of them stay
+   * cached, pages that list articles refresh. Absent: everything the site renders may have changed.
+   */
+  articleIds: z.array(z.string().uuid()).min(1).max(MAX_TARGETED_ARTICLES).optional(),
 });
 
 export type InvalidationMessage = z.infer<typeof invalidationMessageSchema>;

@@ -56,3 +56,26 @@ export async function listNearbyArticles(
   );
   return rows;
 }
+
+/**
+ * The cities whose article pages may list one of these articles among their nearby areas: every other city
+ * within `km` of an article's city (distance is symmetric, so these are exactly the origins whose nearby
+ * search reaches it). Used to refresh those pages when the articles change; rows of any status count, so an
+ * unpublished article's neighbours refresh too.
+ */
+export async function listCitiesNearArticles(
+  db: Queryable,
+  siteId: string,
+  articleIds: readonly string[],
+  km: number,
+): Promise<string[]> {
+  const { rows } = await db.query<{ id: string }>(
+    `select distinct c.id from generated_articles a
+     join geo_cities origin on origin.id = a.city_id and origin.geom is not null
+     join geo_cities c on c.id <> origin.id and c.geom is not null
+       and ST_DWithin(c.geom::geography, origin.geom::geography, $3 * 1000)
+     where a.site_id = $1 and a.id = any($2::uuid[])`,
+    [siteId, articleIds, km],
+  );
+  return rows.map((row) => row.id);
+}

@@ -1,4 +1,9 @@
-export { listAreaArticles, listNearbyArticles, type NearbyArticle } from './area-articles.js';
+export {
+  listAreaArticles,
+  listCitiesNearArticles,
+  listNearbyArticles,
+  type NearbyArticle,
+} from './area-articles.js';
 export { markArticlesPublished, type PublishableArticle } from './articles.js';
 export {
   BlueprintReferenceError,
@@ -36,6 +41,7 @@ export {
   SQLSTATE_INPUT_ERRORS,
 } from './pg-errors.js';
 export { createPool, type Pool, type PoolClient, type PoolOptions, withTransaction } from './pool.js';
+export { findPublishedArticle } from './published-articles.js';
 export { findHoldingFlags, HOLDING_FLAG_SQL, type HoldingFlag } from './quality-gate.js';
 export { type ApplySchemaOptions, applySchema, DEFAULT_SCHEMA_DIR, listSchemaFiles } from './schema.js';
 export { loadTemplateLibrary, type TemplateLibrary } from './template-library.js';

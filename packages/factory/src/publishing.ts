@@ -128,10 +128,11 @@ export async function publishArticles(
       held_back: gate.held,
       first_publish_at: times.length ? new Date(Math.min(...times)).toISOString() : null,
       last_publish_at: times.length ? new Date(Math.max(...times)).toISOString() : null,
-      liveSites: new Set(live.map((article) => article.site_id)),
+      liveSites: new Map([...groupBySite(live)].map(([siteId, rows]) => [siteId, rows.map((a) => a.id)])),
     };
   });
   const { liveSites, ...response } = result;
+  // Only the pages that show these articles (and the lists) are invalidated; the rest of the site stays cached.
   if (liveSites.size > 0) await bumpSiteContent(deps.cache, liveSites);
   return response;
 }

@@ -35,4 +35,4 @@ export {
   QUEUES,
   type TrimWorkLogPayload,
 } from './queues.js';
-export { bumpSiteContent, publishSiteVersions } from './site-content.js';
+export { bumpSiteContent, invalidateSiteContent, type SiteContentChange } from './site-content.js';

@@ -1,44 +1,104 @@
-import { INVALIDATION_CHANNEL, invalidationMessageSchema, siteVersionKey } from '@spark/contracts';
+import {
+  INVALIDATION_CHANNEL,
+  type InvalidationMessage,
+  invalidationMessageSchema,
+  siteArticlesVersionKey,
+  siteVersionKey,
+} from '@spark/contracts';
 import type { Redis } from 'ioredis';
-import type { z } from 'zod';
 import { type JobsLog, stderrJobsLog } from './log.js';
 
+/** What changed on one site: everything it renders, or (with `articleIds`) only those generated articles. */
+export interface SiteContentChange {
+  siteId: string;
+  collection: string;
+  hostsChanged?: boolean;
+  articleIds?: readonly string[];
+}
+
 /**
- * The one way a content change reaches the frontends: bump each site's content version (the frontend keys its
- * Redis entries by it, so old entries simply stop being read) and publish the invalidation messages, in one
- * MULTI. Throws when Redis refused any of it. The Directus bundle's cache-bust hook and bulk endpoints and the
- * factory's SQL publishes all go through here. Pure of BullMQ (`@spark/jobs/site-content`), so the bundle can
- * import it alone.
+ * The one way a content change reaches the frontends, used by every writer (the Directus cache-bust hook and
+ * bulk endpoints, the factory's SQL publishes, the worker's scheduled publishes and link insertion). In one
+ * MULTI it bumps the site's content version — or, when only a few articles changed, its articles version, so
+ * pages that do not show them stay cached — and publishes the invalidation messages. `everySite` replaces the
+ * per-site messages with a single all-sites message (a shared-library change, a manual flush). Throws when
+ * Redis refused any of it. Pure of BullMQ (`@spark/jobs/site-content`), so the bundle can import it alone.
  */
-export async function publishSiteVersions(
+export async function invalidateSiteContent(
   redis: Redis,
-  siteIds: Iterable<string>,
-  messages: z.input<typeof invalidationMessageSchema>[],
+  changes: readonly SiteContentChange[],
+  everySite?: { collection: string; hostsChanged: boolean },
 ): Promise<void> {
   const pipeline = redis.multi();
-  for (const siteId of new Set(siteIds)) pipeline.incr(siteVersionKey(siteId));
-  for (const message of messages) {
-    pipeline.publish(INVALIDATION_CHANNEL, JSON.stringify(invalidationMessageSchema.parse(message)));
+  const messages: InvalidationMessage[] = [];
+  for (const change of planSiteInvalidations(changes)) {
+    const targeted = change.articleIds !== undefined;
+    pipeline.incr(targeted ? siteArticlesVersionKey(change.siteId) : siteVersionKey(change.siteId));
+    messages.push(
+      invalidationMessageSchema.parse({
+        siteId: change.siteId,
+        collection: change.collection,
+        hostsChanged: change.hostsChanged ?? false,
+        ...(targeted ? { articleIds: change.articleIds } : {}),
+      }),
+    );
   }
+  const announced = everySite ? [invalidationMessageSchema.parse({ siteId: null, ...everySite })] : messages;
+  for (const message of announced) pipeline.publish(INVALIDATION_CHANNEL, JSON.stringify(message));
   const results = await pipeline.exec();
   const failure = results?.find(([error]) => error);
   if (failure?.[0]) throw failure[0];
 }
 
+const targetedIds = invalidationMessageSchema.shape.articleIds.unwrap();
+
 /**
- * Articles published by the factory are written with SQL, so no Directus cache-bust hook sees them: announce
- * them as the hook would. Failure is logged, not thrown — the publish itself is committed, and the frontend
- * caches' TTLs bound how long it stays invisible.
+ * One change per site: a whole-site change absorbs article changes, and article lists are joined; beyond
+ * MAX_TARGETED_ARTICLES, or when any change names none, the site is invalidated as a whole.
+ */
+export function planSiteInvalidations(changes: readonly SiteContentChange[]): SiteContentChange[] {
+  const bySite = new Map<string, SiteContentChange & { ids?: Set<string> }>();
+  for (const change of changes) {
+    const known = bySite.get(change.siteId);
+    const ids = change.articleIds && change.articleIds.length > 0 ? change.articleIds : undefined;
+    if (!known) {
+      bySite.set(change.siteId, { ...change, ...(ids ? { ids: new Set(ids) } : {}) });
+      continue;
+    }
+    if (change.hostsChanged) known.hostsChanged = true;
+    if (known.ids && ids) for (const id of ids) known.ids.add(id);
+    else {
+      known.ids = undefined;
+      known.collection = known.collection === change.collection ? known.collection : '*';
+    }
+  }
+  return [...bySite.values()].map(({ ids, articleIds: _given, ...change }) => {
+    const articleIds = ids ? targetedIds.safeParse([...ids]) : undefined;
+    return articleIds?.success ? { ...change, articleIds: articleIds.data } : change;
+  });
+}
+
+/**
+ * Content written with SQL (factory publishes, link insertion) passes no Directus hook: announce it as the
+ * hook would. `articleIds` per site limits the change to those articles; a site without ids is invalidated as
+ * a whole. Failure is logged, not thrown — the write itself is committed, and the frontend caches' TTLs bound
+ * how long it stays invisible.
  */
 export async function bumpSiteContent(
   redis: Redis,
-  siteIds: Iterable<string>,
+  sites: Iterable<string> | ReadonlyMap<string, readonly string[]>,
   log: JobsLog = stderrJobsLog,
 ): Promise<void> {
-  const sites = [...new Set(siteIds)];
-  if (sites.length === 0) return;
-  const messages = sites.map((siteId) => ({ siteId, collection: 'generated_articles' }));
-  await publishSiteVersions(redis, sites, messages).catch((error: unknown) => {
+  const changes: SiteContentChange[] = [];
+  if (sites instanceof Map) {
+    for (const [siteId, articleIds] of sites)
+      changes.push({ siteId, collection: 'generated_articles', articleIds });
+  } else {
+    for (const siteId of sites as Iterable<string>)
+      changes.push({ siteId, collection: 'generated_articles' });
+  }
+  if (changes.length === 0) return;
+  await invalidateSiteContent(redis, changes).catch((error: unknown) => {
     log.warn({ err: error }, 'site content version bump failed');
   });
 }

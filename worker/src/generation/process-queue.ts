@@ -17,10 +17,10 @@ export async function processQueue(
   siteIds: string[] | null,
 ): Promise<ProcessQueueResult> {
   const published = await publishDueArticles(deps.pool, siteIds);
-  await bumpSiteContent(deps.redis, published.keys(), log());
+  await bumpSiteContent(deps.redis, published, log());
   const enqueued = await enqueuePendingJobs(deps.pool, deps.generationQueue, siteIds);
   const resumed = await resumeStalledJobs(deps.pool, deps.generationQueue, siteIds);
   let total = 0;
-  for (const count of published.values()) total += count;
+  for (const ids of published.values()) total += ids.length;
   return { published: total, enqueued, resumed };
 }

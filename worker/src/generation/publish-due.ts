@@ -5,13 +5,16 @@ const SLICE = 500;
 /**
  * scheduled → published for every article whose publish_at has come. `published_at` is the moment it
  * actually went live (not publish_at), and JSON-LD datePublished equals it: a late run never backdates.
- * SKIP LOCKED lets two workers share the backlog. Returns the sites that changed, per count.
+ * SKIP LOCKED lets two workers share the backlog. Returns the ids published, per site.
  * The publish gate applies here too: an article flagged after it was scheduled (or flagged again after its
  * override) stays scheduled and unpublished until the flag is resolved or ignored, or a person publishes it
  * with an override; it is then due at once.
  */
-export async function publishDueArticles(pool: Pool, siteIds: string[] | null): Promise<Map<string, number>> {
-  const perSite = new Map<string, number>();
+export async function publishDueArticles(
+  pool: Pool,
+  siteIds: string[] | null,
+): Promise<Map<string, string[]>> {
+  const perSite = new Map<string, string[]>();
   for (;;) {
     const published = await withTransaction(pool, async (client) => {
       const { rows } = await client.query<{ id: string; site_id: string; schema_json: unknown }>(
@@ -40,7 +43,7 @@ export async function publishDueArticles(pool: Pool, siteIds: string[] | null): 
       }
       return rows;
     });
-    for (const row of published) perSite.set(row.site_id, (perSite.get(row.site_id) ?? 0) + 1);
+    for (const row of published) perSite.set(row.site_id, [...(perSite.get(row.site_id) ?? []), row.id]);
     if (published.length < SLICE) return perSite;
   }
 }

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { createPool, type Pool } from '@spark/db';
 import { freePort, startService, stopServices, waitForHttp } from '../processes.js';
+import { measureArticleReads } from './article-reads.js';
 import type { BenchContext, Benchmark } from './harness.js';
 
 const run = promisify(execFile);
@@ -33,7 +34,8 @@ const BROTLI_SCRIPT = `wrk.headers["Accept-Encoding"] = "br, gzip"\n${FIXED_URL_
 
 /**
  * Each wrk thread walks its own range of article slugs, one new URL per request: every request misses the
- * rendered-page cache and the content cache and goes to Directus, as the first visit to a page does.
+ * rendered-page cache and the content cache and reads its article from the database, as the first visit to
+ * a page does (a crawler walking a long-tail site).
  */
 const UNCACHED_SCRIPT = `
 local threads = 0
@@ -126,10 +128,11 @@ function reportRun(report: BenchContext['report'], label: string, result: WrkRes
 
 /**
  * Tenant page serving, one frontend process, wrk on loopback at 50 connections: (a) a cached page (rendered
- * once, then served from the in-process page cache), (b) uncached pages (each request a URL never rendered:
- * Directus reads + SSR + cache fill), (c) a static file from the same server. Bodies are uncompressed in all
- * three (wrk sends no Accept-Encoding), so a/c compares serving work, not compression; (a') repeats (a) with
- * the Brotli body a browser would get.
+ * once, then served from the in-process page cache), (b) cold distinct article pages (each request an article
+ * URL never rendered: article read + SSR + cache fill), (e) one cached article page, (c) a static file from
+ * the same server. Bodies are uncompressed (wrk sends no Accept-Encoding), so a/c compares serving work, not
+ * compression; (a') repeats (a) with the Brotli body a browser would get. (d) compares the article read
+ * behind (b) done three ways on the same data (Directus REST, SQL, SQL batched).
  */
 async function runSitePagesBench({ repoRoot, stack, report }: BenchContext): Promise<void> {
   const env = stack.env;
@@ -177,10 +180,34 @@ async function runSitePagesBench({ repoRoot, stack, report }: BenchContext): Pro
     await insertBenchArticles(pool, siteId);
     await bumpSiteVersion(redisPort, siteId);
     const uncached = await wrk(dir, 'uncached', UNCACHED_SCRIPT, url);
-    reportRun(report, '(b) uncached article pages', uncached);
+    const cold = reportRun(report, '(b) cold distinct article pages', uncached);
     if (uncached.requests > UNCACHED_ARTICLES)
       report('(b) repeated URLs (cache hits)', uncached.requests - UNCACHED_ARTICLES, 'req');
+    const cachedArticle = reportRun(
+      report,
+      '(e) cached article page',
+      await wrk(dir, 'cached-article', FIXED_URL_SCRIPT, `${url}/${ARTICLE_PREFIX}0`),
+    );
     report('ratio a/c (cached page vs static file)', cached / statics, 'ratio', 'target ≥ 0.5');
+    report('ratio b/a (cold article vs cached page)', cold / cached, 'ratio', 'target ≥ 0.2');
+    report('ratio b/e (cold vs cached article page)', cold / cachedArticle, 'ratio');
+
+    // Slugs the cold run never reached, one distinct set per read path.
+    const unread = (offset: number) =>
+      Array.from(
+        { length: 600 },
+        (_, n) => `${ARTICLE_PREFIX}${UNCACHED_ARTICLES / THREADS - 1 - offset - n}`,
+      );
+    const reads = await measureArticleReads(
+      pool,
+      { url: env.DIRECTUS_INTERNAL_URL ?? '', token: env.DIRECTUS_READ_TOKEN ?? '' },
+      siteId,
+      [unread(0).slice(0, 300), unread(600), unread(1200)],
+    );
+    report('(d) article reads: Directus REST', reads.directus, 'items/s', 'the old read path');
+    report('(d) article reads: SQL, one per article', reads.sql, 'items/s', 'the read path of (b)');
+    report('(d) article reads: SQL, 50 per statement', reads.sqlBatched, 'items/s');
+    report('ratio SQL/Directus article reads', reads.sql / reads.directus, 'ratio');
   } finally {
     await pool.query(`delete from generated_articles where generation_key like 'bench:${ARTICLE_PREFIX}%'`);
     if (siteId) await bumpSiteVersion(redisPort, siteId);

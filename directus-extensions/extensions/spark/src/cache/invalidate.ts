@@ -1,5 +1,4 @@
-import type { InvalidationMessage } from '@spark/contracts';
-import { publishSiteVersions } from '@spark/jobs/site-content';
+import { invalidateSiteContent, type SiteContentChange } from '@spark/jobs/site-content';
 import type { Redis } from 'ioredis';
 import type { Knex } from 'knex';
 
@@ -8,6 +7,8 @@ export interface SiteChange {
   siteIds: (string | null)[];
   collection: string;
   hostsChanged: boolean;
+  /** The generated articles changed, when that is all that changed: only pages showing them are dropped. */
+  articleIds?: string[];
 }
 
 async function allSiteIds(database: Knex): Promise<string[]> {
@@ -16,14 +17,22 @@ async function allSiteIds(database: Knex): Promise<string[]> {
 }
 
 /**
- * Bumps each affected site's cache version (the frontend keys its Redis entries by it, so old entries simply stop
- * being read) and publishes one invalidation per site, or a single `siteId: null` message for all sites.
+ * Hands the change to `invalidateSiteContent`, the one invalidation function every writer uses: one message
+ * per affected site (targeted to the articles when only articles changed), or a single all-sites message.
  */
 export async function invalidateSites(redis: Redis, database: Knex, change: SiteChange): Promise<void> {
   const everySite = change.siteIds.some((id) => id === null);
   const siteIds = everySite ? await allSiteIds(database) : [...new Set(change.siteIds as string[])];
-  const messages: InvalidationMessage[] = everySite
-    ? [{ siteId: null, collection: change.collection, hostsChanged: change.hostsChanged }]
-    : siteIds.map((siteId) => ({ siteId, collection: change.collection, hostsChanged: change.hostsChanged }));
-  await publishSiteVersions(redis, siteIds, messages);
+  const targeted = !everySite && change.collection === 'generated_articles' && change.articleIds?.length;
+  const changes: SiteContentChange[] = siteIds.map((siteId) => ({
+    siteId,
+    collection: change.collection,
+    hostsChanged: change.hostsChanged,
+    ...(targeted ? { articleIds: change.articleIds } : {}),
+  }));
+  await invalidateSiteContent(
+    redis,
+    changes,
+    everySite ? { collection: change.collection, hostsChanged: change.hostsChanged } : undefined,
+  );
 }

@@ -38,7 +38,13 @@ const cacheBustHook: HookConfig = ({ filter, action }, { database, env, logger }
         .then((rows) => {
           const payload = event === 'delete' ? {} : asRow(meta.payload); // a delete's payload is its keys
           const sites = affectedSites({ event, collection, siteColumn, keys, payload, rows });
-          return invalidateSites(redis, database, { collection, ...sites });
+          // An article's own change is targeted: pages that do not show it stay cached.
+          const articleIds = collection === 'generated_articles' ? keys : undefined;
+          return invalidateSites(redis, database, {
+            collection,
+            ...sites,
+            ...(articleIds ? { articleIds } : {}),
+          });
         })
         .catch((error: unknown) => logger.error(error, `cache bust: ${collection} ${event} not invalidated`));
     });

@@ -36,7 +36,7 @@ export async function loadSiteAreas(siteId: string): Promise<SiteAreas> {
 export interface ArticleAreaLinks {
   trail: { name: string; path: string }[];
   nearby: NearbyArticle[];
-  next: { slug: string; title: string } | null;
+  next: { id: string; slug: string; title: string } | null;
 }
 
 export async function loadArticleAreaLinks(siteId: string, articleId: string): Promise<ArticleAreaLinks> {
@@ -50,6 +50,6 @@ export async function loadArticleAreaLinks(siteId: string, articleId: string): P
   return {
     trail: areas.tree.trailOf.get(articleId) ?? [],
     nearby,
-    next: next ? { slug: next.slug, title: next.title } : null,
+    next: next ? { id: next.id, slug: next.slug, title: next.title } : null,
   };
 }

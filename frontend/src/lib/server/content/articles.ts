@@ -1,33 +1,22 @@
+import { findPublishedArticle } from '@spark/db';
+import { database } from '../connections.js';
 import { cachedRead } from './cached-read.js';
-import { readItems } from './directus.js';
 import { type ArticleRow, articleRowSchema } from './schemas.js';
 
-const ARTICLE_FIELDS = [
-  'id',
-  'slug',
-  'title',
-  'html_content',
-  'excerpt',
-  'meta_title',
-  'meta_description',
-  'word_count',
-  'published_at',
-  'date_updated',
-] as const;
-
-/** A published generated article by slug, or null (queued, in review, scheduled and archived never show). */
+/**
+ * A live generated article by slug, or null (queued, in review, scheduled, embargoed and archived never
+ * show). Read with SQL through `findPublishedArticle`, which enforces the published-only rule and the site
+ * in its one statement; the row is validated here exactly as a Directus answer would be.
+ */
 export function findArticle(siteId: string, slug: string): Promise<ArticleRow | null> {
-  return cachedRead(siteId, `article:${slug}`, async (version) => {
-    const { rows } = await readItems(
-      'generated_articles',
-      {
-        fields: ARTICLE_FIELDS,
-        filter: { site_id: { _eq: siteId }, slug: { _eq: slug }, status: { _eq: 'published' } },
-        limit: 1,
-        version,
-      },
-      articleRowSchema,
-    );
-    return rows[0] ?? null;
+  return cachedRead(siteId, `article:${slug}`, async () => {
+    const row = await findPublishedArticle(database(), siteId, slug);
+    if (row === null) return null;
+    const parsed = articleRowSchema.safeParse(row);
+    if (!parsed.success) {
+      const first = parsed.error.issues[0];
+      throw new Error(`unexpected generated_articles row (${first?.path.join('.')}: ${first?.message})`);
+    }
+    return parsed.data;
   });
 }

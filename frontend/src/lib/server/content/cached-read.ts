@@ -1,10 +1,11 @@
 import { siteContentKey } from '@spark/contracts';
 import { cache as redis } from '../connections.js';
 import { ignoreFailure, logIgnoredFailure } from '../observability/ignored-failure.js';
-import { currentSiteVersion, onSiteVersionDropped } from './site-version.js';
+import { currentSiteVersions, onSiteVersionDropped } from './site-version.js';
 
 /**
- * Content reads go through two layers keyed by the site's content version:
+ * Content reads go through two layers keyed by the site's content versions (both counters, so a change to
+ * any article reaches every read at once; these reads are cheap to redo, unlike rendered pages):
  * a short in-process memo (hot pages never leave the process) and Redis (shared by every frontend instance,
  * TTL 5 min). A version bump makes old keys unreachable, so nothing is ever deleted by pattern; the TTL only
  * reclaims memory. Results of "not found" are cached too, so a 404 does not query Directus on every hit.
@@ -27,7 +28,7 @@ let listening = false;
 function listenOnce(): void {
   if (listening) return;
   listening = true;
-  onSiteVersionDropped((siteId) => {
+  onSiteVersionDropped(({ siteId }) => {
     if (siteId === null) memo.clear();
     else for (const [key, entry] of memo) if (entry.siteId === siteId) memo.delete(key);
   });
@@ -66,8 +67,9 @@ export async function cachedRead<T>(
   load: (version: string | null) => Promise<T>,
 ): Promise<T> {
   listenOnce();
-  const version = await currentSiteVersion(siteId);
-  if (version === null) return load(null);
+  const versions = await currentSiteVersions(siteId);
+  if (versions === null) return load(null);
+  const version = versions.content;
   const key = siteContentKey(siteId, version, resource);
   const now = Date.now();
   const local = memo.get(key);

@@ -145,6 +145,8 @@ export const articleRowSchema = z.object({
   meta_title: nullableText,
   meta_description: nullableText,
   word_count: z.number().int().default(0),
+  /** The article's city, when it has one: its page lists nearby cities' articles, so it depends on them. */
+  city_id: z.string().uuid().nullable().optional(),
   published_at: timestamp,
   date_updated: timestamp.nullable(),
 });

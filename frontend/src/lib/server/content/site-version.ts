@@ -1,33 +1,50 @@
-import { siteVersionKey } from '@spark/contracts';
+import { type InvalidationMessage, siteArticlesVersionKey, siteVersionKey } from '@spark/contracts';
 import { cache as redis } from '../connections.js';
 import { logIgnoredFailure } from '../observability/ignored-failure.js';
 import { onInvalidation } from '../tenancy/invalidation.js';
 
 /**
- * A site's content version: the counter the Directus cache-bust hook INCRs on every change. Every cached read
- * (Redis entries, rendered pages) is keyed by it, so a bump makes all of them unreachable at once.
+ * A site's content versions: the counters writers INCR through `invalidateSiteContent`. `site` moves on any
+ * change to what the site renders, `articles` when only some generated articles changed. Every cached read
+ * is keyed by both (`content`); rendered pages by `site`, and pages that list articles also check `articles`
+ * (see serve.ts), so an article change reaches lists at once while other article pages stay cached.
  *
- * Held in-process for a few seconds so a page view costs no Redis round trip; the hook's PUBLISH drops the
+ * Held in-process for a few seconds so a page view costs no Redis round trip; the writer's PUBLISH drops the
  * held value immediately, and the TTL bounds staleness if a message is ever missed.
  */
 const HOLD_MS = 5_000;
 
+export interface SiteVersions {
+  site: string;
+  articles: string;
+  /** Both counters in one key part, for reads that depend on any content. */
+  content: string;
+}
+
 interface Held {
-  version: string;
+  versions: SiteVersions;
   expiresAt: number;
 }
 
 const held = new Map<string, Held>();
-const pending = new Map<string, Promise<string | null>>();
+const pending = new Map<string, Promise<SiteVersions | null>>();
 let subscribed = false;
 /** Bumped on every invalidation, so a read that raced with one is not held as if it were current. */
 let epoch = 0;
+/** Per-site count of invalidations seen, so a render that raced with one is not stored (see serve.ts). */
+const siteEpochs = new Map<string, number>();
 
-/** Listeners other in-process caches use to drop a site's entries when its version moves. */
-const dropListeners = new Set<(siteId: string | null) => void>();
+/** Listeners other in-process caches use to drop what an invalidation makes stale. */
+const dropListeners = new Set<(message: InvalidationMessage) => void>();
 
-export function onSiteVersionDropped(listener: (siteId: string | null) => void): void {
+export function onSiteVersionDropped(listener: (message: InvalidationMessage) => void): void {
+  subscribeOnce();
   dropListeners.add(listener);
+}
+
+/** Changes whenever an invalidation for the site (or for every site) arrives. */
+export function invalidationsSeen(siteId: string): string {
+  return `${epoch}:${siteEpochs.get(siteId) ?? 0}`;
 }
 
 function subscribeOnce(): void {
@@ -41,15 +58,18 @@ function subscribeOnce(): void {
     } else {
       held.delete(message.siteId);
       pending.delete(message.siteId);
+      siteEpochs.set(message.siteId, (siteEpochs.get(message.siteId) ?? 0) + 1);
     }
-    for (const listener of dropListeners) listener(message.siteId);
+    for (const listener of dropListeners) listener(message);
   });
 }
 
-async function readVersion(siteId: string): Promise<string | null> {
+async function readVersions(siteId: string): Promise<SiteVersions | null> {
   try {
-    const value = await redis().get(siteVersionKey(siteId));
-    return value ?? '0';
+    const [site, articles] = await redis().mget(siteVersionKey(siteId), siteArticlesVersionKey(siteId));
+    const versions = { site: site ?? '0', articles: articles ?? '0' };
+    // An underscore keeps it a plain identifier: Directus reads it as a field alias name (see ItemsQuery.version).
+    return { ...versions, content: `${versions.site}_${versions.articles}` };
   } catch (error) {
     // Redis down: callers skip every cache rather than serve something they cannot invalidate.
     logIgnoredFailure('site content version read', error);
@@ -57,26 +77,26 @@ async function readVersion(siteId: string): Promise<string | null> {
   }
 }
 
-/** The version held in process, if still fresh: lets a cache hit skip even a resolved promise. */
-export function heldSiteVersion(siteId: string): string | undefined {
+/** The versions held in process, if still fresh: lets a cache hit skip even a resolved promise. */
+export function heldSiteVersions(siteId: string): SiteVersions | undefined {
   const hit = held.get(siteId);
-  return hit && hit.expiresAt > Date.now() ? hit.version : undefined;
+  return hit && hit.expiresAt > Date.now() ? hit.versions : undefined;
 }
 
-/** The current version, or null when Redis cannot be asked (then nothing may be cached). */
-export async function currentSiteVersion(siteId: string): Promise<string | null> {
+/** The current versions, or null when Redis cannot be asked (then nothing may be cached). */
+export async function currentSiteVersions(siteId: string): Promise<SiteVersions | null> {
   subscribeOnce();
   const now = Date.now();
   const hit = held.get(siteId);
-  if (hit && hit.expiresAt > now) return hit.version;
+  if (hit && hit.expiresAt > now) return hit.versions;
   const inFlight = pending.get(siteId);
   if (inFlight) return inFlight;
   const startedAt = epoch;
-  const request = readVersion(siteId).then((version) => {
+  const request = readVersions(siteId).then((versions) => {
     if (pending.get(siteId) === request) pending.delete(siteId);
-    if (version !== null && startedAt === epoch)
-      held.set(siteId, { version, expiresAt: Date.now() + HOLD_MS });
-    return version;
+    if (versions !== null && startedAt === epoch)
+      held.set(siteId, { versions, expiresAt: Date.now() + HOLD_MS });
+    return versions;
   });
   pending.set(siteId, request);
   return request;

@@ -37,4 +37,39 @@ describe('the rendered-page cache', () => {
     expect(cache.size).toBe(0);
     expect(cache.bytes).toBe(0);
   });
+
+  it('drops only the entries tagged with a changed article, and every entry that lists articles', () => {
+    const cache = createPageCache({ maxEntries: 10, maxBytes: 1000 });
+    cache.set('s', '1', '/one', entry(5), { tags: ['page:1', 'shows:2'] });
+    cache.set('s', '1', '/two', entry(5), { tags: ['page:2'] });
+    cache.set('s', '1', '/three', entry(5), { tags: ['page:3'] });
+    cache.set('s', '1', '/sitemap', entry(5), { articleSet: '7' });
+    cache.set('other', '1', '/two', entry(5), { tags: ['page:2'] });
+    cache.dropTags('s', ['page:2', 'shows:2']);
+    expect(cache.get('s', '1', '/one')).toBeUndefined();
+    expect(cache.get('s', '1', '/two')).toBeUndefined();
+    expect(cache.get('s', '1', '/sitemap')).toBeUndefined();
+    expect(cache.get('s', '1', '/three')).toBeDefined();
+    expect(cache.get('other', '1', '/two')).toBeDefined();
+    expect(cache.size).toBe(2);
+    expect(cache.bytes).toBe(10);
+  });
+
+  it('does not serve an entry that lists articles once the article set moved', () => {
+    const cache = createPageCache({ maxEntries: 10, maxBytes: 1000 });
+    cache.set('s', '1', '/hub', entry(5), { articleSet: '7' });
+    cache.set('s', '1', '/article', entry(5), { tags: ['page:1'] });
+    expect(cache.get('s', '1', '/hub', '7')).toBeDefined();
+    expect(cache.get('s', '1', '/hub', '8')).toBeUndefined();
+    expect(cache.get('s', '1', '/article', '8')).toBeDefined();
+    expect(cache.size).toBe(1);
+  });
+
+  it('forgets the tags of evicted entries', () => {
+    const cache = createPageCache({ maxEntries: 1, maxBytes: 1000 });
+    cache.set('s', '1', '/a', entry(5), { tags: ['page:1'] });
+    cache.set('s', '1', '/b', entry(5), { tags: ['page:2'] });
+    cache.dropTags('s', ['page:1']);
+    expect(cache.get('s', '1', '/b')).toBeDefined();
+  });
 });

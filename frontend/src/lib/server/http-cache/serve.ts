@@ -1,9 +1,17 @@
+import type { InvalidationMessage } from '@spark/contracts';
 import type { APIContext, MiddlewareNext } from 'astro';
-import { currentSiteVersion, heldSiteVersion, onSiteVersionDropped } from '../content/site-version.js';
+import { neighbourTagsOf, tagsTouchedBy } from '../content/article-dependencies.js';
+import {
+  currentSiteVersions,
+  heldSiteVersions,
+  invalidationsSeen,
+  onSiteVersionDropped,
+} from '../content/site-version.js';
 import { pageCacheLookups } from '../observability/http-metrics.js';
+import { logIgnoredFailure } from '../observability/ignored-failure.js';
 import { requestOrigin } from '../seo/origin.js';
 import { chooseEncoding, matchesIfNoneMatch } from './negotiate.js';
-import { createPageCache } from './page-cache.js';
+import { createPageCache, type PageDependencies } from './page-cache.js';
 import { defaultCacheControl, isStorable } from './policy.js';
 import {
   type RenderedEntry,
@@ -14,14 +22,18 @@ import {
 
 const pages = createPageCache<RenderedEntry>({ maxEntries: 5_000, maxBytes: 96 * 1024 * 1024 });
 /** Concurrent misses of one URL wait for a single render (a cold cache under load renders each page once). */
-const rendering = new Map<string, Promise<RenderedEntry>>();
+const rendering = new Map<string, Promise<{ entry: RenderedEntry; tags: readonly string[] | undefined }>>();
 let listening = false;
 
 /**
  * Post-processing for tenant GET/HEAD responses, called once from the middleware: serves rendered pages from
  * memory while the site's content version is unchanged, adds Cache-Control and ETag, answers
  * If-None-Match with 304, and compresses (Brotli or gzip) when the client accepts it. The cache key is the
- * request origin and path; query strings are ignored because no tenant page reads them.
+ * request origin and path; query strings are ignored because no tenant page reads them. `x-cache` says
+ * whether the answer came from memory (HIT) or was rendered (MISS).
+ *
+ * An article page names what it shows (`locals.pageTags`); an article change drops only the pages whose tags
+ * it touches. Every other page depends on the site's whole article set and is not served once it moved.
  */
 export async function serveTenantResponse(context: APIContext, next: MiddlewareNext): Promise<Response> {
   const tenant = context.locals.tenant;
@@ -29,50 +41,96 @@ export async function serveTenantResponse(context: APIContext, next: MiddlewareN
   if (!tenant || (method !== 'GET' && method !== 'HEAD')) return next();
   if (!listening) {
     listening = true;
-    onSiteVersionDropped((siteId) => pages.dropSite(siteId));
+    onSiteVersionDropped(dropStalePages);
   }
-  const version = heldSiteVersion(tenant.id) ?? (await currentSiteVersion(tenant.id));
+  const versions = heldSiteVersions(tenant.id) ?? (await currentSiteVersions(tenant.id));
   const url = requestOrigin(context.request, context.url) + context.url.pathname;
-  const hit = version === null ? undefined : pages.get(tenant.id, version, url);
+  const hit = versions === null ? undefined : pages.get(tenant.id, versions.site, url, versions.articles);
   pageCacheLookups.inc({ result: hit ? 'hit' : 'miss' });
-  if (hit) return respond(hit, context.request);
+  if (hit) return respond(hit, context.request, 'HIT');
 
-  const flightKey = `${tenant.id}\u0000${version}\u0000${url}`;
+  // A render that overlaps an invalidation of its site may have read content from before it: not stored.
+  const seen = invalidationsSeen(tenant.id);
+  const flightKey = `${tenant.id}\u0000${versions?.content}\u0000${url}`;
   let flight = rendering.get(flightKey);
   if (!flight) {
-    flight = renderEntry(next).finally(() => rendering.delete(flightKey));
+    flight = renderEntry(context, next).finally(() => rendering.delete(flightKey));
     rendering.set(flightKey, flight);
   }
-  const entry = await flight;
-  if (version !== null && isStorable(entry.status, entry.headers)) pages.set(tenant.id, version, url, entry);
-  return respond(entry, context.request);
+  const { entry, tags } = await flight;
+  if (versions !== null && isStorable(entry.status, entry.headers) && invalidationsSeen(tenant.id) === seen) {
+    const dependencies: PageDependencies = tags ? { tags } : { articleSet: versions.articles };
+    pages.set(tenant.id, versions.site, url, entry, dependencies);
+  }
+  return respond(entry, context.request, 'MISS');
 }
 
-async function renderEntry(next: MiddlewareNext): Promise<RenderedEntry> {
+/**
+ * A whole-site change drops the site's pages; an article change drops the pages that show those articles,
+ * at once, and then those that would show them now (found with a query; until it answers, such a page may
+ * still be served as it was).
+ */
+function dropStalePages(message: InvalidationMessage): void {
+  const { siteId, articleIds } = message;
+  if (siteId === null || !articleIds) {
+    pages.dropSite(siteId);
+    return;
+  }
+  pages.dropTags(siteId, tagsTouchedBy(articleIds));
+  neighbourTagsOf(siteId, articleIds)
+    .then((tags) => pages.dropTags(siteId, tags))
+    .catch((error: unknown) => {
+      // Cannot tell which pages would list them now: drop the site's pages rather than keep stale ones.
+      logIgnoredFailure('neighbouring article pages lookup', error);
+      pages.dropSite(siteId);
+    });
+}
+
+async function renderEntry(
+  context: APIContext,
+  next: MiddlewareNext,
+): Promise<{ entry: RenderedEntry; tags: readonly string[] | undefined }> {
   const response = await next();
   const entry = await toRenderedEntry(response);
   const cacheControl = defaultCacheControl(entry.status);
   if (cacheControl && !entry.headers.has('cache-control')) entry.headers.set('cache-control', cacheControl);
-  return entry;
+  return { entry, tags: context.locals.pageTags };
 }
 
-function respond(entry: RenderedEntry, request: Request): Response | Promise<Response> {
+function respond(
+  entry: RenderedEntry,
+  request: Request,
+  cache: 'HIT' | 'MISS',
+): Response | Promise<Response> {
   // Redirects and errors pass through unchanged apart from their buffered body.
   if (entry.status !== 200 && entry.status !== 404 && entry.status !== 410) {
     const body = request.method === 'HEAD' ? null : new Uint8Array(entry.body);
-    return new Response(body, { status: entry.status, headers: entry.headers });
+    const headers = new Headers(entry.headers);
+    headers.set('x-cache', cache);
+    return new Response(body, { status: entry.status, headers });
   }
   const encoding = entry.compressible ? chooseEncoding(request.headers.get('accept-encoding')) : 'identity';
   const representation = representationOf(entry, encoding);
   return representation instanceof Promise
-    ? representation.then((ready) => send(entry, ready, request))
-    : send(entry, representation, request);
+    ? representation.then((ready) => send(entry, ready, request, cache))
+    : send(entry, representation, request, cache);
 }
 
-function send(entry: RenderedEntry, representation: Representation, request: Request): Response {
+function send(
+  entry: RenderedEntry,
+  representation: Representation,
+  request: Request,
+  cache: 'HIT' | 'MISS',
+): Response {
   if (entry.status === 200 && matchesIfNoneMatch(request.headers.get('if-none-match'), representation.etag)) {
-    return new Response(null, { status: 304, headers: representation.notModifiedHeaders });
+    return new Response(null, {
+      status: 304,
+      headers: [...representation.notModifiedHeaders, ['x-cache', cache]],
+    });
   }
   const body = request.method === 'HEAD' ? null : representation.body;
-  return new Response(body, { status: entry.status, headers: representation.headers });
+  return new Response(body, {
+    status: entry.status,
+    headers: [...representation.headers, ['x-cache', cache]],
+  });
 }

@@ -20,6 +20,16 @@ export function onInvalidation(listener: Listener): void {
   subscriber
     .subscribe(INVALIDATION_CHANNEL)
     .catch((error: unknown) => processLogger().warn({ err: error }, 'invalidation subscribe failed'));
+  // Messages published while the connection was down are lost, and article pages are dropped only by
+  // messages: after a reconnect, everything held in process is dropped as if every site had changed.
+  let connectedBefore = false;
+  subscriber.on('ready', () => {
+    if (connectedBefore) {
+      const everything: InvalidationMessage = { siteId: null, collection: '*', hostsChanged: true };
+      for (const notify of listeners) notify(everything);
+    }
+    connectedBefore = true;
+  });
   subscriber.on('message', (_channel, raw) => {
     let parsed: unknown;
     try {
