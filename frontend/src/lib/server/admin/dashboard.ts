@@ -40,7 +40,12 @@ export async function loadDashboard(principal: Principal, siteId: string | undef
       `select status, count(*)::int as n from generated_articles where ${SCOPE} group by status`,
       [scope],
     ),
-    db.query<Dashboard['running_jobs'][number] & { progress: string; started_at: Date | null }>(
+    db.query<
+      Omit<Dashboard['running_jobs'][number], 'progress' | 'started_at'> & {
+        progress: string;
+        started_at: Date | null;
+      }
+    >(
       `select id, site_id, type, status, processed, total, progress, started_at from generation_jobs
        where ${SCOPE} and status = any($2) order by date_created desc limit $3`,
       [scope, UNFINISHED_JOBS, LIST_LENGTH],
@@ -55,7 +60,7 @@ export async function loadDashboard(principal: Principal, siteId: string | undef
       [scope],
     ),
     db.query<{ n: number }>(
-      `select count(*)::int as n from sites where ${SCOPE.replaceAll('site_id', 'id')}`,
+      'select count(*)::int as n from sites where ($1::uuid[] is null or id = any($1::uuid[]))',
       [scope],
     ),
   ]);
