@@ -10,6 +10,8 @@ type Payload = Record<string, unknown>;
  * an earlier date), JSON-LD `datePublished` equals it, the quality gate holds flagged articles back, and the
  * site's cache version moves on so the page is live at once. The status is then taken out of Directus's own
  * write (the row is already published); an article the publish would not take is refused with the reason.
+ * Several articles in one request are published like one API call: those the publish takes go live, and the
+ * answer still refuses the request, naming the first one it did not take.
  */
 export async function publishFromStudio(
   db: Pool,
