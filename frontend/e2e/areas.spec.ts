@@ -72,6 +72,8 @@ for (const [path, slug, heading] of [
   test(`${slug}: no serious axe finding and headings in order, at 1280 and 390 px`, async ({
     page,
   }, testInfo) => {
+    // Two widths, each a page load and a full axe run: allow a busy machine.
+    test.setTimeout(180_000);
     for (const width of WIDTHS) {
       await page.setViewportSize({ width, height: width === 390 ? 844 : 900 });
       const response = await page.goto(`${alpha}${path}`);

@@ -108,10 +108,10 @@ export const corpusBenchmark: Benchmark = {
           `${site.unreachedArticles.length} not reached within 3; target ≤ 3`,
         );
         report(
-          '  hubs missing from the sitemap',
+          '  hub pages missing from the sitemap',
           site.hubsMissingFromSitemap.length,
           '',
-          `of ${site.hubs} hubs`,
+          `of ${site.hubs} hub pages`,
         );
       }
     } finally {

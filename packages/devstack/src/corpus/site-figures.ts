@@ -4,6 +4,7 @@ import {
   type CorpusFigures,
   crawlClickDepths,
   type FetchPage,
+  hubPagePaths,
   type LinkGraphFigures,
   maxClickDepth,
   measureCorpus,
@@ -88,6 +89,7 @@ export interface SiteFigures {
   /** The most clicks from `/` to any published article of the campaign (null when some was not reached). */
   maxClickDepth: number | null;
   unreachedArticles: string[];
+  /** Hub pages (every page of every hub). */
   hubs: number;
   hubsMissingFromSitemap: string[];
 }
@@ -131,12 +133,13 @@ export async function measurePublishedSite(
     articles.rows.map((article) => `/${article.slug}`),
   );
   const tree = buildAreaHubTree(await listAreaArticles(pool, site.siteId));
+  const hubPages = [...tree.hubs.values()].flatMap((hub) => hubPagePaths(hub));
   const listed = await sitemapHubPaths(fetchPage);
   return {
     links: measureLinkGraph(articles.rows, edges.rows),
     maxClickDepth: depth.max,
     unreachedArticles: depth.missing,
-    hubs: tree.hubs.size,
-    hubsMissingFromSitemap: [...tree.hubs.keys()].filter((path) => !listed.has(path)),
+    hubs: hubPages.length,
+    hubsMissingFromSitemap: hubPages.filter((path) => !listed.has(path)),
   };
 }

@@ -92,7 +92,7 @@ describe('area hubs', () => {
     const missing = rows.map((row) => `/${row.slug}`).filter((path) => !reached.has(path));
     expect(missing).toEqual([]);
     expect(reached.get('/areas')).toBe(1);
-  });
+  }, 120_000); // a crawl of every hub page above the last click: seconds, or more on a busy machine
 
   it('lists every page of every hub and the areas index in the sitemap', async () => {
     const sitemap = await getSite(alpha, '/sitemap-hubs-1.xml');
