@@ -78,7 +78,12 @@ export function LocationsBrowser({ siteId }: { siteId: string }) {
             {numberFormat.format(locations.data.total)}{' '}
             {level === 'state' ? 'states' : level === 'county' ? 'counties' : 'cities'}
           </p>
-          <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+          <section
+            aria-label="Locations table"
+            // biome-ignore lint/a11y/noNoninteractiveTabindex: a table that scrolls sideways on a phone must be reachable by keyboard
+            tabIndex={0}
+            className="relative overflow-x-auto rounded-lg border border-slate-200 bg-white"
+          >
             <table className="w-full min-w-[36rem] text-left text-sm">
               <caption className="sr-only">Locations</caption>
               <thead className="bg-slate-50 text-slate-700">
@@ -128,7 +133,7 @@ export function LocationsBrowser({ siteId }: { siteId: string }) {
                 ))}
               </tbody>
             </table>
-          </div>
+          </section>
           <Pager
             page={page}
             pageSize={LOCATION_PAGE_SIZE}

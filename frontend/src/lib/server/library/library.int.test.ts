@@ -231,16 +231,25 @@ describe('fragments and templates', () => {
     });
     expect(answer.status).toBe(200);
     const template = answer.body.data[0];
-    const coverage = template?.coverage as { fragment_type: string; fragments: number }[];
+    const coverage = template?.coverage as { fragment_type: string; fragments: number; filled_by: string }[];
     expect(coverage.map((slot) => slot.fragment_type)).toEqual(template?.fragment_types);
     for (const slot of coverage) {
-      const { rows } = await pool.query<{ n: number }>(
-        `select count(*)::int as n from content_fragments
-         where (site_id = $1 or site_id is null) and fragment_type = $2`,
-        [alphaId, slot.fragment_type],
-      );
+      // The offer slot is filled from the offer blocks, every other slot from fragments of its type.
+      const { rows } =
+        slot.fragment_type === 'offer'
+          ? await pool.query<{ n: number }>(
+              'select count(*)::int as n from offer_blocks where site_id = $1 or site_id is null',
+              [alphaId],
+            )
+          : await pool.query<{ n: number }>(
+              `select count(*)::int as n from content_fragments
+               where (site_id = $1 or site_id is null) and fragment_type = $2`,
+              [alphaId, slot.fragment_type],
+            );
       expect(slot.fragments).toBe(rows[0]?.n);
+      expect(slot.filled_by).toBe(slot.fragment_type === 'offer' ? 'offer_blocks' : 'content_fragments');
     }
+    expect(coverage.some((slot) => slot.fragment_type === 'offer' && slot.fragments > 0)).toBe(true);
   });
 });
 
