@@ -12,6 +12,13 @@ interface Trail {
 }
 
 const numberFormat = new Intl.NumberFormat('en-US');
+const NOUNS = {
+  state: ['state', 'states'],
+  county: ['county', 'counties'],
+  city: ['city', 'cities'],
+} as const;
+const levelNoun = (level: keyof typeof NOUNS | undefined, count: number) =>
+  NOUNS[level ?? 'city'][count === 1 ? 0 : 1];
 const coordinates = (row: LocationRow) =>
   row.lat === null || row.lng === null ? '—' : `${row.lat.toFixed(4)}, ${row.lng.toFixed(4)}`;
 
@@ -75,8 +82,7 @@ export function LocationsBrowser({ siteId }: { siteId: string }) {
       ) : (
         <>
           <p className="text-sm text-slate-700" data-testid="locations-total">
-            {numberFormat.format(locations.data.total)}{' '}
-            {level === 'state' ? 'states' : level === 'county' ? 'counties' : 'cities'}
+            {numberFormat.format(locations.data.total)} {levelNoun(level, locations.data.total)}
           </p>
           <section
             aria-label="Locations table"
