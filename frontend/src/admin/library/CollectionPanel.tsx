@@ -245,7 +245,11 @@ function RowCard({
                 <td className="py-1 pr-3">{index + 1}</td>
                 <td className="py-1 pr-3 font-mono">{slot.fragment_type}</td>
                 <td className={`py-1 ${slot.fragments === 0 ? 'font-semibold text-red-800' : ''}`}>
-                  {slot.fragments === 0 ? 'none — articles will miss this slot' : slot.fragments}
+                  {slot.fragments === 0
+                    ? 'none — articles will miss this slot'
+                    : slot.filled_by === 'offer_blocks'
+                      ? `${slot.fragments} offer blocks`
+                      : slot.fragments}
                 </td>
               </tr>
             ))}

@@ -12,6 +12,13 @@ interface Trail {
 }
 
 const numberFormat = new Intl.NumberFormat('en-US');
+const NOUNS = {
+  state: ['state', 'states'],
+  county: ['county', 'counties'],
+  city: ['city', 'cities'],
+} as const;
+const levelNoun = (level: keyof typeof NOUNS | undefined, count: number) =>
+  NOUNS[level ?? 'city'][count === 1 ? 0 : 1];
 const coordinates = (row: LocationRow) =>
   row.lat === null || row.lng === null ? '—' : `${row.lat.toFixed(4)}, ${row.lng.toFixed(4)}`;
 
@@ -75,10 +82,14 @@ export function LocationsBrowser({ siteId }: { siteId: string }) {
       ) : (
         <>
           <p className="text-sm text-slate-700" data-testid="locations-total">
-            {numberFormat.format(locations.data.total)}{' '}
-            {level === 'state' ? 'states' : level === 'county' ? 'counties' : 'cities'}
+            {numberFormat.format(locations.data.total)} {levelNoun(level, locations.data.total)}
           </p>
-          <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+          <section
+            aria-label="Locations table"
+            // biome-ignore lint/a11y/noNoninteractiveTabindex: a table that scrolls sideways on a phone must be reachable by keyboard
+            tabIndex={0}
+            className="relative overflow-x-auto rounded-lg border border-slate-200 bg-white"
+          >
             <table className="w-full min-w-[36rem] text-left text-sm">
               <caption className="sr-only">Locations</caption>
               <thead className="bg-slate-50 text-slate-700">
@@ -128,7 +139,7 @@ export function LocationsBrowser({ siteId }: { siteId: string }) {
                 ))}
               </tbody>
             </table>
-          </div>
+          </section>
           <Pager
             page={page}
             pageSize={LOCATION_PAGE_SIZE}

@@ -104,7 +104,12 @@ export const LibrarySiteQuerySchema = z.object({ site_id: uuid.optional() }).str
 /** A write's body: an object whose fields the collection's schema in LIBRARY_WRITE_SCHEMAS then checks. */
 export const LibraryWriteBodySchema = z.record(z.string(), z.unknown());
 
-const coverageEntry = z.object({ fragment_type: z.string(), fragments: z.number().int().nonnegative() });
+const coverageEntry = z.object({
+  fragment_type: z.string(),
+  /** How many rows can fill the slot: content fragments of its type, or offer blocks for the offer slot. */
+  fragments: z.number().int().nonnegative(),
+  filled_by: z.enum(['content_fragments', 'offer_blocks']),
+});
 
 /** A library row as Directus returned it, plus what the library pages show beside it. */
 export const LibraryRowSchema = z
@@ -115,7 +120,7 @@ export const LibraryRowSchema = z
     shared: z.boolean(),
     /** content_fragments: one seeded spin of the body with the site's dictionaries (null if it does not parse). */
     sample: z.string().nullable().optional(),
-    /** article_templates: how many fragments of each of its types (in order) the site can use. */
+    /** article_templates: per slot (in order), how many fragments (or offer blocks) the site can use. */
     coverage: z.array(coverageEntry).optional(),
   })
   .passthrough();

@@ -14,6 +14,8 @@ interface Row {
 type Page = { data: Row[]; total: number; page: number; limit: number };
 type Issues = { error: { code: string; message: string; details?: { issues?: { path: string }[] } } };
 
+/** Each test makes several round trips through Directus; a busy machine must slow them, not fail them. */
+const SLOW_MACHINE = { timeout: 60_000 };
 const stamp = Date.now().toString(36);
 /** A dictionary category of this run only, so parallel suites and re-runs never meet. */
 const category = `Lib_Test_${stamp}`;
@@ -64,7 +66,7 @@ async function previewSamples(token: string): Promise<string[]> {
   return answer.body.samples.map((sample) => sample.headline);
 }
 
-describe('library rows edited through Directus with the editor’s own session', () => {
+describe('library rows edited through Directus with the editor’s own session', SLOW_MACHINE, () => {
   let dictionaryId = '';
 
   it('creates a dictionary on the editor’s site, and the campaign preview spins it', async () => {
@@ -161,7 +163,7 @@ describe('library rows edited through Directus with the editor’s own session',
   });
 });
 
-describe('bad library input', () => {
+describe('bad library input', SLOW_MACHINE, () => {
   const alpha = () => editorToken('alpha.localhost');
   const countRows = async () =>
     Number((await pool.query('select count(*) as n from spintax_dictionaries')).rows[0]?.n ?? 0);
@@ -212,7 +214,7 @@ describe('bad library input', () => {
   });
 });
 
-describe('fragments and templates', () => {
+describe('fragments and templates', SLOW_MACHINE, () => {
   it('gives each fragment a spun sample with the site’s dictionaries', async () => {
     const answer = await callApi<Page>(`/api/admin/library/content_fragments?site_id=${alphaId}&limit=5`, {
       token: editorToken('alpha.localhost'),
@@ -231,20 +233,29 @@ describe('fragments and templates', () => {
     });
     expect(answer.status).toBe(200);
     const template = answer.body.data[0];
-    const coverage = template?.coverage as { fragment_type: string; fragments: number }[];
+    const coverage = template?.coverage as { fragment_type: string; fragments: number; filled_by: string }[];
     expect(coverage.map((slot) => slot.fragment_type)).toEqual(template?.fragment_types);
     for (const slot of coverage) {
-      const { rows } = await pool.query<{ n: number }>(
-        `select count(*)::int as n from content_fragments
-         where (site_id = $1 or site_id is null) and fragment_type = $2`,
-        [alphaId, slot.fragment_type],
-      );
+      // The offer slot is filled from the offer blocks, every other slot from fragments of its type.
+      const { rows } =
+        slot.fragment_type === 'offer'
+          ? await pool.query<{ n: number }>(
+              'select count(*)::int as n from offer_blocks where site_id = $1 or site_id is null',
+              [alphaId],
+            )
+          : await pool.query<{ n: number }>(
+              `select count(*)::int as n from content_fragments
+               where (site_id = $1 or site_id is null) and fragment_type = $2`,
+              [alphaId, slot.fragment_type],
+            );
       expect(slot.fragments).toBe(rows[0]?.n);
+      expect(slot.filled_by).toBe(slot.fragment_type === 'offer' ? 'offer_blocks' : 'content_fragments');
     }
+    expect(coverage.some((slot) => slot.fragment_type === 'offer' && slot.fragments > 0)).toBe(true);
   });
 });
 
-describe('GET /api/admin/locations', () => {
+describe('GET /api/admin/locations', SLOW_MACHINE, () => {
   type Locations = { level: string; data: Row[]; total: number };
   const browse = (query: string) =>
     callApi<Locations>(`/api/admin/locations?site_id=${alphaId}&${query}`, {

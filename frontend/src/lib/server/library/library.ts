@@ -8,7 +8,7 @@ import {
   type LibraryRow,
   validationError,
 } from '@spark/contracts';
-import { expandSpintax, parseSpintax } from '@spark/core';
+import { expandSpintax, OFFER_SLOT, parseSpintax } from '@spark/core';
 import { loadSpintaxDictionaries } from '@spark/db';
 import { type Principal, resolveSiteScope } from '@spark/factory';
 import { database } from '../connections.js';
@@ -34,6 +34,10 @@ const COLLECTION_INFO: Record<LibraryCollection, { noun: string; sort: string[] 
 /** The site's rows and the shared library's: Directus still applies the caller's policies on top. */
 const inScope = (siteId: string) => ({ _or: [{ site_id: { _eq: siteId } }, { site_id: { _null: true } }] });
 
+/**
+ * A Directus filter. The SDK types queries from a per-collection schema; these routes serve seven collections
+ * through one generic row type, so query objects are handed to it as `never` (Directus validates them itself).
+ */
 type Filter = Record<string, unknown>;
 
 function listFilter(collection: LibraryCollection, siteId: string, query: LibraryListQuery): Filter {
@@ -71,23 +75,37 @@ async function withSamples(siteId: string, rows: DirectusRow[]): Promise<Library
   });
 }
 
-/** Per template, in its slot order: how many fragments of each type the site (with the shared library) has. */
+/**
+ * Per template, in its slot order: how many rows the site (with the shared library) has to fill each slot —
+ * content fragments of the slot's type, or offer blocks for the offer slot, which the assembler fills from them.
+ */
 async function withCoverage(siteId: string, rows: DirectusRow[]): Promise<LibraryRow[]> {
   const typesOf = (row: DirectusRow) =>
     Array.isArray(row.fragment_types)
       ? row.fragment_types.filter((type): type is string => typeof type === 'string')
       : [];
   const allTypes = [...new Set(rows.flatMap(typesOf))];
-  const { rows: counts } = await database().query<{ fragment_type: string; n: number }>(
-    `select fragment_type, count(*)::int as n from content_fragments
-     where (site_id = $1 or site_id is null) and fragment_type = any($2::text[]) group by fragment_type`,
-    [siteId, allTypes],
-  );
-  const byType = new Map(counts.map((count) => [count.fragment_type, count.n]));
+  const [fragments, offers] = await Promise.all([
+    database().query<{ fragment_type: string; n: number }>(
+      `select fragment_type, count(*)::int as n from content_fragments
+       where (site_id = $1 or site_id is null) and fragment_type = any($2::text[]) group by fragment_type`,
+      [siteId, allTypes],
+    ),
+    database().query<{ n: number }>(
+      'select count(*)::int as n from offer_blocks where site_id = $1 or site_id is null',
+      [siteId],
+    ),
+  ]);
+  const byType = new Map(fragments.rows.map((count) => [count.fragment_type, count.n]));
+  const offerBlocks = offers.rows[0]?.n ?? 0;
   return rows.map((row) => ({
     ...row,
     shared: row.site_id === null,
-    coverage: typesOf(row).map((type) => ({ fragment_type: type, fragments: byType.get(type) ?? 0 })),
+    coverage: typesOf(row).map((type) =>
+      type === OFFER_SLOT
+        ? { fragment_type: type, fragments: offerBlocks, filled_by: 'offer_blocks' as const }
+        : { fragment_type: type, fragments: byType.get(type) ?? 0, filled_by: 'content_fragments' as const },
+    ),
   }));
 }
 
