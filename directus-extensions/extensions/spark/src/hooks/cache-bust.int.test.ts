@@ -1,4 +1,4 @@
-import { INVALIDATION_CHANNEL, siteVersionKey } from '@spark/contracts';
+import { INVALIDATION_CHANNEL, siteArticlesVersionKey, siteVersionKey } from '@spark/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   asUser,
@@ -22,6 +22,8 @@ let betaId = '';
 let pageId = '';
 
 const version = async (siteId: string) => Number((await redis.get(siteVersionKey(siteId))) ?? 0);
+const articlesVersion = async (siteId: string) =>
+  Number((await redis.get(siteArticlesVersionKey(siteId))) ?? 0);
 const settle = () => new Promise((resolve) => setTimeout(resolve, 400));
 
 beforeAll(async () => {
@@ -81,6 +83,40 @@ describe('the cache-bust hook', () => {
       { siteId: alphaId, collection: 'sites', hostsChanged: true },
       { siteId: alphaId, collection: 'sites', hostsChanged: false },
     ]);
+  });
+
+  it("targets an article edit: the site's articles version moves, its site version does not", async () => {
+    const slug = uniqueName('cb-article').replace(/_/g, '-');
+    const { rows } = await db.query(
+      `insert into generated_articles (site_id, title, slug, status, published_at, generation_key)
+       values ($1, 'Cache bust article', $2, 'published', now(), $3) returning id`,
+      [alphaId, slug, `test:${slug}`],
+    );
+    const articleId = String(rows[0]?.id);
+    const [siteBefore, articlesBefore] = [await version(alphaId), await articlesVersion(alphaId)];
+    messages.length = 0;
+    const edit = await asUser(
+      stack,
+      stack.DIRECTUS_ADMIN_TOKEN,
+      'PATCH',
+      `/items/generated_articles/${articleId}`,
+      {
+        title: 'Cache bust article, edited',
+      },
+    );
+    expect(edit.status, edit.text).toBe(200);
+    expect(
+      await eventually(
+        () => articlesVersion(alphaId),
+        (v) => v > articlesBefore,
+      ),
+    ).toBe(articlesBefore + 1);
+    await settle();
+    expect(await version(alphaId)).toBe(siteBefore);
+    expect(messages).toEqual([
+      { siteId: alphaId, collection: 'generated_articles', hostsChanged: false, articleIds: [articleId] },
+    ]);
+    await db.query('delete from generated_articles where id = $1', [articleId]);
   });
 
   it('god cache flush bumps every site and publishes one all-sites message', async () => {

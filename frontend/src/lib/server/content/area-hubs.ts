@@ -9,6 +9,7 @@ import {
 import { listAreaArticles, listNearbyArticles, type NearbyArticle } from '@spark/db';
 import { database } from '../connections.js';
 import { cachedRead } from './cached-read.js';
+import { currentSiteVersions } from './site-version.js';
 
 /**
  * Area hubs are derived from the site's published articles on read, never stored: publishing or unpublishing
@@ -21,13 +22,27 @@ export interface SiteAreas {
 }
 
 const built = new WeakMap<AreaArticle[], SiteAreas>();
+/**
+ * The last tree built per site, with the content version it was read at: a large site's tree (hundreds of ms
+ * for 100,000 articles) is rebuilt when its articles change, not each time the in-process memo of the list
+ * expires. The list is read after the version, so it is never older than the version it is kept under.
+ */
+const latest = new Map<string, { version: string; areas: SiteAreas }>();
+const MAX_SITES_KEPT = 1_000;
 
 export async function loadSiteAreas(siteId: string): Promise<SiteAreas> {
+  const versions = await currentSiteVersions(siteId);
+  const kept = versions ? latest.get(siteId) : undefined;
+  if (kept && kept.version === versions?.content) return kept.areas;
   const articles = await cachedRead(siteId, 'areas:articles', () => listAreaArticles(database(), siteId));
   let areas = built.get(articles);
   if (!areas) {
     areas = { tree: buildAreaHubTree(articles), next: areaSuccessors(articles) };
     built.set(articles, areas);
+  }
+  if (versions) {
+    if (latest.size >= MAX_SITES_KEPT) latest.clear();
+    latest.set(siteId, { version: versions.content, areas });
   }
   return areas;
 }
@@ -42,9 +57,8 @@ export interface ArticleAreaLinks {
 export async function loadArticleAreaLinks(siteId: string, articleId: string): Promise<ArticleAreaLinks> {
   const [areas, nearby] = await Promise.all([
     loadSiteAreas(siteId),
-    cachedRead(siteId, `areas:nearby:${articleId}`, () =>
-      listNearbyArticles(database(), siteId, articleId, NEARBY_AREA_KM, NEARBY_AREA_LIMIT),
-    ),
+    // Per article, like the article itself: read directly (the rendered page is what gets cached).
+    listNearbyArticles(database(), siteId, articleId, NEARBY_AREA_KM, NEARBY_AREA_LIMIT),
   ]);
   const next = areas.next.get(articleId);
   return {
