@@ -77,7 +77,9 @@ export const MANUAL_FLOWS: ManualFlowDefinition[] = [
           recipient: ['{{$accountability.user}}'],
           subject: 'Headline preview',
           message: '{{format}}',
-          permissions: '$trigger',
+          // Editors may not create notifications themselves; this one goes only to the editor who ran the flow
+          // and carries only what the previous step read with their own permissions.
+          permissions: '$full',
         },
       },
     ],
