@@ -166,7 +166,7 @@ describe('the Data Studio provisioned by setup', () => {
     await provisionDataStudio(pool, { previewOrigin: pagesPreview.replace('{{permalink}}', '') });
     await provisionStudioFlows(createDirectusClient(stack.DIRECTUS_INTERNAL_URL, admin));
     expect(await studioSnapshot()).toEqual(before);
-  });
+  }, 120_000);
 });
 
 describe('the alpha editor in the Data Studio', () => {
