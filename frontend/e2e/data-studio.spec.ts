@@ -57,8 +57,10 @@ test('the alpha editor signs in to the Data Studio, lands on the dashboard and c
     await expect(nameInput).toBeVisible({ timeout: 30_000 });
     await nameInput.fill(campaignName);
     const picker = page.locator('[data-field="avatar_ids"]');
+    // The avatar picker lists alpha's avatars by name (the bundle's `spark-item-picker` interface).
+    await expect(picker.getByText(chosen[0]?.name ?? '', { exact: true })).toBeVisible({ timeout: 30_000 });
     for (const avatar of chosen) {
-      await picker.getByTestId(`pick-${avatar.name}`).click();
+      await picker.getByText(avatar.name, { exact: true }).click();
     }
     // Radius settings appear only in radius mode.
     await expect(page.locator('[data-field="radius_km"]')).toHaveCount(0);

@@ -1,4 +1,7 @@
-import { BLOCK_TYPES, FORM_FIELD_TYPES, SOCIAL_NETWORKS } from '@spark/contracts';
+import { BLOCK_TYPES, FORM_FIELD_TYPES, GlobalsSchema, SOCIAL_NETWORKS } from '@spark/contracts';
+
+/** The brand colours a site's theme reads, each edited with a colour picker. */
+const BRAND_COLOR_KEYS = GlobalsSchema.shape.colors.keyof().options;
 
 /**
  * How marketers see the fields of our collections in the Data Studio: a note on every field they see, pickers and
@@ -35,9 +38,9 @@ export const FIELD_NOTES: Record<string, string> = {
   'campaign_masters.status':
     'Draft while you set it up; Active writes articles at the pace below; Paused stops; Completed is done.',
   'campaign_masters.headline_spintax_root':
-    'The headline pattern: {a|b} picks one option, {{city}} or {{niche.key}} inserts a variable. Errors are shown with their line and column.',
+    'The headline pattern, one per line: {a|b} picks one option, {City}, {State_Code} or one of your niche variables such as {Service} inserts a value. Errors are shown with their line and column.',
   'campaign_masters.niche_variables':
-    'Words your headlines and templates can use as {{niche.<name>}}, e.g. {"service": "roof repair"}.',
+    'Your own variables for headlines and templates: name "service" with value "roof repair" fills {Service}.',
   'campaign_masters.location_mode':
     'Where articles are about: none, one state, county or city, or every city within a radius.',
   'campaign_masters.target_state_id': 'The state whose cities the campaign writes about.',
@@ -116,8 +119,7 @@ export const FIELD_NOTES: Record<string, string> = {
   'globals.tagline': 'A short line under the site name.',
   'globals.logo_url': 'The logo in the header.',
   'globals.favicon_url': 'The small icon in browser tabs.',
-  'globals.colors':
-    'Brand colours as hex codes: primary, secondary, accent, background and text (e.g. {"primary": "#1d4ed8"}).',
+  'globals.colors': 'Brand colours of your site: pick each one or type its hex code (e.g. #1d4ed8).',
   'globals.footer_text': 'The text at the bottom of every page.',
   'globals.social_links': 'Links to your social profiles, shown in the footer.',
   'globals.allowed_script_sources': 'Addresses your site may load scripts from (analytics, chat widgets).',
@@ -127,14 +129,14 @@ export const FIELD_NOTES: Record<string, string> = {
   'avatar_intelligence.goals': 'What they want to achieve.',
   'avatar_intelligence.tone': 'How to speak to them, e.g. "friendly and direct".',
   'avatar_variants.avatar_id': 'The avatar this is a variant of.',
-  'avatar_variants.variables': 'Words this variant fills in, e.g. {"pronoun": "you"}.',
+  'avatar_variants.variables': 'Words this variant fills in: e.g. name "pronoun", value "you".',
   'article_templates.fragment_types': 'The sections of an article, in order, by fragment type.',
   'content_fragments.fragment_type':
     'Which section this fragment can fill (matches a template’s fragment types).',
-  'content_fragments.body': 'The text of the section; may use spintax and {{variables}}.',
+  'content_fragments.body': 'The text of the section; may use spintax {a|b} and variables such as {City}.',
   'content_fragments.usage_count': 'How many articles use this fragment.',
   'spintax_dictionaries.category':
-    'The name headlines use to pick a word from this list, e.g. {{adjective}}.',
+    'The name templates use to pick a term from this list (letters, digits and _).',
   'spintax_dictionaries.terms': 'The words or phrases to choose from.',
   'cartesian_patterns.pattern': 'A headline pattern combining dictionaries and variables.',
   'offer_blocks.avatar_id': 'Show this offer only to articles for this avatar (empty: all).',
@@ -285,8 +287,13 @@ export const FIELD_PRESENTATION: Record<string, FieldPresentation> = {
   },
   'campaign_masters.niche_variables': {
     special: 'cast-json',
-    interface: 'input-code',
-    options: { language: 'json', template: '{\n  "service": "roof repair",\n  "brand": "Acme Roofing"\n}' },
+    interface: 'spark-key-value',
+    options: { keyPlaceholder: 'service' },
+  },
+  'avatar_variants.variables': {
+    special: 'cast-json',
+    interface: 'spark-key-value',
+    options: { keyPlaceholder: 'pronoun' },
   },
   'campaign_masters.avatar_ids': {
     interface: 'spark-item-picker',
@@ -295,12 +302,8 @@ export const FIELD_PRESENTATION: Record<string, FieldPresentation> = {
   },
   'globals.colors': {
     special: 'cast-json',
-    interface: 'input-code',
-    options: {
-      language: 'json',
-      template:
-        '{\n  "primary": "#1d4ed8",\n  "secondary": "#0f172a",\n  "accent": "#f59e0b",\n  "background": "#ffffff",\n  "text": "#111827"\n}',
-    },
+    interface: 'spark-key-value',
+    options: { keys: [...BRAND_COLOR_KEYS], valueType: 'color' },
   },
   'pages.blocks': {
     special: 'cast-json',
