@@ -297,7 +297,7 @@ export const FIELD_PRESENTATION: Record<string, FieldPresentation> = {
   },
   'campaign_masters.avatar_ids': {
     interface: 'spark-item-picker',
-    options: { collection: 'avatar_intelligence', displayField: 'name' },
+    options: { relatedCollection: 'avatar_intelligence', displayField: 'name' },
     display: 'labels',
   },
   'globals.colors': {

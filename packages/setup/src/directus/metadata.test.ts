@@ -57,7 +57,7 @@ describe('Data Studio presentation', () => {
     ]);
     expect(field('campaign_masters', 'avatar_ids')).toMatchObject({
       interface: 'spark-item-picker',
-      options: { collection: 'avatar_intelligence', displayField: 'name' },
+      options: { relatedCollection: 'avatar_intelligence', displayField: 'name' },
     });
   });
 

@@ -128,7 +128,7 @@ describe('the Data Studio provisioned by setup', () => {
     );
     expect(avatars.body.data?.meta.interface).toBe('spark-item-picker');
     expect(avatars.body.data?.meta.options).toEqual({
-      collection: 'avatar_intelligence',
+      relatedCollection: 'avatar_intelligence',
       displayField: 'name',
     });
     const radius = await directusAs<{ meta: { conditions: { rule: unknown; hidden: boolean }[] } }>(

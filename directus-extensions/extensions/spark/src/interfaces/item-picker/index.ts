@@ -16,7 +16,7 @@ export default defineInterface({
   group: 'relational',
   options: [
     {
-      field: 'collection',
+      field: 'relatedCollection',
       name: 'Collection',
       type: 'string',
       meta: { interface: 'system-collection', width: 'half' },
