@@ -15,3 +15,4 @@ export * from './jobs/leads.js';
 export * from './json-limits.js';
 export * from './log-redaction.js';
 export * from './request-id.js';
+export * from './studio.js';

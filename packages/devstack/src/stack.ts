@@ -13,6 +13,8 @@ import {
   linkDirectusUsers,
   loadGeography,
   provisionAccessModel,
+  provisionDataStudio,
+  provisionStudioFlows,
   registerDirectusMetadata,
   seedBlueprints,
   syncAdminPassword,
@@ -134,6 +136,10 @@ export async function startStack(config: StackConfig): Promise<RunningStack> {
       await time('Directus metadata registered', async () => {
         await linkDirectusUsers(pool);
         await registerDirectusMetadata(pool);
+        // Tenant hosts are `<domain>:<frontend port>` locally (browsers resolve `*.localhost` to this machine).
+        await provisionDataStudio(pool, {
+          previewOrigin: `http://{{site_id.domain}}:${config.frontendPort}`,
+        });
       });
       const reports = await time('Demo blueprints loaded', () => seedBlueprints(pool));
       for (const [file, report] of reports) log(`  ${file}: ${summarise(report)}`);
@@ -167,6 +173,7 @@ export async function startStack(config: StackConfig): Promise<RunningStack> {
         config.directus.adminToken,
       );
       await syncAdminPassword(pool, directus, config.directus.adminEmail, config.directus.adminPassword);
+      await time('Data Studio flows provisioned', () => provisionStudioFlows(directus));
       const credentials = await time('SSR reader and demo editors ensured', async () => {
         await ensureSsrReader(directus, access, {
           readToken: config.env.DIRECTUS_READ_TOKEN ?? '',

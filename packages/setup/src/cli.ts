@@ -11,6 +11,7 @@ import { provisionAccessModel } from './directus/access.js';
 import { createDirectusClient } from './directus/client.js';
 import { registerDirectusMetadata } from './directus/register.js';
 import { disableLoginSuspension } from './directus/settings.js';
+import { provisionDataStudio, provisionStudioFlows } from './directus/studio/index.js';
 import { linkDirectusUsers, syncAdminPassword, syncAdminToken } from './directus/users.js';
 import { decideFreshInstall, wipeDatabase } from './fresh-install.js';
 import { describeGeographyLoad, GeographyModeSchema, loadGeography } from './geography/index.js';
@@ -30,6 +31,8 @@ const envSchema = z.object({
   SEED_DEMO: z.enum(['true', 'false']).default('false'),
   SPARK_GEOGRAPHY: GeographyModeSchema,
   DEMO_EDITOR_PASSWORD: z.string().min(8).optional(),
+  /** Directus template of a site's public origin for the Studio's preview links (default `https://{{site_id.domain}}`). */
+  STUDIO_PREVIEW_ORIGIN: z.string().min(1).optional(),
   FORCE_FRESH_INSTALL: z.string().optional(),
   FORCE_FRESH_INSTALL_CONFIRM: z.string().optional(),
 });
@@ -79,6 +82,7 @@ async function main() {
     );
     await linkDirectusUsers(pool);
     await registerDirectusMetadata(pool);
+    await provisionDataStudio(pool, { previewOrigin: env.STUDIO_PREVIEW_ORIGIN });
     if (env.SEED_DEMO === 'true') await seedBlueprints(pool);
     // After the blueprints, so the demo's cities take their real population, position and county.
     const started = performance.now();
@@ -92,6 +96,7 @@ async function main() {
     const directus = createDirectusClient(env.DIRECTUS_INTERNAL_URL, env.DIRECTUS_ADMIN_TOKEN);
     await directus.request('POST', '/utils/cache/clear?system=true');
     await syncAdminPassword(pool, directus, env.ADMIN_EMAIL, env.ADMIN_PASSWORD);
+    await provisionStudioFlows(directus);
     await ensureSsrReader(directus, access, { readToken: env.DIRECTUS_READ_TOKEN, secret: env.SECRET });
     if (env.SEED_DEMO === 'true') {
       const credentials = await ensureDemoEditors(pool, directus, access, {

@@ -13,6 +13,7 @@ export { introspectSchema, parseEnumerationCheck, type SchemaInfo } from './dire
 export { buildDirectusMetadata, type DirectusMetadata } from './directus/metadata.js';
 export { registerDirectusMetadata } from './directus/register.js';
 export { disableLoginSuspension } from './directus/settings.js';
+export { provisionDataStudio, provisionStudioFlows, type StudioOptions } from './directus/studio/index.js';
 export {
   ensureSiteMember,
   ensureUser,

@@ -1,7 +1,9 @@
 import { createHash } from 'node:crypto';
+import { SITE_EDITOR_ROLE_PREFIX } from '@spark/contracts';
 import { withTransaction } from '@spark/db';
 import type { Pool, PoolClient } from 'pg';
 import { introspectSchema, type SchemaInfo } from './introspect.js';
+import { studioEditorPermissions } from './studio/permissions.js';
 
 /**
  * Directus access model (Directus 11: permissions live on policies; roles and the public bundle carry policies):
@@ -25,7 +27,7 @@ export const PUBLIC_FILES_FOLDER = 'Public';
 const hex = createHash('md5').update(`spark:folder:${PUBLIC_FILES_FOLDER}`).digest('hex');
 export const PUBLIC_FILES_FOLDER_ID = `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
 export const SSR_READER_ROLE = 'SSR reader';
-export const siteEditorName = (domain: string) => `Site editor · ${domain}`;
+export const siteEditorName = (domain: string) => `${SITE_EDITOR_ROLE_PREFIX}${domain}`;
 
 type Action = 'create' | 'read' | 'update' | 'delete';
 interface PermissionRow {
@@ -123,6 +125,8 @@ export function siteEditorPermissions(schema: SchemaInfo, siteId: string): Permi
         permission(table, action, own, action === 'create');
     }
   }
+  // The Data Studio's dashboard and manual flows (see `studio/`).
+  for (const studio of studioEditorPermissions()) rows.push({ ...studio, validation: null, presets: null });
   return rows;
 }
 

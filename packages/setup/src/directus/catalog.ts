@@ -6,18 +6,27 @@
 export interface CollectionPresentation {
   folder: FolderName;
   icon: string;
+  /** The name marketers know it by, shown in the navigation and in pickers. */
+  label: string;
   displayTemplate?: string;
   note?: string;
+  /**
+   * Written by the system or reference data a marketer never edits directly (the inventory behind headlines,
+   * fingerprints, rollups): hidden from the navigation. Still readable by editors where their policy allows,
+   * so relational pickers and the API keep working.
+   */
+  internal?: true;
 }
 
+/** Folders in navigation order: what a marketer works in daily comes first. */
 export const FOLDERS = {
-  tenancy: { icon: 'domain', label: 'Tenancy' },
-  website: { icon: 'web', label: 'Website content' },
   factory: { icon: 'precision_manufacturing', label: 'Content factory' },
-  library: { icon: 'library_books', label: 'Content library' },
-  geo: { icon: 'public', label: 'Geography' },
+  website: { icon: 'web', label: 'Website' },
+  library: { icon: 'library_books', label: 'Library' },
+  leads: { icon: 'insights', label: 'Leads' },
   quality: { icon: 'rule', label: 'Quality & links' },
-  leads: { icon: 'insights', label: 'Leads & analytics' },
+  geo: { icon: 'public', label: 'Geography' },
+  tenancy: { icon: 'domain', label: 'Sites & members' },
   operations: { icon: 'history', label: 'Operations' },
 } as const;
 
@@ -26,44 +35,149 @@ export type FolderName = keyof typeof FOLDERS;
 /** Folder collections are Directus-only groups; the prefix keeps them apart from real tables. */
 export const folderCollection = (folder: FolderName) => `folder_${folder}`;
 
+/** In navigation order within each folder. */
 export const COLLECTIONS: Record<string, CollectionPresentation> = {
-  sites: { folder: 'tenancy', icon: 'language', displayTemplate: '{{name}} ({{domain}})' },
-  site_members: { folder: 'tenancy', icon: 'group', displayTemplate: '{{user_id.email}} · {{role}}' },
-  globals: { folder: 'tenancy', icon: 'palette', displayTemplate: '{{name}}' },
-  navigation: { folder: 'website', icon: 'menu', displayTemplate: '{{label}} → {{url}}' },
-  pages: { folder: 'website', icon: 'article', displayTemplate: '{{title}} ({{permalink}})' },
-  posts: { folder: 'website', icon: 'edit_note', displayTemplate: '{{title}}' },
-  authors: { folder: 'website', icon: 'person', displayTemplate: '{{name}}' },
-  forms: { folder: 'website', icon: 'dynamic_form', displayTemplate: '{{name}}' },
-  hub_pages: { folder: 'website', icon: 'hub', displayTemplate: '{{title}}' },
-  campaign_masters: { folder: 'factory', icon: 'campaign', displayTemplate: '{{name}} · {{status}}' },
-  generation_jobs: { folder: 'factory', icon: 'pending_actions', displayTemplate: '{{type}} · {{status}}' },
-  generated_articles: { folder: 'factory', icon: 'feed', displayTemplate: '{{title}}' },
-  headline_inventory: { folder: 'factory', icon: 'title', displayTemplate: '{{text}}' },
-  article_templates: { folder: 'library', icon: 'view_agenda', displayTemplate: '{{name}}' },
-  content_fragments: { folder: 'library', icon: 'segment', displayTemplate: '{{type}}' },
-  spintax_dictionaries: { folder: 'library', icon: 'shuffle', displayTemplate: '{{category}}' },
-  cartesian_patterns: { folder: 'library', icon: 'grid_on', displayTemplate: '{{name}}' },
-  offer_blocks: { folder: 'library', icon: 'local_offer', displayTemplate: '{{name}}' },
-  avatar_intelligence: { folder: 'library', icon: 'face', displayTemplate: '{{name}}' },
-  avatar_variants: { folder: 'library', icon: 'face_retouching_natural', displayTemplate: '{{name}}' },
-  geo_states: { folder: 'geo', icon: 'map', displayTemplate: '{{name}} ({{code}})' },
-  geo_counties: { folder: 'geo', icon: 'location_city', displayTemplate: '{{name}}' },
-  geo_cities: { folder: 'geo', icon: 'place', displayTemplate: '{{name}}' },
-  geo_clusters: { folder: 'geo', icon: 'scatter_plot', displayTemplate: '{{name}}' },
-  geo_cluster_members: { folder: 'geo', icon: 'join_inner' },
-  link_targets: { folder: 'quality', icon: 'link', displayTemplate: '{{url}}' },
-  article_links: { folder: 'quality', icon: 'add_link' },
-  quality_flags: { folder: 'quality', icon: 'flag', displayTemplate: '{{type}} · {{status}}' },
-  article_fingerprints: { folder: 'quality', icon: 'fingerprint' },
-  leads: { folder: 'leads', icon: 'contact_mail', displayTemplate: '{{email}}' },
-  form_submissions: { folder: 'leads', icon: 'inbox' },
-  pageviews: { folder: 'leads', icon: 'visibility' },
-  events: { folder: 'leads', icon: 'bolt' },
-  conversions: { folder: 'leads', icon: 'paid' },
-  analytics_daily_rollups: { folder: 'leads', icon: 'stacked_line_chart' },
-  work_log: { folder: 'operations', icon: 'history', displayTemplate: '{{action}} {{entity_type}}' },
+  campaign_masters: {
+    folder: 'factory',
+    icon: 'campaign',
+    label: 'Campaigns',
+    displayTemplate: '{{name}} · {{status}}',
+    note: 'A campaign turns one headline spintax, its audiences and places into many articles.',
+  },
+  generated_articles: {
+    folder: 'factory',
+    icon: 'feed',
+    label: 'Articles',
+    displayTemplate: '{{title}}',
+    note: 'Articles written by your campaigns: review, approve and publish them here.',
+  },
+  generation_jobs: {
+    folder: 'factory',
+    icon: 'pending_actions',
+    label: 'Jobs',
+    displayTemplate: '{{type}} · {{status}}',
+    note: 'Background work (writing articles, linking, duplicate scans) and its progress.',
+  },
+  headline_inventory: {
+    folder: 'factory',
+    icon: 'title',
+    label: 'Headlines',
+    displayTemplate: '{{text}}',
+    internal: true,
+  },
+  pages: { folder: 'website', icon: 'article', label: 'Pages', displayTemplate: '{{title}} ({{permalink}})' },
+  posts: { folder: 'website', icon: 'edit_note', label: 'Blog posts', displayTemplate: '{{title}}' },
+  hub_pages: { folder: 'website', icon: 'hub', label: 'Hub pages', displayTemplate: '{{title}}' },
+  navigation: {
+    folder: 'website',
+    icon: 'menu',
+    label: 'Navigation',
+    displayTemplate: '{{label}} → {{url}}',
+  },
+  forms: { folder: 'website', icon: 'dynamic_form', label: 'Forms', displayTemplate: '{{name}}' },
+  authors: { folder: 'website', icon: 'person', label: 'Authors', displayTemplate: '{{name}}' },
+  globals: { folder: 'website', icon: 'palette', label: 'Site settings', displayTemplate: '{{name}}' },
+  avatar_intelligence: { folder: 'library', icon: 'face', label: 'Avatars', displayTemplate: '{{name}}' },
+  avatar_variants: {
+    folder: 'library',
+    icon: 'face_retouching_natural',
+    label: 'Avatar variants',
+    displayTemplate: '{{name}}',
+  },
+  article_templates: {
+    folder: 'library',
+    icon: 'view_agenda',
+    label: 'Article templates',
+    displayTemplate: '{{name}}',
+  },
+  content_fragments: {
+    folder: 'library',
+    icon: 'segment',
+    label: 'Content fragments',
+    displayTemplate: '{{fragment_type}}',
+  },
+  spintax_dictionaries: {
+    folder: 'library',
+    icon: 'shuffle',
+    label: 'Dictionaries',
+    displayTemplate: '{{category}}',
+  },
+  cartesian_patterns: {
+    folder: 'library',
+    icon: 'grid_on',
+    label: 'Headline patterns',
+    displayTemplate: '{{name}}',
+  },
+  offer_blocks: { folder: 'library', icon: 'local_offer', label: 'Offers', displayTemplate: '{{name}}' },
+  geo_clusters: {
+    folder: 'library',
+    icon: 'scatter_plot',
+    label: 'Location clusters',
+    displayTemplate: '{{name}}',
+  },
+  leads: { folder: 'leads', icon: 'contact_mail', label: 'Leads', displayTemplate: '{{email}}' },
+  form_submissions: { folder: 'leads', icon: 'inbox', label: 'Form submissions', internal: true },
+  pageviews: { folder: 'leads', icon: 'visibility', label: 'Page views', internal: true },
+  events: { folder: 'leads', icon: 'bolt', label: 'Events', internal: true },
+  conversions: { folder: 'leads', icon: 'paid', label: 'Conversions', internal: true },
+  analytics_daily_rollups: {
+    folder: 'leads',
+    icon: 'stacked_line_chart',
+    label: 'Daily analytics',
+    internal: true,
+  },
+  quality_flags: {
+    folder: 'quality',
+    icon: 'flag',
+    label: 'Quality flags',
+    displayTemplate: '{{type}} · {{status}}',
+  },
+  link_targets: { folder: 'quality', icon: 'link', label: 'Link targets', displayTemplate: '{{url}}' },
+  article_links: { folder: 'quality', icon: 'add_link', label: 'Article links', internal: true },
+  article_fingerprints: { folder: 'quality', icon: 'fingerprint', label: 'Fingerprints', internal: true },
+  geo_states: {
+    folder: 'geo',
+    icon: 'map',
+    label: 'States',
+    displayTemplate: '{{name}} ({{code}})',
+    internal: true,
+  },
+  geo_counties: {
+    folder: 'geo',
+    icon: 'location_city',
+    label: 'Counties',
+    displayTemplate: '{{name}}',
+    internal: true,
+  },
+  geo_cities: { folder: 'geo', icon: 'place', label: 'Cities', displayTemplate: '{{name}}', internal: true },
+  geo_cluster_members: { folder: 'geo', icon: 'join_inner', label: 'Cluster members', internal: true },
+  sites: {
+    folder: 'tenancy',
+    icon: 'language',
+    label: 'Sites',
+    displayTemplate: '{{name}} ({{domain}})',
+    internal: true,
+  },
+  site_members: {
+    folder: 'tenancy',
+    icon: 'group',
+    label: 'Site members',
+    displayTemplate: '{{user_id.email}} · {{role}}',
+    internal: true,
+  },
+  work_log: {
+    folder: 'operations',
+    icon: 'history',
+    label: 'Work log',
+    displayTemplate: '{{action}} {{entity_type}}',
+    internal: true,
+  },
 };
+
+/** The collections marketers see in the navigation. */
+export const MARKETER_COLLECTIONS = Object.entries(COLLECTIONS)
+  .filter(([, presentation]) => !presentation.internal)
+  .map(([collection]) => collection);
 
 /** Columns that hold a Directus user id; SQL cannot reference `directus_users`, which Directus creates later. */
 export const USER_COLUMNS = ['site_members.user_id', 'work_log.user_id', 'generation_jobs.created_by'];

@@ -8,6 +8,13 @@ import {
   TEMPLATE_CANDIDATES,
   USER_COLUMNS,
 } from './catalog.js';
+import {
+  ALIAS_FIELDS,
+  FIELD_CONDITIONS,
+  FIELD_NOTES,
+  FIELD_PRESENTATION,
+  NOTES_BY_COLUMN,
+} from './catalog-fields.js';
 import type { ColumnInfo, SchemaInfo } from './introspect.js';
 
 /** Rows for `directus_collections`, `directus_fields` and `directus_relations` (only the columns we set). */
@@ -44,12 +51,15 @@ export interface FieldRow {
   width: 'half' | 'full';
   required: boolean;
   note: string | null;
+  conditions: Record<string, unknown>[] | null;
 }
 
 export interface RelationRow {
   many_collection: string;
   many_field: string;
   one_collection: string;
+  /** The Studio-only one-to-many field on the "one" side, when there is one. */
+  one_field: string | null;
   one_deselect_action: 'nullify';
 }
 
@@ -126,6 +136,7 @@ function fieldRow(column: ColumnInfo, schema: SchemaInfo, templates: Map<string,
     width: 'full',
     required: !column.nullable && !column.hasDefault,
     note: null,
+    conditions: null,
   };
   if (column.name === 'id') {
     return {
@@ -201,6 +212,18 @@ function fieldRow(column: ColumnInfo, schema: SchemaInfo, templates: Map<string,
   }
 }
 
+/** Adds the marketer-facing note, interface and conditions from `catalog-fields.ts`; ids keep no note (hidden). */
+function presented(row: FieldRow): FieldRow {
+  const key = `${row.collection}.${row.field}`;
+  const note = FIELD_NOTES[key] ?? NOTES_BY_COLUMN[row.field] ?? null;
+  return {
+    ...row,
+    ...FIELD_PRESENTATION[key],
+    note: row.field === 'id' ? null : note,
+    conditions: FIELD_CONDITIONS[key] ?? null,
+  };
+}
+
 /**
  * Derives the Data Studio metadata from the live schema: every table becomes a managed collection inside a
  * folder, every foreign key a many-to-one dropdown showing the related row's display template, every `check`
@@ -216,6 +239,10 @@ export function buildDirectusMetadata(schema: SchemaInfo): DirectusMetadata {
   );
 
   const folderNames = Object.keys(FOLDERS) as FolderName[];
+  const folderOf = (table: string) => COLLECTIONS[table]?.folder ?? 'operations';
+  // A folder holding only internal collections would be an empty entry in the navigation.
+  const visibleFolder = (folder: FolderName) =>
+    schema.tables.some((table) => folderOf(table) === folder && !COLLECTIONS[table]?.internal);
   const collections: CollectionRow[] = folderNames.map((folder, index) =>
     collectionRow({
       collection: folderCollection(folder),
@@ -223,10 +250,16 @@ export function buildDirectusMetadata(schema: SchemaInfo): DirectusMetadata {
       display_template: null,
       group: null,
       sort: index + 1,
+      hidden: !visibleFolder(folder),
       translations: [{ language: 'en-US', translation: FOLDERS[folder].label }],
     }),
   );
-  schema.tables.forEach((table, index) => {
+  const catalogOrder = Object.keys(COLLECTIONS);
+  const orderOf = (table: string) => {
+    const position = catalogOrder.indexOf(table);
+    return position === -1 ? catalogOrder.length + schema.tables.indexOf(table) : position;
+  };
+  schema.tables.forEach((table) => {
     const columns = new Set((columnsByTable.get(table) ?? []).map((column) => column.name));
     const presentation = COLLECTIONS[table];
     const statuses = schema.enumerations.get(`${table}.status`) ?? [];
@@ -237,8 +270,10 @@ export function buildDirectusMetadata(schema: SchemaInfo): DirectusMetadata {
         icon: presentation?.icon ?? 'table_rows',
         note: presentation?.note ?? null,
         display_template: templates.get(table) ?? null,
-        group: folderCollection(presentation?.folder ?? 'operations'),
-        sort: index + 1,
+        group: folderCollection(folderOf(table)),
+        sort: orderOf(table) + 1,
+        hidden: presentation?.internal === true,
+        translations: presentation ? [{ language: 'en-US', translation: presentation.label }] : null,
         sort_field: columns.has('sort') ? 'sort' : null,
         archive_field: archivable ? 'status' : null,
         archive_value: archivable ? 'archived' : null,
@@ -247,7 +282,29 @@ export function buildDirectusMetadata(schema: SchemaInfo): DirectusMetadata {
     );
   });
 
-  const fields = schema.columns.map((column) => fieldRow(column, schema, templates));
+  const fields = schema.columns.map((column) => presented(fieldRow(column, schema, templates)));
+  for (const alias of ALIAS_FIELDS) {
+    const via = schema.columns.find((c) => c.table === alias.related && c.name === alias.via);
+    if (!schema.tables.includes(alias.collection) || !via) continue;
+    fields.push(
+      presented({
+        collection: alias.collection,
+        field: alias.field,
+        special: 'o2m',
+        interface: 'list-o2m',
+        options: { template: alias.template, enableCreate: false, enableSelect: false },
+        display: 'related-values',
+        display_options: { template: alias.template },
+        readonly: true,
+        hidden: false,
+        sort: 1000,
+        width: 'full',
+        required: false,
+        note: null,
+        conditions: null,
+      }),
+    );
+  }
   const relations: RelationRow[] = fields
     .filter((field) => field.special === 'm2o')
     .map((field) => ({
@@ -256,6 +313,13 @@ export function buildDirectusMetadata(schema: SchemaInfo): DirectusMetadata {
       one_collection:
         schema.foreignKeys.find((fk) => fk.table === field.collection && fk.column === field.field)
           ?.foreignTable ?? 'directus_users',
+      one_field:
+        ALIAS_FIELDS.find(
+          (alias) =>
+            alias.related === field.collection &&
+            alias.via === field.field &&
+            fields.some((f) => f.collection === alias.collection && f.field === alias.field),
+        )?.field ?? null,
       one_deselect_action: 'nullify',
     }));
   return { collections, fields, relations };

@@ -28,6 +28,15 @@ export async function registerDirectusMetadata(pool: Pool): Promise<DirectusMeta
     const detach = stale.rows.filter((row) => row.servable).map((row) => row.collection);
     await client.query('update directus_collections set "group" = null where collection = any($1)', [detach]);
     const replaced = [...names, ...stale.rows.filter((row) => !row.servable).map((row) => row.collection)];
+    // Preview links depend on the deployment (the sites' public origin), so the Studio provisioning owns them.
+    const previews = new Map(
+      (
+        await client.query<{ collection: string; preview_url: string | null }>(
+          'select collection, preview_url from directus_collections where collection = any($1)',
+          [names],
+        )
+      ).rows.map((row) => [row.collection, row.preview_url]),
+    );
     await client.query('delete from directus_relations where many_collection = any($1)', [replaced]);
     await client.query('delete from directus_fields where collection = any($1)', [replaced]);
     await client.query('delete from directus_collections where collection = any($1)', [replaced]);
@@ -35,8 +44,8 @@ export async function registerDirectusMetadata(pool: Pool): Promise<DirectusMeta
       await client.query(
         `insert into directus_collections (collection, icon, note, display_template, hidden, singleton, translations,
            archive_field, archive_app_filter, archive_value, unarchive_value, sort_field, accountability, sort,
-           "group", collapse)
-         values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)`,
+           "group", collapse, preview_url)
+         values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17)`,
         [
           c.collection,
           c.icon,
@@ -54,14 +63,15 @@ export async function registerDirectusMetadata(pool: Pool): Promise<DirectusMeta
           c.sort,
           c.group,
           c.collapse,
+          previews.get(c.collection) ?? null,
         ],
       );
     }
     for (const f of metadata.fields) {
       await client.query(
         `insert into directus_fields (collection, field, special, interface, options, display, display_options,
-           readonly, hidden, sort, width, required, note)
-         values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)`,
+           readonly, hidden, sort, width, required, note, conditions)
+         values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)`,
         [
           f.collection,
           f.field,
@@ -76,14 +86,15 @@ export async function registerDirectusMetadata(pool: Pool): Promise<DirectusMeta
           f.width,
           f.required,
           f.note,
+          json(f.conditions),
         ],
       );
     }
     for (const r of metadata.relations) {
       await client.query(
-        `insert into directus_relations (many_collection, many_field, one_collection, one_deselect_action)
-         values ($1, $2, $3, $4)`,
-        [r.many_collection, r.many_field, r.one_collection, r.one_deselect_action],
+        `insert into directus_relations (many_collection, many_field, one_collection, one_field, one_deselect_action)
+         values ($1, $2, $3, $4, $5)`,
+        [r.many_collection, r.many_field, r.one_collection, r.one_field, r.one_deselect_action],
       );
     }
   });
