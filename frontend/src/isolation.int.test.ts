@@ -21,11 +21,12 @@ interface Site {
   campaign: string;
   article: string;
   job: string;
+  flag: string;
 }
 
 const sites: Record<'alpha' | 'beta', Site> = {
-  alpha: { domain: 'alpha.localhost', site: '', campaign: '', article: '', job: '' },
-  beta: { domain: 'beta.localhost', site: '', campaign: '', article: '', job: '' },
+  alpha: { domain: 'alpha.localhost', site: '', campaign: '', article: '', job: '', flag: '' },
+  beta: { domain: 'beta.localhost', site: '', campaign: '', article: '', job: '', flag: '' },
 };
 
 async function one<T>(sql: string, params: unknown[] = []): Promise<T> {
@@ -43,7 +44,7 @@ async function fingerprint(site: Site): Promise<string> {
        (select md5(string_agg(a.status || coalesce(a.published_at::text, ''), '' order by a.id)) from generated_articles a where site_id = $1) as articles,
        (select md5(string_agg(j.id::text || j.status, '' order by j.id)) from generation_jobs j where site_id = $1) as jobs,
        (select count(*) from headline_inventory where site_id = $1) as headlines,
-       (select count(*) from quality_flags where site_id = $1) as flags,
+       (select md5(string_agg(q.id::text || q.status, '' order by q.id)) from quality_flags q where site_id = $1) as flags,
        (select count(*) from article_links where site_id = $1) as links,
        (select count(*) from leads where site_id = $1) as leads,
        (select count(*) from form_submissions where site_id = $1) as submissions`,
@@ -72,6 +73,12 @@ beforeAll(async () => {
         `insert into generated_articles (site_id, campaign_id, title, slug, html_content, status, generation_key)
          values ($1, $2, 'Isolation article', $3, '<p>isolation</p>', 'approved', $3) returning id`,
         [site.site, site.campaign, `isolation-${site.domain.split('.')[0]}-${Date.now()}`],
+      )
+    ).id;
+    site.flag = (
+      await one<{ id: string }>(
+        `insert into quality_flags (site_id, article_id, type, score) values ($1, $2, 'short', 12) returning id`,
+        [site.site, site.article],
       )
     ).id;
   }
@@ -292,6 +299,58 @@ const crossSite: Record<ApiRouteKey, CrossSiteCase[]> = {
     {
       name: 'reading the other site’s work log',
       run: (actor, target) => asEditor(actor, `/api/admin/worklog?site_id=${target.site}`),
+    },
+  ],
+  'GET /api/admin/quality/flags': [
+    {
+      name: 'reading the other site’s short articles',
+      run: (actor, target) => asEditor(actor, `/api/admin/quality/flags?site_id=${target.site}&type=short`),
+    },
+  ],
+  'POST /api/admin/quality/flags/{id}/decision': [
+    {
+      name: 'dismissing the other site’s quality flag',
+      run: (actor, target) =>
+        asEditor(actor, `/api/admin/quality/flags/${target.flag}/decision`, {
+          method: 'POST',
+          json: { decision: 'dismiss' },
+        }),
+    },
+    {
+      name: 'resolving the other site’s quality flag',
+      run: (actor, target) =>
+        asEditor(actor, `/api/admin/quality/flags/${target.flag}/decision`, {
+          method: 'POST',
+          json: { decision: 'resolve' },
+        }),
+    },
+  ],
+  'GET /api/admin/links': [
+    {
+      name: 'reading the links report of the other site’s campaign',
+      run: (actor, target) => asEditor(actor, `/api/admin/links?campaign_id=${target.campaign}`),
+    },
+  ],
+  'GET /api/admin/queues': [
+    {
+      name: 'a site editor reads no queue health, which spans every site',
+      run: (actor) => asEditor(actor, '/api/admin/queues'),
+      check: refusedWith(403),
+    },
+  ],
+  'POST /api/admin/queues/{queue}/jobs/{id}/retry': [
+    {
+      name: 'a site editor retries no queue job, whichever site it serves',
+      run: (actor, target) =>
+        asEditor(actor, `/api/admin/queues/spark-generation/jobs/${target.job}/retry`, { method: 'POST' }),
+      check: refusedWith(403),
+    },
+  ],
+  'GET /api/admin/services': [
+    {
+      name: 'a site editor reads no service health',
+      run: (actor) => asEditor(actor, '/api/admin/services'),
+      check: refusedWith(403),
     },
   ],
   'GET /api/analytics/summary': [

@@ -28,6 +28,20 @@ import {
   ProcessQueueQueuedSchema,
   ProcessQueueRunSchema,
 } from '../admin/jobs.js';
+import {
+  QueueHealthSchema,
+  QueueJobParamsSchema,
+  QueueJobRetriedSchema,
+  ServiceHealthSchema,
+} from '../admin/operations.js';
+import {
+  LinksReportQuerySchema,
+  LinksReportSchema,
+  QualityDecisionResultSchema,
+  QualityDecisionSchema,
+  QualityFlagPageSchema,
+  QualityFlagsQuerySchema,
+} from '../admin/quality.js';
 import { AdminSessionSchema, SignInSchema } from '../admin/session.js';
 import {
   ApproveBatchSchema,
@@ -233,6 +247,57 @@ export const API_ROUTES = {
     summary: 'Activity log, newest first, filtered and cursor-paginated; scoped to the caller’s sites.',
     query: WorklogQuerySchema,
     responses: { 200: WorklogPageSchema },
+  },
+  'GET /api/admin/quality/flags': {
+    method: 'GET',
+    path: '/api/admin/quality/flags',
+    ...admin,
+    summary:
+      'Near-duplicate pairs (both articles with the shared passage) or short articles of a site, by status, paginated.',
+    query: QualityFlagsQuerySchema,
+    responses: { 200: QualityFlagPageSchema },
+  },
+  'POST /api/admin/quality/flags/{id}/decision': {
+    method: 'POST',
+    path: '/api/admin/quality/flags/{id}/decision',
+    ...admin,
+    summary:
+      'Resolves (the newer article of a pair returns to review) or dismisses an open quality flag, with a work-log entry.',
+    params: idParams,
+    body: QualityDecisionSchema,
+    responses: { 200: QualityDecisionResultSchema },
+  },
+  'GET /api/admin/links': {
+    method: 'GET',
+    path: '/api/admin/links',
+    ...admin,
+    summary:
+      'The internal-links report of a campaign: outgoing links per article, orphans, and the latest insert-links run.',
+    query: LinksReportQuerySchema,
+    responses: { 200: LinksReportSchema },
+  },
+  'GET /api/admin/queues': {
+    method: 'GET',
+    path: '/api/admin/queues',
+    ...admin,
+    summary:
+      'Administrators only: waiting / active / delayed / failed per queue, connected workers, and recent failed jobs.',
+    responses: { 200: QueueHealthSchema },
+  },
+  'POST /api/admin/queues/{queue}/jobs/{id}/retry': {
+    method: 'POST',
+    path: '/api/admin/queues/{queue}/jobs/{id}/retry',
+    ...admin,
+    summary: 'Administrators only: moves a failed job of a queue back to waiting.',
+    params: QueueJobParamsSchema,
+    responses: { 200: QueueJobRetriedSchema },
+  },
+  'GET /api/admin/services': {
+    method: 'GET',
+    path: '/api/admin/services',
+    ...admin,
+    summary: 'Administrators only: database, Redis, Directus and worker health with latencies.',
+    responses: { 200: ServiceHealthSchema },
   },
   'GET /api/analytics/summary': {
     method: 'GET',
