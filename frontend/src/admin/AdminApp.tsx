@@ -7,9 +7,20 @@ import { BoardPage } from './board/BoardPage.js';
 import { CampaignEditorPage } from './campaigns/CampaignEditorPage.js';
 import { CampaignList } from './campaigns/CampaignList.js';
 import { JobsPage } from './jobs/JobsPage.js';
+import { LinksPage } from './links/LinksPage.js';
+import { OperationsPage } from './operations/OperationsPage.js';
+import { QualityPage } from './quality/QualityPage.js';
 import { useAdminUi } from './store.js';
 
-export type AdminPage = 'campaigns' | 'campaign-new' | 'campaign-edit' | 'jobs' | 'board';
+export type AdminPage =
+  | 'campaigns'
+  | 'campaign-new'
+  | 'campaign-edit'
+  | 'jobs'
+  | 'board'
+  | 'quality'
+  | 'links'
+  | 'operations';
 
 interface Props {
   page: AdminPage;
@@ -52,6 +63,10 @@ export default function AdminApp({ page, id, session }: Props) {
           if (page === 'campaign-new') return <CampaignEditorPage siteId={siteId} campaignId={null} />;
           if (page === 'campaign-edit' && id) return <CampaignEditorPage siteId={siteId} campaignId={id} />;
           if (page === 'jobs') return <JobsPage siteId={siteId} />;
+          if (page === 'quality') return <QualityPage siteId={siteId} />;
+          if (page === 'links') return <LinksPage siteId={siteId} />;
+          if (page === 'operations')
+            return <OperationsPage siteId={siteId} isAdmin={session.user.is_admin} />;
           return <BoardPage siteId={siteId} />;
         }}
       </AdminShell>

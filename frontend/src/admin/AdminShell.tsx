@@ -11,6 +11,9 @@ const NAV: { href: string; label: string; pages: AdminPage[] }[] = [
   { href: '/admin/campaigns', label: 'Campaigns', pages: ['campaigns', 'campaign-new', 'campaign-edit'] },
   { href: '/admin/jobs', label: 'Jobs', pages: ['jobs'] },
   { href: '/admin/board', label: 'Review board', pages: ['board'] },
+  { href: '/admin/quality', label: 'Quality', pages: ['quality'] },
+  { href: '/admin/links', label: 'Links', pages: ['links'] },
+  { href: '/admin/operations', label: 'Operations', pages: ['operations'] },
 ];
 
 async function signOut() {

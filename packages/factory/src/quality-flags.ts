@@ -143,7 +143,7 @@ export async function decideQualityFlag(
         userId: principal.userId,
         details: {
           type: flag.type,
-          status: { from: 'open', to: status },
+          changes: { status: { old: 'open', new: status } },
           article_ids: [flag.article_id, flag.other_article_id].filter(Boolean),
           returned_to_review: returned,
           note: request.note ?? null,
