@@ -5,6 +5,7 @@ import { Pager } from '../ui/Pager.js';
 import { EmptyState, ErrorNote, inputClass, Skeleton } from '../ui/primitives.js';
 import { FlagDecisionButtons } from './FlagDecisionButtons.js';
 import { PairPassage } from './PairPassage.js';
+import { ScanRunsPanel } from './ScanRunsPanel.js';
 
 const PAGE_SIZE = 10;
 const TABS: { type: FlagType; label: string }[] = [
@@ -12,7 +13,7 @@ const TABS: { type: FlagType; label: string }[] = [
   { type: 'short', label: 'Short articles' },
 ];
 
-/** Duplicate pairs side by side and short articles, each decided here; runs are started from the jobs list. */
+/** Duplicate scans, their pairs side by side, and short articles; each flag is decided here. */
 export function QualityPage({ siteId }: { siteId: string }) {
   const [type, setType] = useState<FlagType>('near_duplicate');
   const [status, setStatus] = useState<FlagStatus>('open');
@@ -23,6 +24,7 @@ export function QualityPage({ siteId }: { siteId: string }) {
       <h1 id="quality-heading" className="text-2xl font-bold text-slate-900">
         Quality
       </h1>
+      <ScanRunsPanel siteId={siteId} />
       <div className="flex flex-wrap items-end gap-3">
         <fieldset className="flex gap-1">
           <legend className="sr-only">Flag type</legend>

@@ -356,3 +356,24 @@ describe('queue health', () => {
       expect(answer.body.data[service]?.status, service).toBe('up');
   });
 });
+
+describe('GET /api/seo/jobs?type', () => {
+  it('lists only the jobs of that kind, for the quality page’s scan runs', async () => {
+    const { rows } = await pool.query<{ id: string; type: string }>(
+      `insert into generation_jobs (site_id, campaign_id, type, status, params, total)
+       values ($1, $2, 'scan_duplicates', 'completed', '{}', 3), ($1, $2, 'insert_links', 'completed', '{}', 3)
+       returning id, type`,
+      [alphaSite, campaign],
+    );
+    const scanId = rows.find((row) => row.type === 'scan_duplicates')?.id;
+    const answer = await callApi<{ data: { id: string; type: string }[] }>(
+      `/api/seo/jobs?type=scan_duplicates&limit=100`,
+      { token: alphaEditor },
+    );
+    expect(answer.status).toBe(200);
+    expect(answer.body.data.map((job) => job.id)).toContain(scanId);
+    expect(answer.body.data.every((job) => job.type === 'scan_duplicates')).toBe(true);
+    const unknown = await callApi('/api/seo/jobs?type=reticulate', { token: alphaEditor });
+    expect(unknown.status).toBe(422);
+  });
+});
