@@ -42,13 +42,11 @@ function EntryDetail({ entry }: { entry: Entry }) {
         <p>No field changes recorded.</p>
       )}
       <dl className="grid grid-cols-[auto_1fr] gap-x-3 gap-y-1">
-        <dt className="font-medium">Entity</dt>
-        <dd className="break-all">
-          {entry.entity_type ?? '—'} {entry.entity_id ?? ''}
-        </dd>
-        <dt className="font-medium">User</dt>
-        <dd className="break-all">{entry.user_id ?? 'system'}</dd>
-        {context.map((item) => (
+        {[
+          { key: 'Entity', value: `${entry.entity_type ?? '—'} ${entry.entity_id ?? ''}` },
+          { key: 'User', value: entry.user_id ?? 'system' },
+          ...context,
+        ].map((item) => (
           <div key={item.key} className="contents">
             <dt className="font-medium">{item.key}</dt>
             <dd className="break-all">{item.value}</dd>
