@@ -137,7 +137,7 @@ test('an administrator sees queue and service health and retries a failed job', 
     const failed = page
       .getByTestId('failed-jobs')
       .getByRole('listitem')
-      .filter({ hasText: job.id ?? '' });
+      .filter({ hasText: `not-a-maintenance-job-${tag}` });
     await expect(failed).toContainText('unknown maintenance job');
     await audit(page, 'operations-admin', testInfo, audits);
     await failed.getByRole('button', { name: `Retry job ${job.id} of ${QUEUES.maintenance}` }).click();
