@@ -24,6 +24,7 @@ interface Site {
   lead: string;
   submission: string;
   dictionary: string;
+  flag: string;
 }
 
 const sites: Record<'alpha' | 'beta', Site> = {
@@ -36,6 +37,7 @@ const sites: Record<'alpha' | 'beta', Site> = {
     lead: '',
     submission: '',
     dictionary: '',
+    flag: '',
   },
   beta: {
     domain: 'beta.localhost',
@@ -46,6 +48,7 @@ const sites: Record<'alpha' | 'beta', Site> = {
     lead: '',
     submission: '',
     dictionary: '',
+    flag: '',
   },
 };
 
@@ -64,7 +67,7 @@ async function fingerprint(site: Site): Promise<string> {
        (select md5(string_agg(a.status || coalesce(a.published_at::text, ''), '' order by a.id)) from generated_articles a where site_id = $1) as articles,
        (select md5(string_agg(j.id::text || j.status, '' order by j.id)) from generation_jobs j where site_id = $1) as jobs,
        (select count(*) from headline_inventory where site_id = $1) as headlines,
-       (select count(*) from quality_flags where site_id = $1) as flags,
+       (select md5(string_agg(q.id::text || q.status, '' order by q.id)) from quality_flags q where site_id = $1) as flags,
        (select count(*) from article_links where site_id = $1) as links,
        (select count(*) from leads where site_id = $1) as leads,
        (select count(*) from form_submissions where site_id = $1) as submissions,
@@ -117,6 +120,12 @@ beforeAll(async () => {
         `insert into form_submissions (site_id, lead_id, payload, webhook_status, webhook_attempts)
          values ($1, $2, '{}', 'failed', 1) returning id`,
         [site.site, site.lead],
+      )
+    ).id;
+    site.flag = (
+      await one<{ id: string }>(
+        `insert into quality_flags (site_id, article_id, type, score) values ($1, $2, 'short', 12) returning id`,
+        [site.site, site.article],
       )
     ).id;
   }
@@ -480,6 +489,58 @@ const crossSite: Record<ApiRouteKey, CrossSiteCase[]> = {
       name: 'reading the other site’s analytics report',
       run: (actor, target) =>
         asEditor(actor, `/api/admin/analytics?site_id=${target.site}&from=2026-01-01&to=2026-01-02`),
+    },
+  ],
+  'GET /api/admin/quality/flags': [
+    {
+      name: 'reading the other site’s short articles',
+      run: (actor, target) => asEditor(actor, `/api/admin/quality/flags?site_id=${target.site}&type=short`),
+    },
+  ],
+  'POST /api/admin/quality/flags/{id}/decision': [
+    {
+      name: 'dismissing the other site’s quality flag',
+      run: (actor, target) =>
+        asEditor(actor, `/api/admin/quality/flags/${target.flag}/decision`, {
+          method: 'POST',
+          json: { decision: 'dismiss' },
+        }),
+    },
+    {
+      name: 'resolving the other site’s quality flag',
+      run: (actor, target) =>
+        asEditor(actor, `/api/admin/quality/flags/${target.flag}/decision`, {
+          method: 'POST',
+          json: { decision: 'resolve' },
+        }),
+    },
+  ],
+  'GET /api/admin/links': [
+    {
+      name: 'reading the links report of the other site’s campaign',
+      run: (actor, target) => asEditor(actor, `/api/admin/links?campaign_id=${target.campaign}`),
+    },
+  ],
+  'GET /api/admin/queues': [
+    {
+      name: 'a site editor reads no queue health, which spans every site',
+      run: (actor) => asEditor(actor, '/api/admin/queues'),
+      check: refusedWith(403),
+    },
+  ],
+  'POST /api/admin/queues/{queue}/jobs/{id}/retry': [
+    {
+      name: 'a site editor retries no queue job, whichever site it serves',
+      run: (actor, target) =>
+        asEditor(actor, `/api/admin/queues/spark-generation/jobs/${target.job}/retry`, { method: 'POST' }),
+      check: refusedWith(403),
+    },
+  ],
+  'GET /api/admin/services': [
+    {
+      name: 'a site editor reads no service health',
+      run: (actor) => asEditor(actor, '/api/admin/services'),
+      check: refusedWith(403),
     },
   ],
   'GET /api/analytics/summary': [

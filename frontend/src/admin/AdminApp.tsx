@@ -12,6 +12,9 @@ import { JobsPage } from './jobs/JobsPage.js';
 import { LeadDetailPage } from './leads/LeadDetailPage.js';
 import { LeadsPage } from './leads/LeadsPage.js';
 import { LibraryPage } from './library/LibraryPage.js';
+import { LinksPage } from './links/LinksPage.js';
+import { OperationsPage } from './operations/OperationsPage.js';
+import { QualityPage } from './quality/QualityPage.js';
 import { useAdminUi } from './store.js';
 
 export type AdminPage =
@@ -24,7 +27,10 @@ export type AdminPage =
   | 'board'
   | 'leads'
   | 'lead'
-  | 'library';
+  | 'library'
+  | 'quality'
+  | 'links'
+  | 'operations';
 
 interface Props {
   page: AdminPage;
@@ -73,6 +79,10 @@ export default function AdminApp({ page, id, session }: Props) {
             return <LibraryPage siteId={siteId} section={id ?? ''} canEditShared={session.user.is_admin} />;
           if (page === 'dashboard') return <DashboardPage siteId={siteId} isAdmin={session.user.is_admin} />;
           if (page === 'analytics') return <AnalyticsPage siteId={siteId} />;
+          if (page === 'quality') return <QualityPage siteId={siteId} />;
+          if (page === 'links') return <LinksPage siteId={siteId} />;
+          if (page === 'operations')
+            return <OperationsPage siteId={siteId} isAdmin={session.user.is_admin} />;
           return <BoardPage siteId={siteId} />;
         }}
       </AdminShell>

@@ -15,6 +15,9 @@ const NAV: { href: string; label: string; pages: AdminPage[] }[] = [
   { href: '/admin/board', label: 'Review board', pages: ['board'] },
   { href: '/admin/leads', label: 'Leads', pages: ['leads', 'lead'] },
   { href: '/admin/library', label: 'Library', pages: ['library'] },
+  { href: '/admin/quality', label: 'Quality', pages: ['quality'] },
+  { href: '/admin/links', label: 'Links', pages: ['links'] },
+  { href: '/admin/operations', label: 'Operations', pages: ['operations'] },
 ];
 
 async function signOut() {

@@ -9,9 +9,11 @@ import { persistHeadlines, previewHeadlines } from './headlines.js';
 import { importBlueprintAs } from './import-blueprint.js';
 import { streamJobStatus } from './job-stream.js';
 import { getJobStatus, listJobs } from './jobs.js';
+import { linksReport } from './links-report.js';
 import { browseLocations } from './locations.js';
 import { processQueueNow } from './process-queue.js';
 import { publishArticles } from './publishing.js';
+import { decideQualityFlag, listQualityFlags } from './quality-flags.js';
 import { retryJob } from './retry-job.js';
 import { approveArticles, returnToReview } from './review.js';
 
@@ -20,7 +22,13 @@ export { dropStaleHeadlines } from './campaigns.js';
 export type { FactoryDeps } from './deps.js';
 export { routeId } from './jobs.js';
 export { loadPrincipal } from './load-principal.js';
-export { canAccessSite, type Principal, resolveSiteScope, visibleSiteIds } from './principal.js';
+export {
+  assertAdministrator,
+  canAccessSite,
+  type Principal,
+  resolveSiteScope,
+  visibleSiteIds,
+} from './principal.js';
 
 /** Every use case of the content factory; each takes its dependencies first. */
 const USE_CASES = {
@@ -50,6 +58,9 @@ const USE_CASES = {
   createScanDuplicatesJob,
   createInsertLinksJob,
   importBlueprintAs,
+  listQualityFlags,
+  decideQualityFlag,
+  linksReport,
 };
 
 type WithoutDeps<F> = F extends (deps: FactoryDeps, ...args: infer A) => infer R ? (...args: A) => R : never;

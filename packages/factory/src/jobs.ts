@@ -50,11 +50,12 @@ export async function listJobs(
   query: JobListQuery,
 ): Promise<JobList> {
   const siteId = resolveSiteScope(principal, query.site_id);
-  const where = 'where site_id = $1 and ($2::uuid is null or campaign_id = $2)';
-  const scope = [siteId, query.campaign_id ?? null];
+  const where =
+    'where site_id = $1 and ($2::uuid is null or campaign_id = $2) and ($3::text is null or type = $3)';
+  const scope = [siteId, query.campaign_id ?? null, query.type ?? null];
   const [page, count] = await Promise.all([
     deps.db.query<JobRow>(
-      `select ${JOB_COLUMNS} from generation_jobs ${where} order by date_created desc, id limit $3 offset $4`,
+      `select ${JOB_COLUMNS} from generation_jobs ${where} order by date_created desc, id limit $4 offset $5`,
       [...scope, query.limit, query.offset],
     ),
     deps.db.query<{ n: number }>(`select count(*)::int as n from generation_jobs ${where}`, scope),

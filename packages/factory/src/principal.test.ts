@@ -1,6 +1,12 @@
 import { AppError } from '@spark/contracts';
 import { describe, expect, it } from 'vitest';
-import { canAccessSite, type Principal, resolveSiteScope, visibleSiteIds } from './principal.js';
+import {
+  assertAdministrator,
+  canAccessSite,
+  type Principal,
+  resolveSiteScope,
+  visibleSiteIds,
+} from './principal.js';
 
 const alpha = '11111111-1111-4111-8111-111111111111';
 const beta = '22222222-2222-4222-8222-222222222222';
@@ -25,5 +31,14 @@ describe('site scoping', () => {
     expect(() => resolveSiteScope(admin, undefined)).toThrow(/Name the site/);
     expect(visibleSiteIds(admin)).toBeNull();
     expect(visibleSiteIds(editor)).toEqual([alpha]);
+  });
+});
+
+describe('operations access', () => {
+  it('lets administrators through and refuses a site member with 403', () => {
+    expect(() => assertAdministrator(admin)).not.toThrow();
+    expect(() => assertAdministrator(editor)).toThrowError(
+      expect.objectContaining({ code: 'FORBIDDEN', status: 403 }),
+    );
   });
 });

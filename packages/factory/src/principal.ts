@@ -32,3 +32,9 @@ export function resolveSiteScope(principal: Principal, requested: string | undef
 export function visibleSiteIds(principal: Principal): string[] | null {
   return principal.isAdmin ? null : principal.siteIds;
 }
+
+/** Platform operations (queues, services) are for administrators; a site editor gets 403. */
+export function assertAdministrator(principal: Principal): void {
+  if (!principal.isAdmin)
+    throw new AppError('FORBIDDEN', 'Only administrators can see and act on operations');
+}

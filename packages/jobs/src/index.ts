@@ -21,6 +21,7 @@ export {
 export { type JobsLog, stderrJobsLog } from './log.js';
 export { startAnalysisJob, storedParams } from './params.js';
 export { createJobQueues, type JobQueues, type JobQueuesOptions } from './producers.js';
+export { createQueueHealthReader, type QueueHealthReader } from './queue-health.js';
 export {
   parseJobPayload,
   type QueueWorkerSpec,

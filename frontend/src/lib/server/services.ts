@@ -1,5 +1,10 @@
 import { createFactory, type Factory } from '@spark/factory';
-import { createJobQueues, type JobQueues } from '@spark/jobs';
+import {
+  createJobQueues,
+  createQueueHealthReader,
+  type JobQueues,
+  type QueueHealthReader,
+} from '@spark/jobs';
 import { cache, database, redisConnection } from './connections.js';
 import { log } from './observability/logger.js';
 import { currentRequestId } from './observability/request-context.js';
@@ -11,6 +16,7 @@ import { currentRequestId } from './observability/request-context.js';
  */
 let queues: JobQueues | undefined;
 let factoryServices: Factory | undefined;
+let queueHealthReader: QueueHealthReader | undefined;
 
 export function jobQueues(): JobQueues {
   queues ??= createJobQueues(redisConnection('producer'), { log, requestId: currentRequestId });
@@ -25,4 +31,10 @@ export function factory(): Factory {
     now: () => new Date(),
   });
   return factoryServices;
+}
+
+/** Operators' view of the queues, on the producers' fail-fast connection (BullMQ's scripts are loaded there). */
+export function queueHealth(): QueueHealthReader {
+  queueHealthReader ??= createQueueHealthReader(redisConnection('producer'));
+  return queueHealthReader;
 }

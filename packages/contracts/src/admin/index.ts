@@ -4,4 +4,6 @@ export * from './campaigns.js';
 export * from './insights.js';
 export * from './jobs.js';
 export * from './library.js';
+export * from './operations.js';
+export * from './quality.js';
 export * from './session.js';

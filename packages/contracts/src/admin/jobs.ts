@@ -27,6 +27,16 @@ export const JobListQuerySchema = z
   .object({
     site_id: z.string().uuid().optional(),
     campaign_id: z.string().uuid().optional(),
+    /** Only jobs of this kind (e.g. the duplicate scans of the quality page). */
+    type: z
+      .enum([
+        'generate_headlines',
+        'generate_articles',
+        'scan_duplicates',
+        'insert_links',
+        'publish_articles',
+      ])
+      .optional(),
     limit: z.coerce.number().int().min(1).max(100).default(25),
     offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
   })

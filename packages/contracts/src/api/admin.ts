@@ -19,7 +19,11 @@ export const WorklogQuerySchema = z
     level: z.enum(WORKLOG_LEVELS).optional(),
     entity_type: z.string().min(1).max(64).optional(),
     action: z.string().min(1).max(64).optional(),
+    /** Entries by this Directus user. */
+    user_id: uuid.optional(),
     since: z.string().datetime({ offset: true }).optional(),
+    /** Entries before this moment (exclusive), for a date range with `since`. */
+    until: z.string().datetime({ offset: true }).optional(),
     limit: z.coerce.number().int().min(1).max(500).default(50),
     cursor: z.string().max(200).optional(),
   })

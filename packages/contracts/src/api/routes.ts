@@ -46,6 +46,20 @@ import {
   LocationPageSchema,
   LocationQuerySchema,
 } from '../admin/library.js';
+import {
+  QueueHealthSchema,
+  QueueJobParamsSchema,
+  QueueJobRetriedSchema,
+  ServiceHealthSchema,
+} from '../admin/operations.js';
+import {
+  LinksReportQuerySchema,
+  LinksReportSchema,
+  QualityDecisionResultSchema,
+  QualityDecisionSchema,
+  QualityFlagPageSchema,
+  QualityFlagsQuerySchema,
+} from '../admin/quality.js';
 import { AdminSessionSchema, SignInSchema } from '../admin/session.js';
 import {
   ApproveBatchSchema,
@@ -373,6 +387,57 @@ export const API_ROUTES = {
       'The analytics page for a site and UTC day range (at most 366 days): the summary’s figures, zero-filled daily and (up to two days) hourly series, the previous period, the funnel to leads and event properties.',
     query: AnalyticsReportQuerySchema,
     responses: { 200: AnalyticsReportSchema },
+  },
+  'GET /api/admin/quality/flags': {
+    method: 'GET',
+    path: '/api/admin/quality/flags',
+    ...admin,
+    summary:
+      'Near-duplicate pairs (both articles with the shared passage) or short articles of a site, by status, paginated.',
+    query: QualityFlagsQuerySchema,
+    responses: { 200: QualityFlagPageSchema },
+  },
+  'POST /api/admin/quality/flags/{id}/decision': {
+    method: 'POST',
+    path: '/api/admin/quality/flags/{id}/decision',
+    ...admin,
+    summary:
+      'Resolves (the newer article of a pair returns to review) or dismisses an open quality flag, with a work-log entry.',
+    params: idParams,
+    body: QualityDecisionSchema,
+    responses: { 200: QualityDecisionResultSchema },
+  },
+  'GET /api/admin/links': {
+    method: 'GET',
+    path: '/api/admin/links',
+    ...admin,
+    summary:
+      'The internal-links report of a campaign: outgoing links per article, orphans, and the latest insert-links run.',
+    query: LinksReportQuerySchema,
+    responses: { 200: LinksReportSchema },
+  },
+  'GET /api/admin/queues': {
+    method: 'GET',
+    path: '/api/admin/queues',
+    ...admin,
+    summary:
+      'Administrators only: waiting / active / delayed / failed per queue, connected workers, and recent failed jobs.',
+    responses: { 200: QueueHealthSchema },
+  },
+  'POST /api/admin/queues/{queue}/jobs/{id}/retry': {
+    method: 'POST',
+    path: '/api/admin/queues/{queue}/jobs/{id}/retry',
+    ...admin,
+    summary: 'Administrators only: moves a failed job of a queue back to waiting.',
+    params: QueueJobParamsSchema,
+    responses: { 200: QueueJobRetriedSchema },
+  },
+  'GET /api/admin/services': {
+    method: 'GET',
+    path: '/api/admin/services',
+    ...admin,
+    summary: 'Administrators only: database, Redis, Directus and worker health with latencies.',
+    responses: { 200: ServiceHealthSchema },
   },
   'GET /api/analytics/summary': {
     method: 'GET',

@@ -42,7 +42,9 @@ export async function listWorklog(principal: Principal, query: WorklogQuery) {
   if (query.level) add('level = ?', query.level);
   if (query.entity_type) add('entity_type = ?', query.entity_type);
   if (query.action) add('action = ?', query.action);
+  if (query.user_id) add('user_id = ?', query.user_id);
   if (query.since) add('"timestamp" >= ?', query.since);
+  if (query.until) add('"timestamp" < ?', query.until);
   if (query.cursor) {
     const { t, id } = decodeCursor(query.cursor);
     params.push(t, id);
