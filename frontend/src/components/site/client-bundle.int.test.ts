@@ -55,7 +55,9 @@ describe('the built client assets', () => {
   it('include the admin app, and neither it nor any other chunk holds a credential or server-only code', () => {
     const files = filesUnder(clientDir).filter((file) => file.endsWith('.js'));
     const admin = files.filter((file) => /AdminApp\.[\w-]+\.js$/.test(file));
-    expect(admin, 'the admin app shell is part of the client build').toHaveLength(1);
+    // The island's entry may be a one-line facade over the chunk that holds the app (Rollup adds one when a
+    // lazily loaded admin module shares that chunk), so at least one file, and every one of them is checked below.
+    expect(admin.length, 'the admin app shell is part of the client build').toBeGreaterThan(0);
     const values = secretValues();
     expect(
       values.filter(([, value]) => value.length >= 8).length,

@@ -85,7 +85,12 @@ export async function createReservedJob(pool: Pool, site: FixtureSite, total: nu
      select $1, $2::uuid, format('Roofing Guide %s for %ss in %s, %s', k, a.name, c.name, s.code), k,
             format('%s:fixture:%s:%s:-:%s', $2::text, c.id, a.id, k), c.state_id, c.county_id, c.id, a.id,
             'claimed', $3, now()
-     from generate_series(0, 999) k
+     -- Only as many variant numbers as the places × avatars need: the whole product would be millions of rows.
+     from generate_series(
+            0,
+            $4::int / greatest(1, (select count(*) from geo_cities)::int
+                                  * (select count(*) from avatar_intelligence where site_id = $1)::int)
+          ) k
      cross join geo_cities c join geo_states s on s.id = c.state_id
      cross join avatar_intelligence a
      where a.site_id = $1

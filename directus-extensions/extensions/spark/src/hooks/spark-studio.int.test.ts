@@ -1,4 +1,4 @@
-import { siteVersionKey } from '@spark/contracts';
+import { siteArticlesVersionKey } from '@spark/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   insertCampaign,
@@ -171,7 +171,7 @@ describe('activating a campaign with auto_generate, then publishing in the Studi
     ).toBe(1);
   }, 240_000);
 
-  it('publishes an approved article set to published: published_at now, JSON-LD, cache bump, live at once', async () => {
+  it('publishes an approved article set to published: published_at now, JSON-LD, the articles’ cache version bumped, live at once', async () => {
     const article = await one<{ id: string; slug: string }>(
       db,
       `select id, slug from generated_articles where job_id = $1 and not exists (
@@ -186,7 +186,7 @@ describe('activating a campaign with auto_generate, then publishing in the Studi
     expect(qc.status, qc.text).toBe(400);
     expect(firstError(qc.body)?.message).toMatch(/approve/i);
     await db.query(`update generated_articles set status = 'approved' where id = $1`, [article.id]);
-    const versionBefore = Number((await redis.get(siteVersionKey(alpha.siteId))) ?? 0);
+    const versionBefore = Number((await redis.get(siteArticlesVersionKey(alpha.siteId))) ?? 0);
     const before = new Date();
     const published = await asUser(stack, alphaEditor, 'PATCH', `/items/generated_articles/${article.id}`, {
       status: 'published',
@@ -202,7 +202,7 @@ describe('activating a campaign with auto_generate, then publishing in the Studi
     expect(row.published_at.getTime()).toBeGreaterThanOrEqual(before.getTime() - 1000);
     expect(row.published_at.getTime()).toBeLessThanOrEqual(Date.now());
     expect(row.date_published).toBe(row.published_at.toISOString());
-    expect(Number(await redis.get(siteVersionKey(alpha.siteId)))).toBeGreaterThan(versionBefore);
+    expect(Number(await redis.get(siteArticlesVersionKey(alpha.siteId)))).toBeGreaterThan(versionBefore);
     expect((await getOnHost('alpha.localhost', `/${article.slug}`)).status).toBe(200);
     expect((await getOnHost('beta.localhost', `/${article.slug}`)).status).toBe(404);
   }, 60_000);

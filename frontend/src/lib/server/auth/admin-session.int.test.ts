@@ -70,7 +70,7 @@ describe('admin session (cookie sign-in)', () => {
       localAddress: '127.0.0.31',
     });
     expect(owner.status, JSON.stringify(owner.body)).toBe(200);
-  });
+  }, 30_000);
 
   it('answers a wrong password with 401 in the envelope and sets no cookie', async () => {
     const answer = await callApi('/api/admin/session', {

@@ -120,7 +120,7 @@ describe('article generation', () => {
       jobId,
     ]);
     expect(logged.rows.map((row) => row.action)).toEqual(['generation.create', 'generation.completed']);
-  });
+  }, 30_000);
 
   it('streams the progress of a job as server-sent events until it ends', async () => {
     const answer = await post<{ job_id: string }>('/api/seo/generate-article', {
