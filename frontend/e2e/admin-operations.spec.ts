@@ -69,7 +69,10 @@ test('the alpha editor resolves a duplicate pair, reads the links report and fin
   const audits: AuditResult[] = [];
   await signIn(page, editor('alpha.localhost'));
 
-  await page.getByRole('link', { name: 'Quality' }).click();
+  await page
+    .getByRole('navigation', { name: 'Admin' })
+    .getByRole('link', { name: 'Quality', exact: true })
+    .click();
   const pair = page.getByTestId('pair').filter({ hasText: `Roof guide newer ${tag}` });
   await expect(pair).toBeVisible();
   await expect(pair.getByRole('article', { name: 'Earlier article' })).toContainText(
@@ -91,14 +94,20 @@ test('the alpha editor resolves a duplicate pair, reads the links report and fin
     [articles.newer]: 'qc',
   });
 
-  await page.getByRole('link', { name: 'Links' }).click();
+  await page
+    .getByRole('navigation', { name: 'Admin' })
+    .getByRole('link', { name: 'Links', exact: true })
+    .click();
   await page.getByLabel('Campaign').selectOption({ label: `Ops ${tag}` });
   await expect(page.getByTestId('links-articles')).toHaveText('2');
   await expect(page.getByTestId('links-orphans')).toHaveText('2');
   await expect(page.getByTestId('orphans')).toContainText(`Roof guide older ${tag}`);
   await audit(page, 'links', testInfo, audits);
 
-  await page.getByRole('link', { name: 'Operations' }).click();
+  await page
+    .getByRole('navigation', { name: 'Admin' })
+    .getByRole('link', { name: 'Operations', exact: true })
+    .click();
   await expect(page.getByRole('heading', { name: 'Queues' })).toHaveCount(0);
   await page.getByLabel('Action').fill('quality_flags.resolve');
   await page.getByLabel('Level').selectOption('info');
@@ -128,7 +137,10 @@ test('an administrator sees queue and service health and retries a failed job', 
       email: process.env.ADMIN_EMAIL ?? '',
       password: process.env.ADMIN_PASSWORD ?? '',
     });
-    await page.getByRole('link', { name: 'Operations' }).click();
+    await page
+      .getByRole('navigation', { name: 'Admin' })
+      .getByRole('link', { name: 'Operations', exact: true })
+      .click();
     await expect(page.getByTestId('service-database')).toContainText('Up');
     await expect(page.getByTestId('service-worker')).toContainText('Up');
     await expect(
