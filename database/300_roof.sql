@@ -322,6 +322,25 @@ create table if not exists analytics_daily_rollups (
   unique (site_id, day, dimension, dimension_value)
 );
 
+-- Hourly totals (the 'total' dimension only) for the hourly view of short ranges, written by the same job and
+-- transaction as the daily rollups so the two always cover the same rows: pageviews, events, conversions and
+-- conversion_value of a day's hours add up to that day's 'total' row. Visitors and sessions are uniques per
+-- hour, so they do not add up to the daily uniques. `hour` is the start of a UTC hour.
+create table if not exists analytics_hourly_rollups (
+  id uuid primary key default gen_random_uuid(),
+  site_id uuid not null references sites (id) on delete cascade,
+  hour timestamptz not null,
+  pageviews bigint not null default 0 check (pageviews >= 0),
+  visitors bigint not null default 0 check (visitors >= 0),
+  sessions bigint not null default 0 check (sessions >= 0),
+  events bigint not null default 0 check (events >= 0),
+  conversions bigint not null default 0 check (conversions >= 0),
+  conversion_value numeric(16, 2) not null default 0,
+  date_created timestamptz not null default now(),
+  date_updated timestamptz,
+  unique (site_id, hour)
+);
+
 -- Audit trail of god calls, admin actions and jobs. Append-only, pruned by a retention job.
 create table if not exists work_log (
   id uuid primary key default gen_random_uuid(),

@@ -31,6 +31,27 @@ async function rollup(dimension: string) {
   return rows;
 }
 
+async function hourly(day = DAY) {
+  const { rows } = await pool.query<{
+    hour: Date;
+    pageviews: number;
+    visitors: number;
+    sessions: number;
+    events: number;
+    conversions: number;
+    value_sum: number;
+  }>(
+    `select hour, pageviews::int, visitors::int, sessions::int, events::int, conversions::int,
+            conversion_value::float as value_sum
+     from analytics_hourly_rollups
+     where site_id = $1 and hour >= $2::date::timestamp at time zone 'UTC'
+       and hour < ($2::date + 1)::timestamp at time zone 'UTC'
+     order by hour`,
+    [siteId, day],
+  );
+  return rows.map((row) => ({ ...row, hour: row.hour.toISOString() }));
+}
+
 describe('rollupDays', () => {
   beforeAll(async () => {
     const domain = `roll${randomBytes(4).toString('hex')}.localhost`;
@@ -81,5 +102,72 @@ describe('rollupDays', () => {
     await rollupDays(pool, DAY, DAY, siteId);
     await rollupDays(pool, DAY, DAY, siteId);
     expect((await rollup('total'))[0]?.pageviews).toBe(3);
+    expect((await hourly()).reduce((sum, hour) => sum + hour.pageviews, 0)).toBe(3);
+  });
+
+  it('fills hourly totals of the same rows whose sums agree with the daily total', async () => {
+    await rollupDays(pool, DAY, DAY, siteId);
+    const hours = await hourly();
+    expect(hours).toEqual([
+      {
+        hour: `${DAY}T10:00:00.000Z`,
+        pageviews: 3,
+        visitors: 2,
+        sessions: 2,
+        events: 0,
+        conversions: 0,
+        value_sum: 0,
+      },
+      {
+        hour: `${DAY}T11:00:00.000Z`,
+        pageviews: 0,
+        visitors: 0,
+        sessions: 0,
+        events: 1,
+        conversions: 0,
+        value_sum: 0,
+      },
+      {
+        hour: `${DAY}T12:00:00.000Z`,
+        pageviews: 0,
+        visitors: 0,
+        sessions: 0,
+        events: 0,
+        conversions: 2,
+        value_sum: 42.5,
+      },
+    ]);
+    const [total] = await rollup('total');
+    const sum = (metric: 'pageviews' | 'events' | 'conversions' | 'value_sum') =>
+      hours.reduce((acc, hour) => acc + hour[metric], 0);
+    expect([sum('pageviews'), sum('events'), sum('conversions'), sum('value_sum')]).toEqual([
+      total?.pageviews,
+      total?.events,
+      total?.conversions,
+      total?.value_sum,
+    ]);
+  });
+
+  it('rolls the next day into its own hours, and both days agree with their daily totals', async () => {
+    const NEXT = '2025-03-15';
+    await rollupDays(pool, DAY, NEXT, siteId);
+    const { rows } = await pool.query<{ day: string; daily: number; hourly: number }>(
+      `select d.day::text as day, d.pageviews::int as daily,
+              (select coalesce(sum(h.pageviews), 0)::int from analytics_hourly_rollups h
+               where h.site_id = d.site_id and h.hour >= d.day::timestamp at time zone 'UTC'
+                 and h.hour < (d.day + 1)::timestamp at time zone 'UTC') as hourly
+       from analytics_daily_rollups d
+       where d.site_id = $1 and d.dimension = 'total' and d.day between $2 and $3 order by d.day`,
+      [siteId, DAY, NEXT],
+    );
+    expect(rows).toEqual([
+      { day: DAY, daily: 3, hourly: 3 },
+      { day: NEXT, daily: 1, hourly: 1 },
+    ]);
+    // Re-rolling only the first day leaves the second day's hours in place.
+    await rollupDays(pool, DAY, DAY, siteId);
+    expect((await hourly(NEXT)).map((hour) => [hour.hour, hour.pageviews])).toEqual([
+      [`${NEXT}T00:00:00.000Z`, 1],
+    ]);
   });
 });

@@ -17,6 +17,7 @@ const tables = [
   'leads',
   'generation_jobs',
   'analytics_daily_rollups',
+  'analytics_hourly_rollups',
   'work_log',
   'geo_cities',
 ];
@@ -29,6 +30,7 @@ const schema: SchemaInfo = {
     column('leads', 'site_id'),
     column('generation_jobs', 'site_id'),
     column('analytics_daily_rollups', 'site_id'),
+    column('analytics_hourly_rollups', 'site_id'),
     column('work_log', 'site_id', true),
     column('geo_cities', 'id'),
   ],
@@ -42,7 +44,12 @@ describe('siteEditorPermissions', () => {
     rows.filter((r) => r.collection === collection).map((r) => r.action);
 
   it('gives editors read-only access to job progress, rollups and the work log, own rows only', () => {
-    for (const table of ['generation_jobs', 'analytics_daily_rollups', 'work_log']) {
+    for (const table of [
+      'generation_jobs',
+      'analytics_daily_rollups',
+      'analytics_hourly_rollups',
+      'work_log',
+    ]) {
       expect(actionsOn(table), table).toEqual(['read']);
       expect(rows.find((r) => r.collection === table)?.permissions).toEqual({ site_id: { _eq: 'alpha' } });
     }

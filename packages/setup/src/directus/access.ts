@@ -61,7 +61,12 @@ const PUBLISHED_COLLECTIONS: Record<string, Record<string, unknown> | null> = {
  * Rows the system writes (job progress, rollups, the audit trail): editors may read their own site's rows and
  * nothing else. The work log's rows without a site (god-mode audit, deleted sites) are never tenant-visible.
  */
-const SYSTEM_WRITTEN = new Set(['generation_jobs', 'analytics_daily_rollups', 'work_log']);
+const SYSTEM_WRITTEN = new Set([
+  'generation_jobs',
+  'analytics_daily_rollups',
+  'analytics_hourly_rollups',
+  'work_log',
+]);
 
 function columnsOf(schema: SchemaInfo, table: string): string[] {
   return schema.columns.filter((column) => column.table === table).map((column) => column.name);

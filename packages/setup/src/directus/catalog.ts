@@ -128,6 +128,12 @@ export const COLLECTIONS: Record<string, CollectionPresentation> = {
     label: 'Daily analytics',
     internal: true,
   },
+  analytics_hourly_rollups: {
+    folder: 'leads',
+    icon: 'schedule',
+    label: 'Hourly analytics',
+    internal: true,
+  },
   quality_flags: {
     folder: 'quality',
     icon: 'flag',

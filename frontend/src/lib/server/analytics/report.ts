@@ -42,32 +42,25 @@ async function countLeads(siteId: string, range: DayRange): Promise<number> {
 }
 
 /**
- * Per-hour figures from the raw partitions, only for short ranges: the bounds on occurred_at prune to the
- * partitions of those days and use the (site_id, occurred_at) indexes. Visitors are distinct per hour.
+ * Per-hour figures from the hourly rollups, which the rollup job writes with the daily ones (so the hours of a
+ * day add up to that day's totals); one index range on (site_id, hour). Visitors are distinct per hour.
  */
 async function hourlySeries(siteId: string, range: DayRange) {
-  const bounds = [siteId, startOf(range.from), endOf(range.to)];
-  const db = database();
-  const [views, conversions] = await Promise.all([
-    db.query<{ hour: Date; visitors: number; pageviews: number }>(
-      `select date_trunc('hour', occurred_at) as hour, count(distinct visitor_hash)::int as visitors,
-              count(*)::int as pageviews
-       from pageviews where site_id = $1 and occurred_at >= $2 and occurred_at < $3 group by 1`,
-      bounds,
-    ),
-    db.query<{ hour: Date; conversions: number }>(
-      `select date_trunc('hour', occurred_at) as hour, count(*)::int as conversions
-       from conversions where site_id = $1 and occurred_at >= $2 and occurred_at < $3 group by 1`,
-      bounds,
-    ),
-  ]);
-  const byHour = new Map<string, Record<Metric, number>>();
-  for (const row of views.rows)
-    byHour.set(row.hour.toISOString(), { visitors: row.visitors, pageviews: row.pageviews, conversions: 0 });
-  for (const row of conversions.rows) {
-    const key = row.hour.toISOString();
-    byHour.set(key, { visitors: 0, pageviews: 0, ...byHour.get(key), conversions: row.conversions });
-  }
+  const { rows } = await database().query<{ hour: Date } & Record<Metric, string>>(
+    `select hour, visitors, pageviews, conversions from analytics_hourly_rollups
+     where site_id = $1 and hour >= $2 and hour < $3`,
+    [siteId, startOf(range.from), endOf(range.to)],
+  );
+  const byHour = new Map(
+    rows.map((row) => [
+      row.hour.toISOString(),
+      {
+        visitors: Number(row.visitors),
+        pageviews: Number(row.pageviews),
+        conversions: Number(row.conversions),
+      },
+    ]),
+  );
   return zeroFilled(hoursOf(range), byHour, METRICS).map(({ key, ...metrics }) => ({
     hour: key,
     ...metrics,
