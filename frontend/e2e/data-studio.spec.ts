@@ -13,6 +13,10 @@ interface Named {
 
 test.describe.configure({ mode: 'serial' });
 
+/** The campaign form's headline spintax box (a multi-line text interface). */
+const spintaxInput = (page: Page) =>
+  page.locator('[data-field="headline_spintax_root"]').locator('textarea, input').first();
+
 test('the alpha editor signs in to the Data Studio, lands on the dashboard and creates a campaign picking avatars by name', async ({
   page,
   request,
@@ -56,6 +60,7 @@ test('the alpha editor signs in to the Data Studio, lands on the dashboard and c
     const nameInput = page.locator('[data-field="name"] input');
     await expect(nameInput).toBeVisible({ timeout: 30_000 });
     await nameInput.fill(campaignName);
+    await spintaxInput(page).fill('{Best|Top} Roofers in {City}');
     const picker = page.locator('[data-field="avatar_ids"]');
     await expect(picker.getByText('Avatars', { exact: true })).toBeVisible();
     // How many articles to queue on activation is part of the form, with its note.
@@ -137,9 +142,7 @@ test('the alpha editor gets a readable error naming the field, line and column f
   const nameInput = page.locator('[data-field="name"] input');
   await expect(nameInput).toBeVisible({ timeout: 30_000 });
   await nameInput.fill(campaignName);
-  await page
-    .locator('[data-field="headline_spintax_root"] textarea')
-    .fill('{Best|Top} Roofers in {City}\n{Cheap|Fast Roofers in {City}');
+  await spintaxInput(page).fill('{Best|Top} Roofers in {City}\n{Cheap|Fast Roofers in {City}');
   await page.keyboard.press('Control+s');
 
   const error = page.getByText(/line 2, column \d+/).first();
