@@ -60,7 +60,7 @@ export const FIELD_NOTES: Record<string, string> = {
     'Share of the daily pace published on weekends: 1 is the same as weekdays, 0 pauses weekends.',
   'campaign_masters.timezone': 'The time zone the daily schedule follows, e.g. America/Chicago.',
   'campaign_masters.auto_generate':
-    'How many articles to queue automatically when the campaign is set to Active (empty: none).',
+    'How many articles to queue automatically when the campaign is set to Active (0: none, at most 10,000).',
   'generated_articles.campaign_id': 'The campaign that wrote this article.',
   'generated_articles.job_id': 'The job that wrote this article.',
   'generated_articles.headline_id': 'The headline this article was written from.',
@@ -224,6 +224,8 @@ export interface FieldPresentation {
   display_options?: Record<string, unknown> | null;
   readonly?: boolean;
   hidden?: boolean;
+  /** The field's label, where the column name would not read well (`avatar_ids` is "Avatars"). */
+  label?: string;
 }
 
 export const FIELD_PRESENTATION: Record<string, FieldPresentation> = {
@@ -296,6 +298,7 @@ export const FIELD_PRESENTATION: Record<string, FieldPresentation> = {
     options: { keyPlaceholder: 'pronoun' },
   },
   'campaign_masters.avatar_ids': {
+    label: 'Avatars',
     interface: 'spark-item-picker',
     options: { relatedCollection: 'avatar_intelligence', displayField: 'name' },
     display: 'labels',

@@ -116,6 +116,8 @@ export const COLLECTIONS: Record<string, CollectionPresentation> = {
     displayTemplate: '{{name}}',
   },
   leads: { folder: 'leads', icon: 'contact_mail', label: 'Leads', displayTemplate: '{{email}}' },
+  // Written from the admin's lead pages, one per comment on a lead: read there, never browsed on their own.
+  lead_notes: { folder: 'leads', icon: 'sticky_note_2', label: 'Lead notes', internal: true },
   form_submissions: { folder: 'leads', icon: 'inbox', label: 'Form submissions', internal: true },
   // Written and shown by the admin's lead detail (with the work-log entry each note needs), not edited here.
   lead_notes: { folder: 'leads', icon: 'sticky_note_2', label: 'Lead notes', internal: true },

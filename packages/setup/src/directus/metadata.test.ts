@@ -58,7 +58,10 @@ describe('Data Studio presentation', () => {
     expect(field('campaign_masters', 'avatar_ids')).toMatchObject({
       interface: 'spark-item-picker',
       options: { relatedCollection: 'avatar_intelligence', displayField: 'name' },
+      translations: [{ language: 'en-US', translation: 'Avatars' }],
     });
+    // Fields without a label of their own keep Directus's title-cased column name.
+    expect(field('campaign_masters', 'name')?.translations).toBeNull();
   });
 
   it('adds the article’s quality flags as a one-to-many field backed by the flag’s article_id', () => {

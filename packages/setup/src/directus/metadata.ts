@@ -52,6 +52,8 @@ export interface FieldRow {
   required: boolean;
   note: string | null;
   conditions: Record<string, unknown>[] | null;
+  /** The label marketers see when Directus's own (the column name in title case) would read as jargon. */
+  translations: { language: string; translation: string }[] | null;
 }
 
 export interface RelationRow {
@@ -137,6 +139,7 @@ function fieldRow(column: ColumnInfo, schema: SchemaInfo, templates: Map<string,
     required: !column.nullable && !column.hasDefault,
     note: null,
     conditions: null,
+    translations: null,
   };
   if (column.name === 'id') {
     return {
@@ -216,11 +219,13 @@ function fieldRow(column: ColumnInfo, schema: SchemaInfo, templates: Map<string,
 function presented(row: FieldRow): FieldRow {
   const key = `${row.collection}.${row.field}`;
   const note = FIELD_NOTES[key] ?? NOTES_BY_COLUMN[row.field] ?? null;
+  const { label, ...presentation } = FIELD_PRESENTATION[key] ?? {};
   return {
     ...row,
-    ...FIELD_PRESENTATION[key],
+    ...presentation,
     note: row.field === 'id' ? null : note,
     conditions: FIELD_CONDITIONS[key] ?? null,
+    translations: label ? [{ language: 'en-US', translation: label }] : row.translations,
   };
 }
 
@@ -302,6 +307,7 @@ export function buildDirectusMetadata(schema: SchemaInfo): DirectusMetadata {
         required: false,
         note: null,
         conditions: null,
+        translations: null,
       }),
     );
   }

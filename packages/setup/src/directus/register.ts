@@ -70,8 +70,8 @@ export async function registerDirectusMetadata(pool: Pool): Promise<DirectusMeta
     for (const f of metadata.fields) {
       await client.query(
         `insert into directus_fields (collection, field, special, interface, options, display, display_options,
-           readonly, hidden, sort, width, required, note, conditions)
-         values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)`,
+           readonly, hidden, sort, width, required, note, conditions, translations)
+         values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)`,
         [
           f.collection,
           f.field,
@@ -87,6 +87,7 @@ export async function registerDirectusMetadata(pool: Pool): Promise<DirectusMeta
           f.required,
           f.note,
           json(f.conditions),
+          json(f.translations),
         ],
       );
     }
