@@ -119,8 +119,6 @@ export const COLLECTIONS: Record<string, CollectionPresentation> = {
   // Written from the admin's lead pages, one per comment on a lead: read there, never browsed on their own.
   lead_notes: { folder: 'leads', icon: 'sticky_note_2', label: 'Lead notes', internal: true },
   form_submissions: { folder: 'leads', icon: 'inbox', label: 'Form submissions', internal: true },
-  // Written and shown by the admin's lead detail (with the work-log entry each note needs), not edited here.
-  lead_notes: { folder: 'leads', icon: 'sticky_note_2', label: 'Lead notes', internal: true },
   pageviews: { folder: 'leads', icon: 'visibility', label: 'Page views', internal: true },
   events: { folder: 'leads', icon: 'bolt', label: 'Events', internal: true },
   conversions: { folder: 'leads', icon: 'paid', label: 'Conversions', internal: true },
