@@ -3,6 +3,7 @@ import react from '@astrojs/react';
 import tailwind from '@astrojs/tailwind';
 import { defineConfig } from 'astro/config';
 import { minifiedTracker } from './build/minified-tracker.mjs';
+import { precompressedAssets } from './build/precompressed-assets.mjs';
 
 // Test runs build into their own folder so concurrent runs (and a running dev server) never share one dist.
 const outDir = process.env.SPARK_FRONTEND_OUT_DIR ?? './dist';
@@ -13,7 +14,7 @@ export default defineConfig({
   // Spelled out because Astro resolves the defaults against ./dist, not against a custom outDir.
   build: { client: `${outDir}/client`, server: `${outDir}/server` },
   adapter: node({ mode: 'standalone' }),
-  integrations: [react(), tailwind()],
+  integrations: [react(), tailwind(), precompressedAssets()],
   server: { host: true, port: 4321 },
   // Tenant hosts are arbitrary; the middleware resolves them, so Vite must not reject unknown Host headers.
   vite: { server: { allowedHosts: true }, plugins: [minifiedTracker()] },

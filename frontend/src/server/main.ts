@@ -1,4 +1,5 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { fileURLToPath } from 'node:url';
 import {
   metricsSettingsFrom,
   REQUEST_ID_HEADER,
@@ -18,11 +19,13 @@ import { routeLabel } from '../lib/server/observability/route-pattern.js';
 import { screenForwarding } from './forwarded.js';
 import { callFromNode, sendReply } from './node-bridge.js';
 import { setSecurityHeaders } from './security-headers.js';
+import { hashedAssetName, hashedAssetServer } from './static-assets.js';
 
 /**
  * The frontend's production entry: one node:http server for every tenant host. The tracking endpoints — the only
- * ones called thousands of times a second — are answered here directly; everything else (pages, static files,
- * every other API route) goes to Astro's handler. `pnpm build` bundles it next to Astro's entry.mjs
+ * ones called thousands of times a second — are answered here directly, and so are the hashed build assets
+ * (/_astro/*, precompressed at build time, cached immutably); everything else (pages, other static files, every
+ * other API route) goes to Astro's handler. `pnpm build` bundles it next to Astro's entry.mjs
  * (scripts/bundle-node-app.mjs).
  *
  * This bundle has its own copies of the modules the endpoints use (connections, tenant cache): they keep their
@@ -49,6 +52,17 @@ function serveTracking(req: IncomingMessage, res: ServerResponse, context: Reque
     .then((reply) => sendReply(reply, res))
     // Endpoints answer their own errors in the envelope; this only catches a failure of the bridge itself.
     .catch((error: unknown) => (res.headersSent ? res.destroy() : sendReply(errorReply(error), res)));
+  return true;
+}
+
+/** A hashed build asset from memory; false when the request is for someone else or names no such file. */
+function serveAsset(req: IncomingMessage, res: ServerResponse): boolean {
+  const name = hashedAssetName(req);
+  if (!name) return false;
+  setSecurityHeaders(req, res, production);
+  serveHashedAsset(req, res, name)
+    .then((served) => served || serveAstro(req, res))
+    .catch(() => (res.headersSent ? res.destroy() : serveAstro(req, res)));
   return true;
 }
 
@@ -99,12 +113,14 @@ const metrics = await startMetricsServer({
   logger,
 });
 const astro = await loadAstroHandler();
+// The bundle sits in <outDir>/server, Astro's client build in <outDir>/client.
+const serveHashedAsset = hashedAssetServer(fileURLToPath(new URL('../client/', import.meta.url)));
 const port = Number(process.env.PORT ?? 4321);
 const host = process.env.HOST ?? '0.0.0.0';
 const production = process.env.NODE_ENV === 'production';
 const server = createServer((req, res) =>
   observe(req, res, (context) => {
-    if (!serveTracking(req, res, context)) serveAstro(req, res);
+    if (!serveTracking(req, res, context) && !serveAsset(req, res)) serveAstro(req, res);
   }),
 );
 server.listen(port, host, () =>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { chooseEncoding, etagFor, isCompressible, matchesIfNoneMatch } from './negotiate.js';
+import { chooseAvailableEncoding, chooseEncoding, etagFor, isCompressible, matchesIfNoneMatch } from './negotiate.js';
 
 describe('chooseEncoding', () => {
   it('prefers brotli, then gzip, else sends the body as is', () => {
@@ -13,6 +13,18 @@ describe('chooseEncoding', () => {
     expect(chooseEncoding('br;q=0, gzip')).toBe('gzip');
     expect(chooseEncoding('*')).toBe('br');
     expect(chooseEncoding('*;q=0')).toBe('identity');
+  });
+});
+
+describe('chooseAvailableEncoding', () => {
+  it('picks the best accepted coding among those on hand', () => {
+    expect(chooseAvailableEncoding('gzip, deflate, br', ['br', 'gzip'])).toBe('br');
+    expect(chooseAvailableEncoding('gzip, deflate, br', ['gzip'])).toBe('gzip');
+    expect(chooseAvailableEncoding('gzip', ['br', 'gzip'])).toBe('gzip');
+    expect(chooseAvailableEncoding('br', ['gzip'])).toBe('identity');
+    expect(chooseAvailableEncoding('gzip, br', [])).toBe('identity');
+    expect(chooseAvailableEncoding(null, ['br', 'gzip'])).toBe('identity');
+    expect(chooseAvailableEncoding('br;q=0, gzip;q=0.5', ['br', 'gzip'])).toBe('gzip');
   });
 });
 

@@ -13,6 +13,17 @@ export function isCompressible(contentType: string | null, bytes: number): boole
 
 /** Brotli when accepted, else gzip, else identity; `q=0` refuses a coding, as RFC 9110 says. */
 export function chooseEncoding(acceptEncoding: string | null): Encoding {
+  return chooseAvailableEncoding(acceptEncoding, ['br', 'gzip']);
+}
+
+/**
+ * The same preference among the codings actually on hand (precompressed files may lack one): the first of
+ * `available` (in preference order) the client accepts, else identity.
+ */
+export function chooseAvailableEncoding(
+  acceptEncoding: string | null,
+  available: readonly Exclude<Encoding, 'identity'>[],
+): Encoding {
   if (!acceptEncoding) return 'identity';
   const accepted = new Map<string, number>();
   for (const part of acceptEncoding.split(',')) {
@@ -22,9 +33,7 @@ export function chooseEncoding(acceptEncoding: string | null): Encoding {
     accepted.set(name, q === undefined ? 1 : Number(q));
   }
   const weight = (coding: string) => accepted.get(coding) ?? accepted.get('*') ?? 0;
-  if (weight('br') > 0) return 'br';
-  if (weight('gzip') > 0) return 'gzip';
-  return 'identity';
+  return available.find((coding) => weight(coding) > 0) ?? 'identity';
 }
 
 /** A strong validator per representation: the compressed bodies differ, so their tags must too. */
