@@ -57,9 +57,9 @@ afterAll(() => {
 
 describe('precompressed hashed assets', () => {
   it('writes siblings only for large text files', async () => {
-    expect((await call('/_astro/site.Ab12.css', { 'accept-encoding': 'br' })).headers['content-encoding']).toBe(
-      'br',
-    );
+    expect(
+      (await call('/_astro/site.Ab12.css', { 'accept-encoding': 'br' })).headers['content-encoding'],
+    ).toBe('br');
     const tiny = await call('/_astro/tiny.Cd34.js', { 'accept-encoding': 'br, gzip' });
     expect(tiny.headers['content-encoding']).toBeUndefined();
     expect(tiny.headers.vary).toBeUndefined();

@@ -95,6 +95,20 @@ function getText(port: number, path: string, host: string): Promise<string> {
   });
 }
 
+/** Bytes on the wire (the body as sent, not decoded) for one Accept-Encoding. */
+function wireBytes(port: number, path: string, host: string, acceptEncoding?: string): Promise<number> {
+  const headers = acceptEncoding ? { host, 'accept-encoding': acceptEncoding } : { host };
+  return new Promise((resolve, reject) => {
+    get({ hostname: '127.0.0.1', port, path, headers }, (response) => {
+      let bytes = 0;
+      response.on('data', (chunk: Buffer) => {
+        bytes += chunk.length;
+      });
+      response.on('end', () => resolve(bytes));
+    }).on('error', reject);
+  });
+}
+
 /** What the Directus cache-bust hook does on a content change: new version, invalidation published. */
 async function bumpSiteVersion(redisPort: string, siteId: string): Promise<void> {
   await run('redis-cli', ['-p', redisPort, 'incr', versionKey(siteId)]);
@@ -158,6 +172,16 @@ async function runSitePagesBench({ repoRoot, stack, report }: BenchContext): Pro
     const home = await getText(port, '/', 'alpha.localhost');
     const stylesheet = /href="(\/_astro\/[^"]+\.css)"/.exec(home)?.[1];
     if (!stylesheet) throw new Error('the home page links no stylesheet to use as the static file');
+    // Hashed assets are precompressed at build time; the browser gets the Brotli sibling.
+    const [identityBytes, brBytes, gzipBytes] = await Promise.all(
+      [undefined, 'br', 'gzip'].map((coding) => wireBytes(port, stylesheet, 'alpha.localhost', coding)),
+    );
+    report(
+      'stylesheet on the wire: identity / br / gzip',
+      identityBytes ?? 0,
+      'B',
+      `br ${brBytes} B, gzip ${gzipBytes} B`,
+    );
 
     await wrk(dir, 'warm', FIXED_URL_SCRIPT, `${url}/`, 3);
     const cached = reportRun(

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { chooseAvailableEncoding, chooseEncoding, etagFor, isCompressible, matchesIfNoneMatch } from './negotiate.js';
+import {
+  chooseAvailableEncoding,
+  chooseEncoding,
+  etagFor,
+  isCompressible,
+  matchesIfNoneMatch,
+} from './negotiate.js';
 
 describe('chooseEncoding', () => {
   it('prefers brotli, then gzip, else sends the body as is', () => {
