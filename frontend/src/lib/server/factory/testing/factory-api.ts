@@ -3,6 +3,7 @@ import { get as httpGet } from 'node:http';
 import { GENERATION_QUEUE } from '@spark/contracts';
 import { FINISHED_JOB_STATUSES } from '@spark/contracts/admin';
 import type { Pool } from '@spark/db';
+import { type TenantLibrary, tenantLibrary } from '@spark/devstack/demo-tenants';
 import { Queue } from 'bullmq';
 import { Redis } from 'ioredis';
 import { expect } from 'vitest';
@@ -10,28 +11,9 @@ import { adminToken, callApi } from '../../../../testing/http.js';
 
 /** Helpers for the factory's integration tests: they drive the running stack through its HTTP API. */
 
+export { type TenantLibrary, tenantLibrary };
+
 export const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms));
-
-export interface TenantLibrary {
-  siteId: string;
-  avatarIds: string[];
-  templateId: string;
-}
-
-/** A demo tenant's ids: its site, its first two avatars and its "Local roofing guide"-like template. */
-export async function tenantLibrary(pool: Pool, domain: string): Promise<TenantLibrary> {
-  const { rows } = await pool.query<{ site_id: string; avatar_ids: string[]; template_id: string }>(
-    `select s.id as site_id,
-            array(select id from avatar_intelligence where site_id = s.id order by name limit 2) as avatar_ids,
-            (select id from article_templates where site_id = s.id order by jsonb_array_length(fragment_types) desc,
-                    name limit 1) as template_id
-     from sites s where s.domain = $1`,
-    [domain],
-  );
-  const row = rows[0];
-  if (!row) throw new Error(`no demo site ${domain}`);
-  return { siteId: row.site_id, avatarIds: row.avatar_ids, templateId: row.template_id };
-}
 
 /** The three shared-library headline patterns, one per line. */
 export const THREE_PATTERNS = [
