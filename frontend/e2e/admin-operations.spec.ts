@@ -98,7 +98,7 @@ test('the alpha editor resolves a duplicate pair, reads the links report and fin
     .getByRole('navigation', { name: 'Admin' })
     .getByRole('link', { name: 'Links', exact: true })
     .click();
-  await page.getByLabel('Campaign').selectOption({ label: `Ops ${tag}` });
+  await page.getByLabel('Campaign', { exact: true }).selectOption({ label: `Ops ${tag}` });
   await expect(page.getByTestId('links-articles')).toHaveText('2');
   await expect(page.getByTestId('links-orphans')).toHaveText('2');
   await expect(page.getByTestId('orphans')).toContainText(`Roof guide older ${tag}`);
