@@ -10,7 +10,8 @@ export { type TenantLibrary, tenantLibrary };
 
 export const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms));
 
-export const THREE_PATTERNS = [
+/** Two headline patterns, one per line (a campaign's headline root may hold several). */
+export const TWO_PATTERNS = [
   '{Best|Top|Trusted} {Niche} in {City}, {State_Code}',
   '{Niche} Near {City}: {What to Know|A Local Guide|Costs and Options} ({Year})',
 ].join('\n');
@@ -43,7 +44,7 @@ export async function insertCampaign(
       library.siteId,
       `Door test ${randomBytes(4).toString('hex')}`,
       options.status ?? 'draft',
-      options.spintax ?? THREE_PATTERNS,
+      options.spintax ?? TWO_PATTERNS,
       library.avatarIds,
       library.templateId,
       options.autoGenerate ?? 0,
