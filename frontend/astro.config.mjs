@@ -14,7 +14,8 @@ export default defineConfig({
   // Spelled out because Astro resolves the defaults against ./dist, not against a custom outDir.
   build: { client: `${outDir}/client`, server: `${outDir}/server` },
   adapter: node({ mode: 'standalone' }),
-  integrations: [react(), tailwind(), precompressedAssets()],
+  // Each layout imports its own stylesheet (src/styles): tenant pages must not carry the admin's classes.
+  integrations: [react(), tailwind({ applyBaseStyles: false }), precompressedAssets()],
   server: { host: true, port: 4321 },
   // Tenant hosts are arbitrary; the middleware resolves them, so Vite must not reject unknown Host headers.
   vite: { server: { allowedHosts: true }, plugins: [minifiedTracker()] },
