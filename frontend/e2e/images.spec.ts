@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, type Page, test } from '@playwright/test';
 
 const port = process.env.FRONTEND_PORT ?? '4321';
 const alpha = `http://alpha.localhost:${port}`;
@@ -10,46 +10,52 @@ interface ShownImage {
   fetchPriority: string | null;
   /** `width` and `height` attributes: the browser reserves the box before the file arrives. */
   sized: boolean;
-  inPicture: boolean;
 }
 
-test('the home page sends modern, right-sized images: the hero first, the rest lazily, nothing shifting', async ({
-  page,
-}) => {
+/** The `<picture>` images of a page at phone width, after scrolling each into view so lazy ones load too. */
+async function pictures(page: Page, path: string): Promise<ShownImage[]> {
   await page.setViewportSize({ width: 390, height: 844 });
-  const response = await page.goto(`${alpha}/`);
+  const response = await page.goto(`${alpha}${path}`);
   expect(response?.status()).toBe(200);
-  const hero = page.locator('section img').first();
-  await expect(hero).toBeVisible();
-  await expect
-    .poll(() => hero.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth))
-    .toBeGreaterThan(0);
-  // Scroll everything into view so the lazy images load too.
-  for (const img of await page.locator('main img').all()) await img.scrollIntoViewIfNeeded();
-  await page.waitForLoadState('networkidle');
-  const images = await page.locator('main img').evaluateAll((nodes) =>
-    (nodes as HTMLImageElement[]).map(
-      (img): ShownImage => ({
-        currentSrc: img.currentSrc,
-        naturalWidth: img.naturalWidth,
-        loading: img.loading,
-        fetchPriority: img.getAttribute('fetchpriority'),
-        sized: img.hasAttribute('width') && img.hasAttribute('height'),
-        inPicture: img.parentElement?.tagName === 'PICTURE',
-      }),
-    ),
-  );
-  const photos = images.filter((image) => image.inPicture);
-  expect(photos.length, 'hero, gallery and media images').toBeGreaterThanOrEqual(4);
-  const [first, ...rest] = photos;
-  expect(first?.fetchPriority).toBe('high');
-  expect(first?.loading).toBe('auto');
-  for (const image of photos) {
-    // Chromium supports AVIF, so it takes the first source; a 390 px phone never needs the 1600 px original.
-    expect(image.currentSrc).toMatch(/\/_astro\/[\w-]+\.[\w-]+\.w(320|640|960|1280)\.avif$/);
-    expect(image.naturalWidth).toBeGreaterThan(0);
-    expect(image.sized).toBe(true);
-    expect(image.naturalWidth).toBeLessThanOrEqual(1280);
+  const images = page.locator('main picture > img');
+  for (const img of await images.all()) {
+    await img.scrollIntoViewIfNeeded();
+    await expect
+      .poll(() => img.evaluate((node: HTMLImageElement) => node.complete && node.naturalWidth))
+      .toBeGreaterThan(0);
   }
-  for (const image of rest) expect(image.loading).toBe('lazy');
+  return images.evaluateAll((nodes) =>
+    (nodes as HTMLImageElement[]).map((img) => ({
+      currentSrc: img.currentSrc,
+      naturalWidth: img.naturalWidth,
+      loading: img.loading,
+      fetchPriority: img.getAttribute('fetchpriority'),
+      sized: img.hasAttribute('width') && img.hasAttribute('height'),
+    })),
+  );
+}
+
+/** Chromium supports AVIF, so it takes the first source; a 390 px phone never needs the 1600 px original. */
+function expectPhoneSizedAvif(image: ShownImage | undefined) {
+  expect(image?.currentSrc).toMatch(/\/_astro\/[\w-]+\.[\w-]+\.w(320|640|960)\.avif$/);
+  expect(image?.naturalWidth).toBeLessThanOrEqual(960);
+  expect(image?.sized).toBe(true);
+}
+
+test('the hero is a phone-sized AVIF, fetched first and eagerly', async ({ page }) => {
+  const [hero, ...others] = await pictures(page, '/');
+  expect(others).toEqual([]);
+  expectPhoneSizedAvif(hero);
+  expect(hero?.fetchPriority).toBe('high');
+  expect(hero?.loading).toBe('auto');
+});
+
+test('gallery and media images are phone-sized AVIFs, loaded lazily', async ({ page }) => {
+  const images = await pictures(page, '/about');
+  expect(images.length, 'two gallery images and one media image').toBe(3);
+  for (const image of images) {
+    expectPhoneSizedAvif(image);
+    expect(image.loading).toBe('lazy');
+    expect(image.fetchPriority).toBeNull();
+  }
 });

@@ -8,7 +8,7 @@ import { getSite, tenantHost } from '../lib/server/http-cache/site-client.testin
  */
 const alpha = tenantHost('alpha.localhost');
 const platform = () => tenantHost(process.env.PUBLIC_PLATFORM_HOST ?? 'localhost');
-const TENANT_PAGES = ['/', '/services', '/contact', '/blog'];
+const TENANT_PAGES = ['/', '/services', '/about', '/contact', '/blog'];
 /** Classes that only mark an element for a variant of another class (`group-hover:`) and have no rule. */
 const MARKERS = new Set(['group', 'peer']);
 /** Arbitrary-value utilities written only in the admin app. */
