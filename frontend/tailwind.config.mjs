@@ -1,31 +1,22 @@
 import typography from '@tailwindcss/typography';
+import { NOT_SCANNED, sharedTheme } from './tailwind.theme.mjs';
 
 /**
- * Tenant themes are CSS variables set per site from its globals (SiteLayout), as space-separated RGB channels
- * so Tailwind's opacity modifiers (`bg-primary/10`) keep working. The platform pages use the stock palette.
+ * The tenant stylesheet (src/styles/site.css): only the files that render tenant pages are scanned, so
+ * visitors never download the admin's classes (the admin has its own config and stylesheet). Content HTML
+ * carries no classes — the sanitiser drops every attribute but a checked href — and is styled through the
+ * typography plugin's `prose` classes that the wrapping components set. Nothing is safelisted: every class a
+ * tenant page can show is written literally in these files.
+ * @type {import('tailwindcss').Config}
  */
-const themed = (name) => `rgb(var(--color-${name}) / <alpha-value>)`;
-
-/** @type {import('tailwindcss').Config} */
 export default {
-  content: ['./src/**/*.{astro,html,js,jsx,ts,tsx}'],
-  theme: {
-    extend: {
-      colors: {
-        primary: themed('primary'),
-        'on-primary': themed('on-primary'),
-        secondary: themed('secondary'),
-        'on-secondary': themed('on-secondary'),
-        accent: themed('accent'),
-        'on-accent': themed('on-accent'),
-        surface: themed('surface'),
-        ink: themed('ink'),
-      },
-      fontFamily: {
-        display: ['"Segoe UI Variable Display"', '"Segoe UI"', 'system-ui', 'sans-serif'],
-      },
-      maxWidth: { site: '76rem' },
-    },
-  },
+  content: [
+    './src/components/**/*.{astro,ts,tsx}',
+    './src/layouts/{Base,SiteLayout}.astro',
+    './src/pages/**/*.astro',
+    '!./src/pages/admin/**',
+    NOT_SCANNED,
+  ],
+  theme: sharedTheme,
   plugins: [typography],
 };

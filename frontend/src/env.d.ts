@@ -19,3 +19,9 @@ declare module 'virtual:spark-tracker' {
   const code: string;
   export default code;
 }
+
+/** Static images under public/brand that have build-time variants (build/responsive-images.mjs); empty in dev. */
+declare module 'virtual:spark-static-images' {
+  const images: Readonly<Record<string, import('./components/images/responsive-image').StaticImage>>;
+  export default images;
+}

@@ -1,8 +1,23 @@
-import { gridColumnClasses } from './grid-columns.js';
+import { Picture } from '../images/Picture.js';
+import type { ImageSlot } from '../images/responsive-image.js';
+import { columnsFor, gridColumnClasses } from './grid-columns.js';
 import type { BlockProps } from './types.js';
 import { Section } from './ui.js';
 
+/** One grid cell: the columns gridColumnClasses picks for this many images, 24 px gaps, 1152 px container. */
+function gallerySlot(count: number): ImageSlot {
+  const desktop = columnsFor(count, 3, 4);
+  const tablet = columnsFor(count, Math.min(2, desktop), desktop);
+  const widest = Math.floor((1152 - 24 * (desktop - 1)) / desktop);
+  return {
+    aspect: [4, 3],
+    sizes: `(min-width: 1216px) ${widest}px, (min-width: 1024px) calc((100vw - 4rem) / ${desktop}), (min-width: 768px) calc((100vw - 4rem) / ${tablet}), calc(100vw - 2.5rem)`,
+    maxWidth: 1280,
+  };
+}
+
 export function GalleryBlock({ block }: BlockProps<'gallery'>) {
+  const slot = gallerySlot(block.images.length);
   return (
     <Section anchor={block.anchor} heading={block.heading} tone="muted">
       <div className={`grid gap-6 ${gridColumnClasses(block.images.length, { large: 3 })}`}>
@@ -11,11 +26,10 @@ export function GalleryBlock({ block }: BlockProps<'gallery'>) {
             key={image.url}
             className="group overflow-hidden rounded-2xl bg-surface shadow-sm ring-1 ring-ink/10"
           >
-            <img
+            <Picture
               src={image.url}
               alt={image.alt}
-              loading="lazy"
-              decoding="async"
+              slot={slot}
               className="aspect-[4/3] w-full object-cover transition duration-500 group-hover:scale-105"
             />
             {image.caption ? (

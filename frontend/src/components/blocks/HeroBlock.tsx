@@ -1,8 +1,15 @@
+import { Picture } from '../images/Picture.js';
+import type { ImageSlot } from '../images/responsive-image.js';
 import type { BlockProps } from './types.js';
 import { ButtonLink } from './ui.js';
 
-/** React 18 does not know `fetchPriority`; the lower-case attribute passes through as plain HTML. */
-const HIGH_PRIORITY = { fetchpriority: 'high' } as Record<string, string>;
+/** Half of the site container beside the text from `lg` up (552 px at full width), the container below it. */
+const HERO_SLOT: ImageSlot = {
+  aspect: [4, 3],
+  sizes:
+    '(min-width: 1216px) 552px, (min-width: 1024px) calc(50vw - 3.5rem), (min-width: 640px) calc(100vw - 4rem), calc(100vw - 2.5rem)',
+  maxWidth: 1280,
+};
 
 export function HeroBlock({ block }: BlockProps<'hero'>) {
   const centered = block.align === 'center' || !block.image;
@@ -48,11 +55,12 @@ export function HeroBlock({ block }: BlockProps<'hero'>) {
               className="absolute -inset-3 -z-10 rounded-[2rem] bg-accent/30 blur-2xl"
               aria-hidden="true"
             />
-            <img
+            <Picture
               src={block.image.url}
               alt={block.image.alt}
+              slot={HERO_SLOT}
               className="aspect-[4/3] w-full rounded-3xl object-cover shadow-2xl ring-1 ring-white/10"
-              {...HIGH_PRIORITY}
+              priority
             />
           </figure>
         ) : null}

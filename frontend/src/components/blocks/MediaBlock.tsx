@@ -1,5 +1,14 @@
+import { Picture } from '../images/Picture.js';
+import type { ImageSlot } from '../images/responsive-image.js';
 import type { BlockProps } from './types.js';
 import { Section } from './ui.js';
+
+/** `max-w-5xl` (1024 px) inside the site container's padding. */
+const MEDIA_SLOT: ImageSlot = {
+  aspect: [16, 9],
+  sizes: '(min-width: 1088px) 1024px, calc(100vw - 4rem)',
+  maxWidth: 1920,
+};
 
 export function MediaBlock({ block }: BlockProps<'media'>) {
   return (
@@ -9,11 +18,10 @@ export function MediaBlock({ block }: BlockProps<'media'>) {
           // biome-ignore lint/a11y/useMediaCaption: captions belong to the uploaded file; the caption text is below
           <video src={block.url} controls preload="metadata" className="w-full rounded-3xl shadow-lg" />
         ) : (
-          <img
+          <Picture
             src={block.url}
             alt={block.alt}
-            loading="lazy"
-            decoding="async"
+            slot={MEDIA_SLOT}
             className="aspect-[16/9] w-full rounded-3xl object-cover shadow-lg ring-1 ring-ink/10"
           />
         )}

@@ -182,6 +182,23 @@ async function runSitePagesBench({ repoRoot, stack, report }: BenchContext): Pro
       'B',
       `br ${brBytes} B, gzip ${gzipBytes} B`,
     );
+    // The demo hero as the original JPEG against its 1280 px variants on the image ladder.
+    const heroVariant = (format: string) => {
+      const path = new RegExp(`/_astro/hero-crew\\.[\\w-]+\\.w1280\\.${format}`).exec(home)?.[0];
+      if (!path) throw new Error(`the home page offers no 1280 px ${format} of the hero`);
+      return path;
+    };
+    const [heroJpeg, heroAvif, heroWebp, heroLadderJpeg] = await Promise.all(
+      ['/brand/alpha/hero-crew.jpg', heroVariant('avif'), heroVariant('webp'), heroVariant('jpg')].map(
+        (path) => wireBytes(port, path, 'alpha.localhost'),
+      ),
+    );
+    report(
+      'hero image: original JPEG',
+      heroJpeg ?? 0,
+      'B',
+      `at 1280 px: AVIF ${heroAvif} B, WebP ${heroWebp} B, JPEG ${heroLadderJpeg} B`,
+    );
 
     await wrk(dir, 'warm', FIXED_URL_SCRIPT, `${url}/`, 3);
     const cached = reportRun(

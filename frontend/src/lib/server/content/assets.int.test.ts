@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { crc32, deflateSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getSite, tenantHost } from '../http-cache/site-client.testing.js';
@@ -36,10 +37,14 @@ function png(width: number, height: number): Buffer {
   ]);
 }
 
-async function upload(file: Buffer, folder: string | null): Promise<string> {
+async function upload(file: Buffer, folder: string | null, type = 'image/png'): Promise<string> {
   const form = new FormData();
   if (folder) form.append('folder', folder);
-  form.append('file', new Blob([new Uint8Array(file)], { type: 'image/png' }), 'pixel.png');
+  form.append(
+    'file',
+    new Blob([new Uint8Array(file)], { type }),
+    type === 'image/png' ? 'pixel.png' : 'photo.jpg',
+  );
   const response = await fetch(`${directus}/files`, {
     method: 'POST',
     headers: { authorization: `Bearer ${adminToken}` },
@@ -52,8 +57,13 @@ async function upload(file: Buffer, folder: string | null): Promise<string> {
 }
 
 const image = png(40, 20);
+const wide = png(700, 350);
+/** A real photo (the demo hero, 1600 × 1200 JPEG), so the format comparison means something. */
+const photo = readFileSync(new URL('../../../../public/brand/alpha/hero-crew.jpg', import.meta.url));
 let publicId = '';
 let privateId = '';
+let wideId = '';
+let photoId = '';
 
 beforeAll(async () => {
   const { rows } = await pool.query<{ id: string }>(
@@ -63,6 +73,8 @@ beforeAll(async () => {
   if (!folder) throw new Error('setup did not create the Public folder');
   publicId = await upload(image, folder);
   privateId = await upload(image, null);
+  wideId = await upload(wide, folder);
+  photoId = await upload(photo, folder, 'image/jpeg');
 });
 
 afterAll(async () => {
@@ -86,12 +98,47 @@ describe('GET /assets/<id>', () => {
     expect(answer.body.equals(image)).toBe(true);
   });
 
-  it('applies the offered transforms through Directus', async () => {
-    const answer = await getSite(host, `/assets/${publicId}?width=10&format=png`);
-    expect(answer.status).toBe(200);
-    expect(answer.headers['content-type']).toBe('image/png');
-    // IHDR width and height: the 40×20 original scaled to 10 wide keeps its aspect ratio.
-    expect([answer.body.readUInt32BE(16), answer.body.readUInt32BE(20)]).toEqual([10, 5]);
+  it('applies a ladder width through Directus, keeping the aspect ratio and never enlarging', async () => {
+    const scaled = await getSite(host, `/assets/${wideId}?width=320&format=png`);
+    expect(scaled.status).toBe(200);
+    expect(scaled.headers['content-type']).toBe('image/png');
+    // IHDR width and height: the 700×350 original scaled to 320 wide.
+    expect([scaled.body.readUInt32BE(16), scaled.body.readUInt32BE(20)]).toEqual([320, 160]);
+    const small = await getSite(host, `/assets/${publicId}?width=640&format=png`);
+    expect(small.status).toBe(200);
+    expect([small.body.readUInt32BE(16), small.body.readUInt32BE(20)]).toEqual([40, 20]);
+  });
+
+  it('sends a photo as AVIF or WebP, smaller than the original JPEG, cacheable', async () => {
+    const original = await getSite(host, `/assets/${photoId}`);
+    expect(original.status).toBe(200);
+    expect(original.body.length).toBe(photo.length);
+    for (const [format, type] of [
+      ['avif', 'image/avif'],
+      ['webp', 'image/webp'],
+      ['jpg', 'image/jpeg'],
+    ] as const) {
+      const variant = await getSite(host, `/assets/${photoId}?width=640&format=${format}`);
+      expect(variant.status, format).toBe(200);
+      expect(variant.headers['content-type'], format).toBe(type);
+      expect(variant.headers['cache-control'], format).toMatch(/^public, max-age=\d+/);
+      expect(variant.body.length, format).toBeGreaterThan(0);
+      expect(variant.body.length, format).toBeLessThan(photo.length);
+    }
+  });
+
+  it('refuses a width off the ladder, or any other transform, with 400', async () => {
+    for (const query of [
+      'width=641',
+      'width=4000',
+      'width=640&height=480',
+      'format=avif',
+      'width=640&quality=100',
+    ]) {
+      const answer = await getSite(host, `/assets/${photoId}?${query}`);
+      expect(answer.status, query).toBe(400);
+      expect(errorCode(answer.text), query).toBe('BAD_REQUEST');
+    }
   });
 
   it('answers 404 for a file outside the Public folder, exactly like for an unknown id', async () => {

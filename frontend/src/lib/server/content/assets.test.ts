@@ -6,10 +6,18 @@ const parse = (id: string | undefined, query = '') => parseAssetRequest(id, new 
 
 describe('parseAssetRequest', () => {
   it('accepts a UUID and the offered transforms, typed', () => {
-    expect(parse(ID.toUpperCase(), 'width=640&fit=cover&format=webp&quality=80')).toEqual({
+    expect(parse(ID.toUpperCase(), 'width=640&format=webp')).toEqual({
       id: ID,
-      transforms: { width: 640, fit: 'cover', format: 'webp', quality: 80 },
+      transforms: { width: 640, format: 'webp' },
     });
+    expect(parse(ID)).toEqual({ id: ID, transforms: {} });
+  });
+
+  it.each([320, 640, 960, 1280, 1920])('offers the ladder width %i, alone or in every format', (width) => {
+    expect(parse(ID, `width=${width}`).transforms).toEqual({ width });
+    for (const format of ['avif', 'webp', 'jpg', 'png']) {
+      expect(parse(ID, `width=${width}&format=${format}`).transforms).toEqual({ width, format });
+    }
   });
 
   it.each([undefined, '', 'logo.png', `${ID}x`, '../files'])('refuses the id %j with 400', (id) => {
@@ -23,9 +31,18 @@ describe('parseAssetRequest', () => {
     'width=0',
     'width=99999',
     'width=12.5',
-    'fit=fill',
-    'format=gif',
-    'width=10&width=20',
+    'width=641',
+    'width=0640',
+    'width=640.0',
+    'width=',
+    'height=480',
+    'width=640&height=480',
+    'fit=cover',
+    'quality=80',
+    'format=avif',
+    'width=640&format=gif',
+    'width=640&format=auto',
+    'width=320&width=640',
   ])('refuses %s with 400, naming the problem', (query) => {
     expect(() => parse(ID, query)).toThrow(expect.objectContaining({ code: 'BAD_REQUEST' }));
   });
@@ -33,8 +50,8 @@ describe('parseAssetRequest', () => {
 
 describe('assetUrl', () => {
   it('asks Directus for the same file with only the parsed transforms, in one canonical order', () => {
-    expect(assetUrl('http://directus:8055/', parse(ID, 'height=200&width=100'))).toBe(
-      `http://directus:8055/assets/${ID}?width=100&height=200`,
+    expect(assetUrl('http://directus:8055/', parse(ID, 'format=avif&width=640'))).toBe(
+      `http://directus:8055/assets/${ID}?width=640&format=avif&withoutEnlargement=true`,
     );
     expect(assetUrl('http://directus:8055', parse(ID))).toBe(`http://directus:8055/assets/${ID}`);
   });

@@ -1,5 +1,6 @@
 import { AppError } from '@spark/contracts';
 import { z } from 'zod';
+import { IMAGE_FORMATS, IMAGE_WIDTHS } from '../../../../build/image-ladder.mjs';
 import { serverEnv } from '../env.js';
 import { errorResponse } from '../http.js';
 
@@ -13,18 +14,32 @@ import { errorResponse } from '../http.js';
  * tenant host.
  */
 
+/** Image ladder widths arrive as text; `z.enum` needs string literals. */
+const LADDER_WIDTHS = IMAGE_WIDTHS.map(String) as [string, ...string[]];
+
+/**
+ * Only the ladder the page markup offers (build/image-ladder.mjs): a width step, optionally with a format. A
+ * format alone (the full-size original re-encoded) is not offered. Every accepted URL is one a page links to,
+ * so Directus renders (and caches) at most widths × formats variants of a file.
+ */
 const TRANSFORMS = z
   .object({
-    width: z.coerce.number().int().min(1).max(4000),
-    height: z.coerce.number().int().min(1).max(4000),
-    fit: z.enum(['cover', 'contain', 'inside', 'outside']),
-    quality: z.coerce.number().int().min(1).max(100),
-    format: z.enum(['auto', 'jpg', 'png', 'webp', 'avif']),
+    width: z.enum(LADDER_WIDTHS, {
+      errorMap: () => ({ message: `width is one of ${IMAGE_WIDTHS.join(', ')}` }),
+    }),
+    format: z.enum(IMAGE_FORMATS),
   })
   .partial()
-  .strict();
+  .strict()
+  .refine((transforms) => transforms.format === undefined || transforms.width !== undefined, {
+    message: 'format needs a width',
+  })
+  .transform(({ width, format }) => ({
+    ...(width === undefined ? {} : { width: Number(width) }),
+    ...(format === undefined ? {} : { format }),
+  }));
 
-export type AssetTransforms = z.infer<typeof TRANSFORMS>;
+export type AssetTransforms = z.output<typeof TRANSFORMS>;
 
 export interface AssetRequest {
   id: string;
@@ -63,6 +78,8 @@ const REQUEST_TIMEOUT_MS = 15_000;
 export function assetUrl(baseUrl: string, request: AssetRequest): string {
   const params = new URLSearchParams();
   for (const [name, value] of Object.entries(request.transforms)) params.set(name, String(value));
+  // A variant is at most this wide: a small original is sent at its own size, never enlarged.
+  if (request.transforms.width !== undefined) params.set('withoutEnlargement', 'true');
   const query = params.size > 0 ? `?${params.toString()}` : '';
   return `${baseUrl.replace(/\/$/, '')}/assets/${request.id}${query}`;
 }
