@@ -38,7 +38,7 @@ export async function boardColumn(
   const where = `where a.site_id = $1 and a.status = $2 and ($3::uuid is null or a.campaign_id = $3)
     and ($4::text is null or exists (select 1 from quality_flags f
                                      where f.article_id = a.id and f.type = $4 and f.status = 'open'))
-    and ($5::text is null or a.city_id in (select id from geo_cities where name ilike $5))`;
+    and ($5::text is null or a.city_id = any(array(select id from geo_cities where name ilike $5)))`;
   const cityPrefix = query.city ? `${query.city.replace(/[\\%_]/g, (c) => `\\${c}`)}%` : null;
   const scope = [siteId, query.status, query.campaign_id ?? null, query.flag ?? null, cityPrefix];
   const order = ORDER[query.status];
