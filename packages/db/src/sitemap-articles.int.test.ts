@@ -1,6 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { applySchema } from './schema.js';
-import { listLiveArticleLastmods, listSitemapArticles, summarizeSitemapArticles } from './sitemap-articles.js';
+import {
+  listLiveArticleLastmods,
+  listSitemapArticles,
+  summarizeSitemapArticles,
+} from './sitemap-articles.js';
 import { createThrowawayDatabase, type ThrowawayDatabase } from './testing.js';
 
 describe('sitemap articles', { timeout: 60_000 }, () => {
@@ -11,8 +15,11 @@ describe('sitemap articles', { timeout: 60_000 }, () => {
   const options = { chunkSize: 3, reservedSlugs: ['blog', 'areas'] };
 
   const site = async (domain: string) =>
-    (await db.pool.query<{ id: string }>('insert into sites (name, domain) values ($1, $1) returning id', [domain]))
-      .rows[0]?.id as string;
+    (
+      await db.pool.query<{ id: string }>('insert into sites (name, domain) values ($1, $1) returning id', [
+        domain,
+      ])
+    ).rows[0]?.id as string;
 
   /** `published` is the publication time relative to now, in minutes (negative: in the past). */
   const article = (siteId: string, slug: string, status: string, published?: number, updated?: number) =>
@@ -96,7 +103,12 @@ describe('sitemap articles', { timeout: 60_000 }, () => {
       ['g-seven'],
     ]);
     chunks.forEach((chunk, i) => {
-      expect(chunk.lastmod).toBe(children[i]?.map((row) => row.lastmod).sort().at(-1));
+      expect(chunk.lastmod).toBe(
+        children[i]
+          ?.map((row) => row.lastmod)
+          .sort()
+          .at(-1),
+      );
     });
     expect(await listSitemapArticles(db.pool, alpha, 4, options)).toEqual([]);
     expect(await listSitemapArticles(db.pool, alpha, 0, options)).toEqual([]);
@@ -118,6 +130,16 @@ describe('sitemap articles', { timeout: 60_000 }, () => {
 
   it('dates hubs from every live article, a shadowed one included, and nothing that is not live', async () => {
     const slugs = (await listLiveArticleLastmods(db.pool, alpha)).map((row) => row.slug).sort();
-    expect(slugs).toEqual(['a-one', 'b-two', 'blog', 'c-three', 'd-four', 'e-five', 'f-six', 'g-seven', 'shadowed']);
+    expect(slugs).toEqual([
+      'a-one',
+      'b-two',
+      'blog',
+      'c-three',
+      'd-four',
+      'e-five',
+      'f-six',
+      'g-seven',
+      'shadowed',
+    ]);
   });
 });
