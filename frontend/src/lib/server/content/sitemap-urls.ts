@@ -70,7 +70,8 @@ export async function listArticleSitemapChunk(siteId: string, number: number): P
  * hubs with their `/areas` index.
  */
 export function listSitemapUrls(siteId: string): Promise<SitemapUrls> {
-  return cachedRead(siteId, 'sitemap:urls', async (version) => {
+  // Not 'sitemap:urls': that key held the articles too, and a release reading the other shape must not meet it.
+  return cachedRead(siteId, 'sitemap:listed-urls', async (version) => {
     const published = { site_id: { _eq: siteId }, status: { _eq: 'published' } };
     const dated = ['slug', 'published_at', 'date_updated'];
     const [pages, posts, areas] = await Promise.all([
