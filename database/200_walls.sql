@@ -116,11 +116,19 @@ create table if not exists generated_articles (
   constraint generated_articles_published_at_check check (status <> 'published' or published_at is not null),
   constraint generated_articles_publish_at_check check (status <> 'scheduled' or publish_at is not null)
 );
-create index if not exists generated_articles_status_idx on generated_articles (site_id, status);
+-- Read paths at 100,000 articles a site walk these in order instead of sorting the site: a review-board column
+-- (one status, oldest first; the scheduled column by publish time; the published one newest first) reads a page
+-- as an index-only range, and a sitemap child reads its slugs and dates from the covering sitemap index.
+create index if not exists generated_articles_status_idx
+  on generated_articles (site_id, status, date_created, id);
 create index if not exists generated_articles_due_idx
   on generated_articles (publish_at) where status = 'scheduled';
+create index if not exists generated_articles_scheduled_idx
+  on generated_articles (site_id, publish_at, id) where status = 'scheduled';
 create index if not exists generated_articles_published_idx
-  on generated_articles (site_id, published_at desc) where status = 'published';
+  on generated_articles (site_id, published_at desc, id) where status = 'published';
+create index if not exists generated_articles_sitemap_idx
+  on generated_articles (site_id, slug) include (published_at, date_updated) where status = 'published';
 create index if not exists generated_articles_slug_idx on generated_articles (slug);
 create index if not exists generated_articles_campaign_id_idx on generated_articles (campaign_id, status);
 create index if not exists generated_articles_job_id_idx on generated_articles (job_id);

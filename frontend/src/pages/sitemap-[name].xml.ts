@@ -1,5 +1,5 @@
 import type { APIRoute } from 'astro';
-import { listSitemapUrls } from '../lib/server/content/sitemap-urls';
+import { listArticleSitemapChunk, listSitemapUrls } from '../lib/server/content/sitemap-urls';
 import { contentUnavailable } from '../lib/server/content/unavailable';
 import { requestOrigin } from '../lib/server/seo/origin';
 import { chunkOf, parseChildName, urlsetXml } from '../lib/server/seo/sitemap';
@@ -9,7 +9,11 @@ export const GET: APIRoute = async ({ locals, request, url, params }) => {
   const child = parseChildName(params.name);
   if (!locals.tenant || !child) return new Response('Not found', { status: 404 });
   try {
-    const urls = chunkOf((await listSitemapUrls(locals.tenant.id))[child.kind], child.number);
+    const siteId = locals.tenant.id;
+    const urls =
+      child.kind === 'articles'
+        ? await listArticleSitemapChunk(siteId, child.number)
+        : chunkOf((await listSitemapUrls(siteId))[child.kind], child.number);
     if (urls.length === 0) return new Response('Not found', { status: 404 });
     return new Response(urlsetXml(requestOrigin(request, url), urls), {
       headers: { 'content-type': 'application/xml; charset=utf-8' },

@@ -1,5 +1,5 @@
 import type { APIRoute } from 'astro';
-import { listSitemapUrls } from '../lib/server/content/sitemap-urls';
+import { listSitemapUrls, summarizeArticleSitemap } from '../lib/server/content/sitemap-urls';
 import { contentUnavailable } from '../lib/server/content/unavailable';
 import { requestOrigin } from '../lib/server/seo/origin';
 import { sitemapChildren, sitemapIndexXml } from '../lib/server/seo/sitemap';
@@ -8,8 +8,11 @@ import { sitemapChildren, sitemapIndexXml } from '../lib/server/seo/sitemap';
 export const GET: APIRoute = async ({ locals, request, url }) => {
   if (!locals.tenant) return new Response('Not found', { status: 404 });
   try {
-    const urls = await listSitemapUrls(locals.tenant.id);
-    return new Response(sitemapIndexXml(requestOrigin(request, url), sitemapChildren(urls)), {
+    const [urls, articleChunks] = await Promise.all([
+      listSitemapUrls(locals.tenant.id),
+      summarizeArticleSitemap(locals.tenant.id),
+    ]);
+    return new Response(sitemapIndexXml(requestOrigin(request, url), sitemapChildren(urls, articleChunks)), {
       headers: { 'content-type': 'application/xml; charset=utf-8' },
     });
   } catch (error) {

@@ -3,7 +3,11 @@ import type { Pool, PoolClient } from 'pg';
 
 type Queryable = Pick<Pool | PoolClient, 'query'>;
 
-/** One site's published articles with their place (state, county and city names are null where unknown). */
+/**
+ * One site's published articles with their place (state, county and city names are null where unknown), by title:
+ * the hub tree sorts them by title with its own collation, and a list that is already (nearly) in that order sorts
+ * in about one comparison per article instead of seconds of them at 100,000 articles.
+ */
 export async function listAreaArticles(db: Queryable, siteId: string): Promise<AreaArticle[]> {
   const { rows } = await db.query<AreaArticle>(
     `select a.id, a.slug, a.title, s.code as "stateCode", s.name as "stateName",
@@ -13,7 +17,7 @@ export async function listAreaArticles(db: Queryable, siteId: string): Promise<A
      left join geo_counties co on co.id = coalesce(a.county_id, c.county_id)
      left join geo_states s on s.id = coalesce(a.state_id, c.state_id, co.state_id)
      where a.site_id = $1 and a.status = 'published'
-     order by a.id`,
+     order by a.title, a.slug`,
     [siteId],
   );
   return rows;

@@ -44,5 +44,13 @@ export { createPool, type Pool, type PoolClient, type PoolOptions, withTransacti
 export { findPublishedArticle } from './published-articles.js';
 export { findHoldingFlags, HOLDING_FLAG_SQL, type HoldingFlag } from './quality-gate.js';
 export { type ApplySchemaOptions, applySchema, DEFAULT_SCHEMA_DIR, listSchemaFiles } from './schema.js';
+export {
+  listLiveArticleLastmods,
+  listSitemapArticles,
+  type SitemapArticle,
+  type SitemapArticleChunk,
+  type SitemapArticleOptions,
+  summarizeSitemapArticles,
+} from './sitemap-articles.js';
 export { loadTemplateLibrary, type TemplateLibrary } from './template-library.js';
 export { type WorkLogEntry, writeWorkLog } from './work-log.js';

@@ -24,8 +24,10 @@ interface CardRow {
 }
 
 /**
- * One column of the review board. A page is read through the (site_id, status) index and counted
- * separately, so a site with 100,000 articles costs one index range per column, never a full scan of rows.
+ * One column of the review board. The page is found first as ids only, in the column's order, from the index
+ * that holds that order (`generated_articles_status_idx`, `_scheduled_idx`, `_published_idx`): an index-only
+ * range even at a deep offset, never a sort of the site's 100,000 rows. The page's 20-odd cards are then read
+ * whole. The count walks the same index.
  */
 export async function boardColumn(
   deps: FactoryDeps,
@@ -36,17 +38,19 @@ export async function boardColumn(
   const where = `where a.site_id = $1 and a.status = $2 and ($3::uuid is null or a.campaign_id = $3)
     and ($4::text is null or exists (select 1 from quality_flags f
                                      where f.article_id = a.id and f.type = $4 and f.status = 'open'))
-    and ($5::text is null or a.city_id in (select id from geo_cities where name ilike $5))`;
+    and ($5::text is null or a.city_id = any(array(select id from geo_cities where name ilike $5)))`;
   const cityPrefix = query.city ? `${query.city.replace(/[\\%_]/g, (c) => `\\${c}`)}%` : null;
   const scope = [siteId, query.status, query.campaign_id ?? null, query.flag ?? null, cityPrefix];
+  const order = ORDER[query.status];
   const [page, count] = await Promise.all([
     deps.db.query<CardRow>(
-      `select a.id, a.campaign_id, a.title, a.slug, a.status, a.word_count, c.name as city, a.publish_at,
+      `with page as (select a.id from generated_articles a ${where} order by ${order} limit $6 offset $7)
+       select a.id, a.campaign_id, a.title, a.slug, a.status, a.word_count, c.name as city, a.publish_at,
               a.published_at,
               array(select distinct f.type from quality_flags f where f.article_id = a.id and f.status = 'open'
                     order by f.type) as flags
-       from generated_articles a left join geo_cities c on c.id = a.city_id
-       ${where} order by ${ORDER[query.status]} limit $6 offset $7`,
+       from page join generated_articles a on a.id = page.id left join geo_cities c on c.id = a.city_id
+       order by ${order}`,
       [...scope, query.limit, query.offset],
     ),
     deps.db.query<{ n: number }>(`select count(*)::int as n from generated_articles a ${where}`, scope),

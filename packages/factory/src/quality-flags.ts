@@ -51,20 +51,30 @@ function orderedPair(row: FlagRow): [ArticleColumns, ArticleColumns | null] {
   return [article, other];
 }
 
-/** One page of a site's near-duplicate pairs or short articles in one status, newest flag first. */
+/**
+ * One page of a site's near-duplicate pairs or short articles in one status, newest flag first. The matching
+ * flags are found and counted as ids; only the page's flags are joined to their articles' columns (bodies
+ * included, for the side-by-side passage), so a site with thousands of flags builds 20-odd cards, not thousands.
+ */
 export async function listQualityFlags(deps: FactoryDeps, principal: Principal, query: QualityFlagsQuery) {
   const siteId = resolveSiteScope(principal, query.site_id);
   const { rows } = await deps.db.query<FlagRow>(
-    `select f.id, f.site_id, f.type, f.status, f.score::float8 as score, f.excerpt, f.details, f.date_created,
-            count(*) over ()::int as total, ${articleJson('a')} as article,
+    `with matched as (
+       select f.id, f.date_created from quality_flags f
+       where f.site_id = $1 and f.type = $2 and f.status = $3
+         and ($4::uuid is null or exists (select 1 from generated_articles c
+                                          where c.id in (f.article_id, f.other_article_id) and c.campaign_id = $4))
+     ), page as (
+       select id from matched order by date_created desc, id desc limit $5 offset $6
+     )
+     select f.id, f.site_id, f.type, f.status, f.score::float8 as score, f.excerpt, f.details, f.date_created,
+            (select count(*) from matched)::int as total, ${articleJson('a')} as article,
             case when o.id is null then null else ${articleJson('o')} end as other
-     from quality_flags f
+     from page
+     join quality_flags f on f.id = page.id
      join generated_articles a on a.id = f.article_id
      left join generated_articles o on o.id = f.other_article_id
-     where f.site_id = $1 and f.type = $2 and f.status = $3
-       and ($4::uuid is null or a.campaign_id = $4 or o.campaign_id = $4)
-     order by f.date_created desc, f.id desc
-     limit $5 offset $6`,
+     order by f.date_created desc, f.id desc`,
     [siteId, query.type, query.status, query.campaign_id ?? null, query.limit, query.offset],
   );
   return {

@@ -44,6 +44,27 @@ describe('buildAreaHubTree', () => {
   ];
   const tree = buildAreaHubTree(rows);
 
+  it('lists every hub’s articles by title whatever order the articles came in', () => {
+    const titled = [
+      { ...article('6', 'Travis County', 'Austin'), title: 'zebra roofing' },
+      { ...article('7', 'Travis County', 'Austin'), title: 'Apple roofing' },
+      { ...article('8', 'Travis County', 'Austin'), title: 'apple roofing' },
+      { ...article('9', null, null, 'OH'), stateCode: null, stateName: null, title: 'Ökonomie' },
+      { ...article('10', null, null, 'OH'), stateCode: null, stateName: null, title: 'Oak' },
+      ...rows,
+    ];
+    const forward = buildAreaHubTree(titled);
+    const backward = buildAreaHubTree([...titled].reverse());
+    expect(backward).toEqual(forward);
+    expect(forward.hubs.get('/areas/tx/travis-county/austin')?.articles.map((a) => a.title)).toEqual([
+      'apple roofing',
+      'Apple roofing',
+      'Title 1',
+      'zebra roofing',
+    ]);
+    expect(forward.unplaced.map((a) => a.title)).toEqual(['Oak', 'Ökonomie']);
+  });
+
   it('creates a hub only for places that have articles', () => {
     expect([...tree.hubs.keys()].sort()).toEqual([
       '/areas/oh',

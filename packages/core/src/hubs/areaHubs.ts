@@ -46,9 +46,14 @@ export interface AreaHubTree {
   unplaced: AreaArticle[];
 }
 
-const byName = <T extends { name: string }>(a: T, b: T) => a.name.localeCompare(b.name, 'en');
+/**
+ * One collator for every comparison: `localeCompare(other, 'en')` orders the same but resolves the locale on each
+ * call, which made sorting a 100,000-article site's hubs take seconds.
+ */
+const english = new Intl.Collator('en');
+const byName = <T extends { name: string }>(a: T, b: T) => english.compare(a.name, b.name);
 const byTitle = (a: AreaArticle, b: AreaArticle) =>
-  a.title.localeCompare(b.title, 'en') || a.slug.localeCompare(b.slug);
+  english.compare(a.title, b.title) || a.slug.localeCompare(b.slug);
 
 export const stateHubPath = (stateCode: string) => `${AREAS_ROOT}/${stateCode.toLowerCase()}`;
 
@@ -70,13 +75,24 @@ export function hubTrail(
   return trail;
 }
 
-/** Groups published articles into state → county → city hubs; only places with articles get a hub. */
+/**
+ * Groups published articles into state → county → city hubs; only places with articles get a hub. The articles
+ * are sorted by title once and every hub's lists are filled in that order, and a place's trail is worked out
+ * once and shared by its articles: a site of 100,000 articles in 1,000 places costs one sort, not one per hub
+ * level, and 1,000 trails, not 100,000.
+ */
 export function buildAreaHubTree(articles: readonly AreaArticle[]): AreaHubTree {
   const hubs = new Map<string, AreaHub>();
   const trailOf = new Map<string, { name: string; path: string }[]>();
+  const trails = new Map<string, { name: string; path: string }[]>();
   const unplaced: AreaArticle[] = [];
-  for (const article of articles) {
-    const trail = hubTrail(article);
+  for (const article of [...articles].sort(byTitle)) {
+    const place = [article.stateCode, article.stateName, article.countyName, article.cityName].join('\u0000');
+    let trail = trails.get(place);
+    if (!trail) {
+      trail = hubTrail(article);
+      trails.set(place, trail);
+    }
     trailOf.set(article.id, trail);
     if (trail.length === 0) unplaced.push(article);
     trail.forEach((step, depth) => {
@@ -100,10 +116,6 @@ export function buildAreaHubTree(articles: readonly AreaArticle[]): AreaHubTree 
     });
   }
   for (const hub of hubs.values()) {
-    hub.articles.sort(byTitle);
-    hub.allArticles.sort(byTitle);
-  }
-  for (const hub of hubs.values()) {
     const parent = hub.parents.at(-1);
     if (parent)
       hubs
@@ -115,7 +127,7 @@ export function buildAreaHubTree(articles: readonly AreaArticle[]): AreaHubTree 
     .filter((hub) => hub.level === 'state')
     .sort(byName)
     .map((hub) => hub.path);
-  return { hubs, states, trailOf, unplaced: unplaced.sort(byTitle) };
+  return { hubs, states, trailOf, unplaced };
 }
 
 /**

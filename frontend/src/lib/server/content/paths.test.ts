@@ -6,6 +6,7 @@ import {
   isReservedPath,
   isSlug,
   permalinkFrom,
+  RESERVED_SLUGS,
 } from './paths.js';
 
 describe('tenant URL shapes', () => {
@@ -48,5 +49,10 @@ describe('reserved paths', () => {
     expect(isReservedPath('/blog/anything')).toBe(true);
     expect(isReservedPath('/offline')).toBe(true);
     expect(isReservedPath('/blogging-tips')).toBe(false);
+  });
+
+  it('names exactly the reserved paths an article slug could take (the sitemap query leaves them out)', () => {
+    const candidates = ['blog', 'areas', 'offline', 'form-sent', 'blogging-tips', 'area', 'form', 'sent'];
+    expect(candidates.filter((slug) => isReservedPath(`/${slug}`))).toEqual([...RESERVED_SLUGS]);
   });
 });

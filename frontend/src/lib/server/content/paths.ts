@@ -33,6 +33,9 @@ export function blogPageNumber(raw: string | undefined): number | null {
 export const postPath = (slug: string) => `/blog/${slug}`;
 export const blogPagePath = (page: number) => (page <= 1 ? '/blog' : `/blog/page/${page}`);
 
+/** The single-segment paths of `isReservedPath`: an article with one of these slugs can never be reached. */
+export const RESERVED_SLUGS = ['blog', 'areas', 'offline', 'form-sent'] as const;
+
 /** Paths the site's own routes serve; a page or article at one of them can never be reached. */
 export function isReservedPath(path: string): boolean {
   return (

@@ -1,10 +1,12 @@
 import { AREAS_ROOT, hubPagePaths } from '@spark/core';
+import { listLiveArticleLastmods, listSitemapArticles, summarizeSitemapArticles } from '@spark/db';
 import { z } from 'zod';
-import type { SitemapUrl, SitemapUrls } from '../seo/sitemap.js';
+import { database } from '../connections.js';
+import { type ChunkSummary, SITEMAP_URL_LIMIT, type SitemapUrl, type SitemapUrls } from '../seo/sitemap.js';
 import { loadSiteAreas } from './area-hubs.js';
 import { cachedRead } from './cached-read.js';
 import { readItems } from './directus.js';
-import { isReservedPath, postPath } from './paths.js';
+import { isReservedPath, postPath, RESERVED_SLUGS } from './paths.js';
 
 const timestamp = z.string().datetime({ offset: true }).nullable();
 const pageSchema = z.object({
@@ -43,16 +45,36 @@ async function readAll<Row>(
 
 const byPath = (a: SitemapUrl, b: SitemapUrl) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
 
+/** Articles by SQL, 50,000 to a child, in slug order, minus the slugs other routes own. */
+const ARTICLE_SITEMAP = { chunkSize: SITEMAP_URL_LIMIT, reservedSlugs: RESERVED_SLUGS };
+
+/** The article children of the index: counted in the database, cached per content version like every read. */
+export function summarizeArticleSitemap(siteId: string): Promise<ChunkSummary[]> {
+  return cachedRead(siteId, 'sitemap:article-chunks', () =>
+    summarizeSitemapArticles(database(), siteId, ARTICLE_SITEMAP),
+  );
+}
+
 /**
- * Every public URL of one site, as the routes resolve them: indexable published pages, `/blog` when there are
- * posts, live posts, published articles whose slug no page shadows (pages win at `/<slug>`), and the area
+ * One article child (1-based), read straight from the covering index: up to 50,000 rows are cheaper to read
+ * again than to ship through Redis, and the rendered sitemap is cached whole by the page cache.
+ */
+export async function listArticleSitemapChunk(siteId: string, number: number): Promise<SitemapUrl[]> {
+  const rows = await listSitemapArticles(database(), siteId, number, ARTICLE_SITEMAP);
+  return rows.map((row) => ({ path: `/${row.slug}`, lastmod: row.lastmod }));
+}
+
+/**
+ * Every public URL of one site except its articles (which `listArticleSitemapChunk` reads child by child), as
+ * the routes resolve them: indexable published pages, `/blog` when there are posts, live posts, and the area
  * hubs with their `/areas` index.
  */
 export function listSitemapUrls(siteId: string): Promise<SitemapUrls> {
-  return cachedRead(siteId, 'sitemap:urls', async (version) => {
+  // Not 'sitemap:urls': that key held the articles too, and a release reading the other shape must not meet it.
+  return cachedRead(siteId, 'sitemap:listed-urls', async (version) => {
     const published = { site_id: { _eq: siteId }, status: { _eq: 'published' } };
     const dated = ['slug', 'published_at', 'date_updated'];
-    const [pages, posts, articles, areas] = await Promise.all([
+    const [pages, posts, areas] = await Promise.all([
       readAll<PageEntry>(
         'pages',
         { fields: ['permalink', 'noindex', 'published_at', 'date_updated'], filter: published, version },
@@ -63,17 +85,20 @@ export function listSitemapUrls(siteId: string): Promise<SitemapUrls> {
         { fields: dated, filter: { ...published, published_at: { _lte: '$NOW' } }, version },
         slugSchema,
       ),
-      readAll<SlugEntry>('generated_articles', { fields: dated, filter: published, version }, slugSchema),
       loadSiteAreas(siteId),
     ]);
-    const articleLastmod = new Map(articles.map((article) => [article.slug, lastmodOf(article)]));
+    const hubs = [...areas.tree.hubs.values()];
+    // Only a site with hubs pays for reading every article's date.
+    const articleLastmod = new Map(
+      hubs.length + areas.tree.unplaced.length === 0
+        ? []
+        : (await listLiveArticleLastmods(database(), siteId)).map((row) => [row.slug, row.lastmod]),
+    );
     const newestOf = (slugs: readonly { slug: string }[]) =>
       slugs.reduce<string | null>((latest, { slug }) => {
         const lastmod = articleLastmod.get(slug) ?? null;
         return lastmod && (!latest || lastmod > latest) ? lastmod : latest;
       }, null);
-    const hubs = [...areas.tree.hubs.values()];
-    const permalinks = new Set(pages.map((page) => page.permalink));
     const postUrls = posts.map((post) => ({ path: postPath(post.slug), lastmod: lastmodOf(post) }));
     const pageUrls = pages
       .filter((page) => !page.noindex && !isReservedPath(page.permalink))
@@ -88,10 +113,6 @@ export function listSitemapUrls(siteId: string): Promise<SitemapUrls> {
     return {
       pages: pageUrls.sort(byPath),
       posts: postUrls.sort(byPath),
-      articles: articles
-        .filter((article) => !permalinks.has(`/${article.slug}`) && !isReservedPath(`/${article.slug}`))
-        .map((article) => ({ path: `/${article.slug}`, lastmod: lastmodOf(article) }))
-        .sort(byPath),
       // A hub changes when one of its articles does; the index (which also lists articles about no place)
       // whenever any of them does.
       hubs: [

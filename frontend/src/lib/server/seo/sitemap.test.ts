@@ -16,17 +16,33 @@ const urls = (count: number, prefix: string): SitemapUrl[] =>
   }));
 
 describe('sitemap index', () => {
-  it('splits every kind into children of at most 50,000 URLs with the newest lastmod of each chunk', () => {
-    const articles = urls(SITEMAP_URL_LIMIT + 1, 'a');
-    const children = sitemapChildren({ pages: urls(3, 'p'), posts: [], articles, hubs: urls(2, 'areas/h') });
+  it('splits the listed kinds into children of at most 50,000 URLs with the newest lastmod of each chunk', () => {
+    const pages = urls(SITEMAP_URL_LIMIT + 1, 'p');
+    const children = sitemapChildren({ pages, posts: [], hubs: urls(2, 'areas/h') }, []);
     expect(children.map((c) => c.path)).toEqual([
       '/sitemap-pages-1.xml',
-      '/sitemap-articles-1.xml',
-      '/sitemap-articles-2.xml',
+      '/sitemap-pages-2.xml',
       '/sitemap-hubs-1.xml',
     ]);
-    expect(children[1]?.lastmod).toBe(articles[SITEMAP_URL_LIMIT - 1]?.lastmod);
-    expect(children[2]?.lastmod).toBe(articles[SITEMAP_URL_LIMIT]?.lastmod);
+    expect(children[0]?.lastmod).toBe(pages[SITEMAP_URL_LIMIT - 1]?.lastmod);
+    expect(children[1]?.lastmod).toBe(pages[SITEMAP_URL_LIMIT]?.lastmod);
+  });
+
+  it('lists the article children the database counted, between posts and hubs', () => {
+    const children = sitemapChildren(
+      { pages: urls(3, 'p'), posts: urls(1, 'blog/x'), hubs: urls(2, 'areas/h') },
+      [
+        { number: 1, lastmod: '2024-03-01T00:00:00.000Z' },
+        { number: 2, lastmod: '2024-02-01T00:00:00.000Z' },
+      ],
+    );
+    expect(children.map((c) => [c.path, c.lastmod])).toEqual([
+      ['/sitemap-pages-1.xml', urls(3, 'p')[2]?.lastmod],
+      ['/sitemap-posts-1.xml', urls(1, 'blog/x')[0]?.lastmod],
+      ['/sitemap-articles-1.xml', '2024-03-01T00:00:00.000Z'],
+      ['/sitemap-articles-2.xml', '2024-02-01T00:00:00.000Z'],
+      ['/sitemap-hubs-1.xml', urls(2, 'areas/h')[1]?.lastmod],
+    ]);
   });
 
   it('writes well-formed XML with absolute, escaped locations', () => {

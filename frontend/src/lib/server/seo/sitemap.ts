@@ -3,7 +3,9 @@ import { escapeHtml } from '@spark/core';
 /**
  * Sitemaps per the sitemaps.org protocol: `/sitemap.xml` is an index whose children hold at most 50,000 URLs
  * each, grouped by kind so a site with a million articles still has a small, stable pages sitemap. Pure:
- * the route supplies the request origin and the URL list.
+ * the route supplies the request origin and the URL lists. Articles, the one kind that reaches 100,000s, are
+ * never held in full: the database splits them into children (see `@spark/db` sitemap-articles), and the
+ * index gets only each child's summary.
  */
 export const SITEMAP_URL_LIMIT = 50_000;
 
@@ -16,7 +18,15 @@ export interface SitemapUrl {
   lastmod: string | null;
 }
 
-export type SitemapUrls = Record<SitemapKind, SitemapUrl[]>;
+/** The kinds that stay small (pages, posts, hubs), listed in full. */
+export type ListedKind = Exclude<SitemapKind, 'articles'>;
+export type SitemapUrls = Record<ListedKind, SitemapUrl[]>;
+
+/** One article child as the database counts it: its number and the newest lastmod it holds. */
+export interface ChunkSummary {
+  number: number;
+  lastmod: string | null;
+}
 
 export interface SitemapChild {
   kind: SitemapKind;
@@ -47,10 +57,16 @@ export function chunkOf(urls: readonly SitemapUrl[], number: number): SitemapUrl
   return urls.slice((number - 1) * SITEMAP_URL_LIMIT, number * SITEMAP_URL_LIMIT);
 }
 
-/** One child per 50,000 URLs of each kind; kinds without URLs have no child. */
-export function sitemapChildren(urls: SitemapUrls): SitemapChild[] {
+/** One child per 50,000 URLs of each kind, articles as the database split them; kinds without URLs have none. */
+export function sitemapChildren(urls: SitemapUrls, articleChunks: readonly ChunkSummary[]): SitemapChild[] {
   const children: SitemapChild[] = [];
   for (const kind of SITEMAP_KINDS) {
+    if (kind === 'articles') {
+      for (const { number, lastmod } of articleChunks) {
+        children.push({ kind, number, path: childPath(kind, number), lastmod });
+      }
+      continue;
+    }
     const chunks = Math.ceil(urls[kind].length / SITEMAP_URL_LIMIT);
     for (let number = 1; number <= chunks; number += 1) {
       children.push({
