@@ -41,7 +41,7 @@ export {
   SQLSTATE_INPUT_ERRORS,
 } from './pg-errors.js';
 export { createPool, type Pool, type PoolClient, type PoolOptions, withTransaction } from './pool.js';
-export { findPublishedArticle } from './published-articles.js';
+export { findPublishedArticle, findPublishedArticlePage } from './published-articles.js';
 export { findHoldingFlags, HOLDING_FLAG_SQL, type HoldingFlag } from './quality-gate.js';
 export { type ApplySchemaOptions, applySchema, DEFAULT_SCHEMA_DIR, listSchemaFiles } from './schema.js';
 export {

@@ -34,9 +34,53 @@ export async function findPublishedArticle(
   siteId: string,
   slug: string,
 ): Promise<Record<string, unknown> | null> {
-  const { rows } = await db.query<Record<string, unknown>>(
-    `select ${ARTICLE_COLUMNS} from generated_articles a where ${LIVE_ARTICLE} and a.slug = $2 limit 1`,
-    [siteId, slug],
-  );
+  const { rows } = await db.query<Record<string, unknown>>({
+    name: 'find-published-article',
+    text: `select ${ARTICLE_COLUMNS} from generated_articles a where ${LIVE_ARTICLE} and a.slug = $2 limit 1`,
+    values: [siteId, slug],
+  });
+  return rows[0] ?? null;
+}
+
+/**
+ * The nearby articles of `listNearbyArticles` for the article row `a`, as one JSON array (nearest first): a
+ * scalar subquery, so the article and its links come back in one round trip.
+ */
+const NEARBY_OF_ARTICLE = `coalesce((
+  select json_agg(json_build_object('id', n.id, 'slug', n.slug, 'title', n.title, 'cityName', n."cityName", 'km', n.km)
+                  order by n.km, n."cityName")
+  from (
+    select id, slug, title, "cityName", km from (
+      select distinct on (c.id) o.id, o.slug, o.title, c.name as "cityName",
+             round((ST_Distance(c.geom::geography, origin.geom::geography) / 1000)::numeric, 1)::float8 as km
+      from geo_cities origin
+      join geo_cities c on c.id <> origin.id and c.geom is not null
+        and ST_DWithin(c.geom::geography, origin.geom::geography, $3 * 1000)
+      join generated_articles o on o.city_id = c.id and o.site_id = $1 and o.status = 'published'
+      where origin.id = a.city_id
+      order by c.id, (o.campaign_id is not distinct from a.campaign_id) desc, o.published_at desc, o.id
+    ) by_city
+    order by km, "cityName"
+    limit $4
+  ) n
+), '[]'::json) as nearby`;
+
+/**
+ * What a cold article page reads, in one statement: the live article (exactly as `findPublishedArticle`) and,
+ * under `nearby`, the published articles of other cities within `km` of its city (as `listNearbyArticles`).
+ * One round trip and one prepared plan instead of two parsed and planned statements per page.
+ */
+export async function findPublishedArticlePage(
+  db: Queryable,
+  siteId: string,
+  slug: string,
+  nearby: { km: number; limit: number },
+): Promise<Record<string, unknown> | null> {
+  const { rows } = await db.query<Record<string, unknown>>({
+    name: 'find-published-article-page',
+    text: `select ${ARTICLE_COLUMNS}, ${NEARBY_OF_ARTICLE}
+           from generated_articles a where ${LIVE_ARTICLE} and a.slug = $2 limit 1`,
+    values: [siteId, slug, nearby.km, nearby.limit],
+  });
   return rows[0] ?? null;
 }

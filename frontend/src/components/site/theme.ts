@@ -42,7 +42,19 @@ export function readableOn(background: Rgb): Rgb {
 
 const channels = (rgb: Rgb) => rgb.join(' ');
 
+/** Per colours object: a site's chrome keeps one while its content is unchanged, and every page needs it. */
+const styles = new WeakMap<ThemeColors, string>();
+
 export function themeStyle(colors: ThemeColors): string {
+  let style = styles.get(colors);
+  if (style === undefined) {
+    style = buildThemeStyle(colors);
+    styles.set(colors, style);
+  }
+  return style;
+}
+
+function buildThemeStyle(colors: ThemeColors): string {
   const primary = hexToRgb(colors.primary);
   const secondary = hexToRgb(colors.secondary);
   const accent = hexToRgb(colors.accent);

@@ -1,9 +1,10 @@
-import { findPublishedArticle, type Pool } from '@spark/db';
+import { NEARBY_AREA_KM, NEARBY_AREA_LIMIT } from '@spark/core';
+import { findPublishedArticlePage, type Pool } from '@spark/db';
 
 /**
  * The read behind a cold article page, three ways, over the same distinct slugs at the same concurrency:
  * Directus REST as the SSR reader (the old path: permission work per request), one SQL statement per article
- * (the path article pages use), and SQL batched 50 slugs a statement (what render-ahead or a batching loader
+ * (the statement article pages use: the article with its nearby links), and SQL batched 50 slugs a statement (what render-ahead or a batching loader
  * would cost). Each article is read once per way.
  */
 const CONCURRENCY = 10;
@@ -53,7 +54,9 @@ export async function measureArticleReads(
   );
   const sqlRate = await timedInParallel(
     forSql.map((slug) => async () => {
-      if (!(await findPublishedArticle(pool, siteId, slug))) throw new Error(`no article ${slug}`);
+      const nearby = { km: NEARBY_AREA_KM, limit: NEARBY_AREA_LIMIT };
+      if (!(await findPublishedArticlePage(pool, siteId, slug, nearby)))
+        throw new Error(`no article ${slug}`);
     }),
   );
   const batches: (() => Promise<unknown>)[] = [];

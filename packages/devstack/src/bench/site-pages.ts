@@ -151,11 +151,17 @@ function reportRun(report: BenchContext['report'], label: string, result: WrkRes
 async function runSitePagesBench({ repoRoot, stack, report }: BenchContext): Promise<void> {
   const env = stack.env;
   const port = await freePort();
+  // SPARK_BENCH_PROFILE=<dir>: the frontend writes a V8 CPU profile there when it stops (open it in Chrome's
+  // DevTools or speedscope), to see where a page's time goes.
+  const profileDir = process.env.SPARK_BENCH_PROFILE;
   const frontend = startService(
     {
       name: 'bench-site-frontend',
       command: process.execPath,
-      args: [join(env.SPARK_FRONTEND_OUT_DIR ?? join(repoRoot, 'frontend/dist'), 'server/main.mjs')],
+      args: [
+        ...(profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : []),
+        join(env.SPARK_FRONTEND_OUT_DIR ?? join(repoRoot, 'frontend/dist'), 'server/main.mjs'),
+      ],
       cwd: repoRoot,
       env: { ...process.env, ...env, HOST: '127.0.0.1', PORT: String(port) },
     },

@@ -1,13 +1,7 @@
-import {
-  type AreaArticle,
-  type AreaHubTree,
-  areaSuccessors,
-  buildAreaHubTree,
-  NEARBY_AREA_KM,
-  NEARBY_AREA_LIMIT,
-} from '@spark/core';
-import { listAreaArticles, listNearbyArticles, type NearbyArticle } from '@spark/db';
+import { type AreaArticle, type AreaHubTree, areaSuccessors, buildAreaHubTree } from '@spark/core';
+import { listAreaArticles } from '@spark/db';
 import { database } from '../connections.js';
+import type { NearbyArticle } from './articles.js';
 import { cachedRead } from './cached-read.js';
 import { currentSiteVersions } from './site-version.js';
 
@@ -54,12 +48,13 @@ export interface ArticleAreaLinks {
   next: { id: string; slug: string; title: string } | null;
 }
 
-export async function loadArticleAreaLinks(siteId: string, articleId: string): Promise<ArticleAreaLinks> {
-  const [areas, nearby] = await Promise.all([
-    loadSiteAreas(siteId),
-    // Per article, like the article itself: read directly (the rendered page is what gets cached).
-    listNearbyArticles(database(), siteId, articleId, NEARBY_AREA_KM, NEARBY_AREA_LIMIT),
-  ]);
+/** `nearby` is read per article, with the article itself (see findArticle); the rest comes from the site's tree. */
+export async function loadArticleAreaLinks(
+  siteId: string,
+  articleId: string,
+  nearby: NearbyArticle[],
+): Promise<ArticleAreaLinks> {
+  const areas = await loadSiteAreas(siteId);
   const next = areas.next.get(articleId);
   return {
     trail: areas.tree.trailOf.get(articleId) ?? [],

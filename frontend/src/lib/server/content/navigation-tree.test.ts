@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { buildNavigationTree, type NavNode, splitHeaderNavigation } from './navigation-tree.js';
+import {
+  buildNavigationTree,
+  currentNavKey,
+  isCurrentNavItem,
+  type NavNode,
+  splitHeaderNavigation,
+} from './navigation-tree.js';
 import type { NavigationRow } from './schemas.js';
 
 const id = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
@@ -69,5 +75,27 @@ describe('splitHeaderNavigation', () => {
     const { menu, cta } = splitHeaderNavigation([node('Services', true, [node('Repair')]), node('Home')]);
     expect(cta).toBeNull();
     expect(menu).toHaveLength(2);
+  });
+});
+
+describe('isCurrentNavItem and currentNavKey', () => {
+  const item = (url: string | null): NavNode => ({ label: url ?? 'none', url, isCta: false, children: [] });
+
+  it('marks the item of the page itself and of its ancestors, never home for every page', () => {
+    expect(isCurrentNavItem(item('/services'), '/services')).toBe(true);
+    expect(isCurrentNavItem(item('/services'), '/services/repair')).toBe(true);
+    expect(isCurrentNavItem(item('/services#top'), '/services/repair')).toBe(true);
+    expect(isCurrentNavItem(item('/'), '/services')).toBe(false);
+    expect(isCurrentNavItem(item('/'), '/')).toBe(true);
+    expect(isCurrentNavItem(item('/service'), '/services')).toBe(false);
+    expect(isCurrentNavItem(item(null), '/services')).toBe(false);
+  });
+
+  it('gives paths that mark the same items the same key, and others a different one', () => {
+    const items = [item('/'), item('/services'), item('/blog')];
+    expect(currentNavKey(items, '/roof-repair-austin')).toBe(currentNavKey(items, '/gutter-guide'));
+    expect(currentNavKey(items, '/roof-repair-austin')).toBe('000');
+    expect(currentNavKey(items, '/services/repair')).toBe('010');
+    expect(currentNavKey(items, '/')).toBe('100');
   });
 });

@@ -45,3 +45,19 @@ export function splitHeaderNavigation(items: readonly NavNode[]): { menu: NavNod
   const cta = items.find((item) => item.isCta && item.children.length === 0) ?? null;
   return { menu: items.filter((item) => item !== cta), cta };
 }
+
+/** The item is the page at `path` or one of its ancestors in the URL tree (the header marks it current). */
+export function isCurrentNavItem(node: NavNode, path: string): boolean {
+  return (
+    node.url !== null &&
+    (node.url === path || (node.url !== '/' && path.startsWith(`${node.url.split('#')[0]}/`)))
+  );
+}
+
+/**
+ * Which top-level items are current at `path`, as a short key: the header's only path-dependent markup, so
+ * two paths with the same key get the same header.
+ */
+export function currentNavKey(items: readonly NavNode[], path: string): string {
+  return items.map((item) => (isCurrentNavItem(item, path) ? '1' : '0')).join('');
+}

@@ -29,7 +29,8 @@ export async function resolveTenantRoute(siteId: string, permalink: string | nul
     return { kind: 'page', page, blocks, data: await loadBlockData(siteId, blocks) };
   }
   const slug = articleSlugFrom(permalink);
-  const article = slug ? await findArticle(siteId, slug) : null;
-  if (!article) return { kind: 'not-found' };
-  return { kind: 'article', article, areas: await loadArticleAreaLinks(siteId, article.id) };
+  const found = slug ? await findArticle(siteId, slug) : null;
+  if (!found) return { kind: 'not-found' };
+  const { article, nearby } = found;
+  return { kind: 'article', article, areas: await loadArticleAreaLinks(siteId, article.id, nearby) };
 }

@@ -15,6 +15,18 @@ export interface SiteRequest {
 
 type PageAstro = Pick<AstroGlobal, 'locals' | 'request' | 'url' | 'response'>;
 
+/** Per chrome object, which is reused while the site's content is unchanged (see loadSiteChrome). */
+const policies = new WeakMap<SiteChrome, string>();
+
+function sitePolicy(site: SiteChrome): string {
+  let policy = policies.get(site);
+  if (policy === undefined) {
+    policy = contentSecurityPolicy(site.allowedScriptSources);
+    policies.set(site, policy);
+  }
+  return policy;
+}
+
 /**
  * The common start of every tenant page: the tenant the middleware resolved, the site chrome, the request
  * origin, and the response's Content-Security-Policy (script sources from the site's globals). Null on the
@@ -24,7 +36,7 @@ export async function loadSiteRequest(astro: PageAstro): Promise<SiteRequest | n
   const tenant = astro.locals.tenant;
   if (!tenant) return null;
   const site = await loadSiteChrome(tenant);
-  astro.response.headers.set('content-security-policy', contentSecurityPolicy(site.allowedScriptSources));
+  astro.response.headers.set('content-security-policy', sitePolicy(site));
   return { tenant, site, origin: requestOrigin(astro.request, astro.url), path: astro.url.pathname };
 }
 

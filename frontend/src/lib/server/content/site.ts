@@ -70,11 +70,39 @@ function themeColors(colors: GlobalsRow['colors'] | undefined): ThemeColors {
   return theme;
 }
 
+/**
+ * The last chrome built per site with what it was built from. While the content memo hands out the same
+ * globals and navigation objects, every page gets the same chrome object, so what is derived from it alone
+ * (the rendered header and footer, see RenderOnce.astro) is computed once, and a new read means a new object.
+ */
+interface BuiltChrome {
+  tenantName: string;
+  globals: GlobalsRow | null;
+  navigation: NavNode[];
+  chrome: SiteChrome;
+}
+const lastBuilt = new Map<string, BuiltChrome>();
+const MAX_SITES_KEPT = 1_000;
+
 export async function loadSiteChrome(tenant: Pick<Tenant, 'id' | 'name'>): Promise<SiteChrome> {
   const [globals, navigation] = await Promise.all([
     cachedRead(tenant.id, 'globals', (version) => loadGlobals(tenant.id, version)),
     cachedRead(tenant.id, 'navigation', (version) => loadNavigation(tenant.id, version)),
   ]);
+  const last = lastBuilt.get(tenant.id);
+  if (last && last.globals === globals && last.navigation === navigation && last.tenantName === tenant.name)
+    return last.chrome;
+  const chrome = buildSiteChrome(tenant, globals, navigation);
+  if (lastBuilt.size >= MAX_SITES_KEPT) lastBuilt.clear();
+  lastBuilt.set(tenant.id, { tenantName: tenant.name, globals, navigation, chrome });
+  return chrome;
+}
+
+function buildSiteChrome(
+  tenant: Pick<Tenant, 'id' | 'name'>,
+  globals: GlobalsRow | null,
+  navigation: NavNode[],
+): SiteChrome {
   return {
     siteId: tenant.id,
     name: globals?.name ?? tenant.name,

@@ -22,7 +22,17 @@ export function articleOgCard(site: SiteChrome, title: string): OgCard {
   return { siteName: site.name, title, eyebrow: null, colors: site.colors };
 }
 
-export const siteOgPath = (site: SiteChrome) => `/og/site/${ogCardVersion(siteOgCard(site))}.png`;
+/** Per chrome object (one per site while its content is unchanged): every page's head names the site's card. */
+const siteOgPaths = new WeakMap<SiteChrome, string>();
+
+export function siteOgPath(site: SiteChrome): string {
+  let path = siteOgPaths.get(site);
+  if (path === undefined) {
+    path = `/og/site/${ogCardVersion(siteOgCard(site))}.png`;
+    siteOgPaths.set(site, path);
+  }
+  return path;
+}
 
 export const articleOgPath = (site: SiteChrome, article: { id: string; title: string }) =>
   `/og/articles/${article.id}/${ogCardVersion(articleOgCard(site, article.title))}.png`;
