@@ -3,6 +3,7 @@ import { corpusBenchmark } from './corpus.js';
 import { dashboardBenchmark } from './dashboard.js';
 import { generationBenchmark } from './generation.js';
 import type { Benchmark } from './harness.js';
+import { scaleBenchmark } from './scale.js';
 import { sitePagesBenchmark } from './site-pages.js';
 import { trackingBenchmark } from './tracking.js';
 
@@ -17,4 +18,5 @@ export const BENCHMARKS: Benchmark[] = [
   adminBundleBenchmark,
   dashboardBenchmark,
   corpusBenchmark,
+  scaleBenchmark,
 ];
