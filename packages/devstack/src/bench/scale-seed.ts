@@ -142,7 +142,7 @@ export async function seedArticles(
        insert into generated_articles (site_id, campaign_id, title, slug, html_content, excerpt, meta_title,
                                        meta_description, schema_json, word_count, state_id, county_id, city_id,
                                        avatar_id, status, published_at, generation_key)
-       select $1, $2, title,
+       select $1, $2::uuid, title,
               trim(both '-' from regexp_replace(lower(title), '[^a-z0-9]+', '-', 'g')) || '-' || n,
               html,
               left('Straight answers about ' || lower(title) || ' for ' || avatar || 's.', 300),
@@ -150,7 +150,7 @@ export async function seedArticles(
               left('What ' || lower(title) || ' costs, how long it takes and how to choose a crew.', 155),
               jsonb_build_object('@context', 'https://schema.org', '@type', 'Article', 'headline', title),
               words, state_id, county_id, city_id, avatar_id, 'published',
-              now() - make_interval(secs => n), 'seed:' || $2 || ':' || n
+              now() - make_interval(secs => n), 'seed:' || $2::text || ':' || n
        from bodies
        on conflict do nothing`,
       [target.siteId, target.campaignId, from, to, texts, TOPICS, ANGLES, words, HEADINGS, NEAR_COPY_EVERY],
