@@ -157,6 +157,10 @@ create table if not exists article_fingerprints (
   band_hashes bigint[] not null check (cardinality(band_hashes) > 0),
   date_created timestamptz not null default now()
 );
+-- The MinHash signature the band hashes were cut from (128 unsigned 32-bit values, little-endian), written
+-- with them: the duplicate scan estimates a candidate pair's similarity from it instead of reading and hashing
+-- both articles again. Null on rows written before it existed; the scan fills those in.
+alter table article_fingerprints add column if not exists signature bytea;
 create index if not exists article_fingerprints_site_id_idx on article_fingerprints (site_id);
 create index if not exists article_fingerprints_band_hashes_idx on article_fingerprints using gin (band_hashes);
 call install_site_match('article_fingerprints', 'article_id', 'generated_articles');

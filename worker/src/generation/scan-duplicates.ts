@@ -2,11 +2,13 @@ import { scanDuplicatesParams } from '@spark/contracts';
 import { estimateJaccard, htmlToText, longestSharedRun } from '@spark/core';
 import { type Pool, withTransaction } from '@spark/db';
 import { finishJob, startAnalysisJob } from '@spark/jobs';
-import { bandHashesOf, MINHASH_VERSION, signatureOf } from './fingerprint.js';
+import { bandHashesOf, decodeSignature, MINHASH_VERSION, signatureOf } from './fingerprint.js';
 import { insertFingerprints } from './write-batch.js';
 
 /** Articles read (HTML) per round trip. */
 const PAGE = 500;
+/** Stored signatures read per round trip (512 bytes each). */
+const SIGNATURE_PAGE = 5_000;
 /** Memory for grouping the site's band hashes (a few hundred bytes per article). */
 const BUCKET_WORK_MEM = '128MB';
 /** Flagged pairs written per statement. */
@@ -33,14 +35,17 @@ async function loadArticles(pool: Pool, ids: readonly string[]): Promise<Article
 
 const sourceFilter = `a.site_id = $1 and ($2::uuid is null or a.campaign_id = $2) and a.status <> 'archived'`;
 
-/** The scanned articles that have no fingerprint of the current scheme get one (imported or older articles). */
+/**
+ * The scanned articles without a fingerprint of the current scheme, or with one written before signatures were
+ * stored, get one from their text (imported or older articles).
+ */
 async function fingerprintMissing(pool: Pool, siteId: string, campaignId: string | null): Promise<void> {
   let after = '00000000-0000-0000-0000-000000000000';
   for (;;) {
     const { rows } = await pool.query<ArticleText>(
       `select a.id, a.html_content from generated_articles a
        left join article_fingerprints f on f.article_id = a.id and f.minhash_version = $3
-       where ${sourceFilter} and f.article_id is null and a.id > $4
+       where ${sourceFilter} and (f.article_id is null or f.signature is null) and a.id > $4
        order by a.id limit $5`,
       [siteId, campaignId, MINHASH_VERSION, after, PAGE],
     );
@@ -50,12 +55,35 @@ async function fingerprintMissing(pool: Pool, siteId: string, campaignId: string
     await insertFingerprints(
       pool,
       siteId,
-      rows.map((article) => ({
-        id: article.id,
-        bandHashes: bandHashesOf(signatureOf(htmlToText(article.html_content))),
-      })),
+      rows.map((article) => {
+        const signature = signatureOf(htmlToText(article.html_content));
+        return { id: article.id, signature, bandHashes: bandHashesOf(signature) };
+      }),
     );
   }
+}
+
+/**
+ * The stored signatures of these articles; an article whose row has none (outside the scanned set, written
+ * before signatures were stored) is hashed from its text.
+ */
+async function loadSignatures(pool: Pool, ids: readonly string[]): Promise<Map<string, Uint32Array>> {
+  const signatures = new Map<string, Uint32Array>();
+  for (let offset = 0; offset < ids.length; offset += SIGNATURE_PAGE) {
+    const page = ids.slice(offset, offset + SIGNATURE_PAGE);
+    const { rows } = await pool.query<{ article_id: string; signature: Buffer }>(
+      `select article_id, signature from article_fingerprints
+       where article_id = any($1::uuid[]) and minhash_version = $2 and signature is not null`,
+      [page, MINHASH_VERSION],
+    );
+    for (const row of rows) signatures.set(row.article_id, decodeSignature(row.signature));
+  }
+  const unsigned = ids.filter((id) => !signatures.has(id));
+  for (let offset = 0; offset < unsigned.length; offset += PAGE) {
+    for (const article of await loadArticles(pool, unsigned.slice(offset, offset + PAGE)))
+      signatures.set(article.id, signatureOf(htmlToText(article.html_content)));
+  }
+  return signatures;
 }
 
 /**
@@ -131,9 +159,10 @@ function similarPairs(
 
 /**
  * Candidate pairs by LSH band overlap in article_fingerprints (the whole site corpus), confirmed by the
- * Jaccard similarity estimated from the articles' current text (≥ threshold), flagged in quality_flags
- * with the longest shared passage. Scanned articles without fingerprints get them first, so the index
- * becomes complete. Only articles in some shared bucket are read and hashed again.
+ * Jaccard similarity estimated from their stored MinHash signatures (≥ threshold), flagged in quality_flags
+ * with the longest shared passage (only flagged pairs' articles are read). Scanned articles without a
+ * fingerprint get one first, so the index becomes complete. Like the band hashes, a signature describes the
+ * text it was computed from (generation, or the scan that filled it in).
  */
 export async function scanDuplicates(pool: Pool, generationJobId: string, siteId: string) {
   const started = await startAnalysisJob(pool, { generationJobId, siteId }, scanDuplicatesParams, 'scan');
@@ -143,12 +172,7 @@ export async function scanDuplicates(pool: Pool, generationJobId: string, siteId
   const campaignId = params.campaign_id ?? null;
   await fingerprintMissing(pool, siteId, campaignId);
   const { buckets, scanned } = await loadBuckets(pool, siteId, campaignId);
-  const involved = [...new Set(buckets.flat())];
-  const signatures = new Map<string, Uint32Array>();
-  for (let offset = 0; offset < involved.length; offset += PAGE) {
-    for (const article of await loadArticles(pool, involved.slice(offset, offset + PAGE)))
-      signatures.set(article.id, signatureOf(htmlToText(article.html_content)));
-  }
+  const signatures = await loadSignatures(pool, [...new Set(buckets.flat())]);
   const flags = similarPairs(buckets, scanned, signatures, threshold);
 
   let flagged = 0;

@@ -161,9 +161,16 @@ export async function seedArticles(
   return written;
 }
 
+/** article_fingerprints.signature as hex: the values as unsigned 32-bit little-endian. */
+function storedSignature(signature: Uint32Array): string {
+  const bytes = Buffer.alloc(signature.length * 4);
+  for (let i = 0; i < signature.length; i += 1) bytes.writeUInt32LE(signature[i] as number, i * 4);
+  return bytes.toString('hex');
+}
+
 /**
  * The fingerprint rows the generator writes with each article (worker/src/generation/fingerprint.ts: the
- * platform's MinHash hasher and banding over the article's text), for the campaign's articles lacking one.
+ * platform's MinHash hasher and banding over the article's text, and the signature), for the campaign's articles lacking one.
  */
 export async function fingerprintArticles(pool: Pool, campaignId: string): Promise<number> {
   const hasher = createMinHasher();
@@ -180,16 +187,19 @@ export async function fingerprintArticles(pool: Pool, campaignId: string): Promi
     const last = rows.at(-1);
     if (!last) return done;
     after = last.id;
-    const bands = rows.map(
-      (row) =>
-        `{${computeBandHashes(hasher.signature(htmlToText(row.html_content)), DEFAULT_BANDING).join(',')}}`,
-    );
+    const signatures = rows.map((row) => hasher.signature(htmlToText(row.html_content)));
     await pool.query(
-      `insert into article_fingerprints (site_id, article_id, minhash_version, band_hashes)
-       select $1, t.article_id, $4, t.band_hashes::bigint[]
-       from unnest($2::uuid[], $3::text[]) as t(article_id, band_hashes)
+      `insert into article_fingerprints (site_id, article_id, minhash_version, band_hashes, signature)
+       select $1, t.article_id, $4, t.band_hashes::bigint[], decode(t.signature, 'hex')
+       from unnest($2::uuid[], $3::text[], $5::text[]) as t(article_id, band_hashes, signature)
        on conflict (article_id) do nothing`,
-      [last.site_id, rows.map((row) => row.id), bands, MINHASH_SCHEME_VERSION],
+      [
+        last.site_id,
+        rows.map((row) => row.id),
+        signatures.map((signature) => `{${computeBandHashes(signature, DEFAULT_BANDING).join(',')}}`),
+        MINHASH_SCHEME_VERSION,
+        signatures.map(storedSignature),
+      ],
     );
     done += rows.length;
   }

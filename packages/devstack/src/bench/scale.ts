@@ -15,6 +15,8 @@ const DEFAULT_ARTICLES = 100_000;
 /** One generation run, the same size into the empty and into the seeded site. */
 const CAMPAIGN_ARTICLES = 2_000;
 const WARM_UP_ARTICLES = 500;
+/** Alternating empty-site and seeded-site generation runs. */
+const GENERATION_ROUNDS = 2;
 /** Analysis jobs over a large site may take long before their fixes; the bench waits, it does not judge. */
 const JOB_MINUTES = 60;
 const REPEATS = 40;
@@ -195,13 +197,16 @@ async function runScaleBench(context: BenchContext): Promise<void> {
       .join(' ')} on ${availableParallelism()} cores`;
   try {
     report('machine load at start (1-min average)', loadavg()[0] ?? 0, '', load());
-    const library = await createBenchLibrary(pool);
-    const generated = await createCampaign(stack.env, library, 'Scale: generated');
-    const warmUp = await generate(stack.env, pool, generated, WARM_UP_ARTICLES);
-    // The warm-up (JIT, pools, caches) leaves no articles behind: the first measured run meets an empty site.
-    await pool.query('delete from generated_articles where job_id = $1', [warmUp.jobId]);
-    const empty = await measureGeneration(context, pool, generated, 'generation into the empty site');
+    // The warm-up (JIT, pools, caches) runs on a site of its own, so no measured run pays for it.
+    const warmUpLibrary = await createBenchLibrary(pool);
+    await generate(
+      stack.env,
+      pool,
+      await createCampaign(stack.env, warmUpLibrary, 'Scale: warm-up'),
+      WARM_UP_ARTICLES,
+    );
 
+    const library = await createBenchLibrary(pool);
     const seeded = await createCampaign(stack.env, library, 'Scale: seeded');
     const seedStarted = performance.now();
     await seedArticles(pool, { siteId: library.siteId, campaignId: seeded }, articles, (written) => {
@@ -227,13 +232,38 @@ async function runScaleBench(context: BenchContext): Promise<void> {
     report('  seed: article rows (INSERT … SELECT)', rowsSeconds, 's');
     report('  seed: fingerprints (MinHash in batches)', fingerprintSeconds, 's');
 
-    const full = await measureGeneration(
-      context,
-      pool,
-      generated,
-      `generation into the ${published}-article site`,
+    // Empty and seeded runs alternate after the seeding, so both meet the same aftermath (checkpoints,
+    // autovacuum) and the same neighbours' load; each empty run gets a fresh site and library.
+    const generated = await createCampaign(stack.env, library, 'Scale: generated');
+    const emptyRates: number[] = [];
+    const fullRates: number[] = [];
+    for (let round = 1; round <= GENERATION_ROUNDS; round += 1) {
+      const fresh = await createBenchLibrary(pool);
+      const freshCampaign = await createCampaign(stack.env, fresh, 'Scale: empty site');
+      emptyRates.push(
+        await measureGeneration(
+          context,
+          pool,
+          freshCampaign,
+          `generation into an empty site, round ${round}`,
+        ),
+      );
+      fullRates.push(
+        await measureGeneration(
+          context,
+          pool,
+          generated,
+          `generation into the ${published}-article site, round ${round}`,
+        ),
+      );
+    }
+    const best = (rates: number[]) => Math.max(...rates);
+    report(
+      'ratio generation seeded / empty site (best of each)',
+      best(fullRates) / best(emptyRates),
+      'ratio',
+      `target ≥ 0.8; ${load()}`,
     );
-    report('ratio generation full / empty site', full / empty, 'ratio', `target ≥ 0.8; ${load()}`);
 
     const scan = await measureAnalysis(context, pool, '/api/seo/scan-duplicates', {
       site_id: library.siteId,
