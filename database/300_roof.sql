@@ -133,8 +133,8 @@ create index if not exists quality_flags_other_article_id_idx on quality_flags (
 call install_site_match('quality_flags', 'article_id', 'generated_articles', 'other_article_id', 'generated_articles');
 
 -- MinHash LSH band hashes, one row per article: articles sharing any element of band_hashes with a
--- new one are its duplicate candidates, found through the GIN index (`band_hashes && $1`) across
--- the whole site corpus. Each element already mixes in its band number, so equal hashes in
+-- new one are its duplicate candidates, found through the GIN index (`band_hashes && $1`) for a few
+-- articles, or, for a whole-site scan, by one group-by over the unnested bands. Each element already mixes in its band number, so equal hashes in
 -- different bands never collide. One array row instead of one row per band costs the worker a
 -- thirtieth of the writes.
 -- The earlier shape (one row per band) is derived data: it is dropped, and the duplicate scan
