@@ -11,6 +11,7 @@ const PAGE = 500;
 const SIGNATURE_PAGE = 5_000;
 /** Memory for grouping the site's band hashes (a few hundred bytes per article). */
 const BUCKET_WORK_MEM = '128MB';
+const BUCKET_STATEMENT_TIMEOUT = '10min';
 /** Flagged pairs written per statement. */
 const FLAG_BATCH = 200;
 
@@ -93,8 +94,10 @@ async function loadSignatures(pool: Pool, ids: readonly string[]): Promise<Map<s
 async function loadBuckets(pool: Pool, siteId: string, campaignId: string | null) {
   const [buckets, { rows: scannedRows }] = await Promise.all([
     withTransaction(pool, async (client) => {
-      // The group-by hashes every band of the site (32 per article): in memory, not in temp files.
+      // The group-by hashes every band of the site (32 per article): in memory, not in temp files. It is one
+      // statement over the whole site, so it gets more than the pool's per-statement limit.
       await client.query(`set local work_mem = '${BUCKET_WORK_MEM}'`);
+      await client.query(`set local statement_timeout = '${BUCKET_STATEMENT_TIMEOUT}'`);
       const { rows } = await client.query<{ ids: string[] }>(
         `with bands as (
            select article_id, unnest(band_hashes) as band from article_fingerprints
