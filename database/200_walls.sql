@@ -131,6 +131,9 @@ create index if not exists generated_articles_sitemap_idx
   on generated_articles (site_id, slug) include (published_at, date_updated) where status = 'published';
 create index if not exists generated_articles_slug_idx on generated_articles (slug);
 create index if not exists generated_articles_campaign_id_idx on generated_articles (campaign_id, status);
+-- A campaign's articles in id order: the worker's passes over a campaign (insert-links) page by keyset
+-- (`campaign_id = $1 and id > $2 order by id limit n`); without it each page sorts the whole campaign.
+create index if not exists generated_articles_campaign_keyset_idx on generated_articles (campaign_id, id);
 create index if not exists generated_articles_job_id_idx on generated_articles (job_id);
 create index if not exists generated_articles_headline_id_idx on generated_articles (headline_id);
 create index if not exists generated_articles_author_id_idx on generated_articles (author_id);

@@ -133,8 +133,8 @@ create index if not exists quality_flags_other_article_id_idx on quality_flags (
 call install_site_match('quality_flags', 'article_id', 'generated_articles', 'other_article_id', 'generated_articles');
 
 -- MinHash LSH band hashes, one row per article: articles sharing any element of band_hashes with a
--- new one are its duplicate candidates, found through the GIN index (`band_hashes && $1`) across
--- the whole site corpus. Each element already mixes in its band number, so equal hashes in
+-- new one are its duplicate candidates, found through the GIN index (`band_hashes && $1`) for a few
+-- articles, or, for a whole-site scan, by one group-by over the unnested bands. Each element already mixes in its band number, so equal hashes in
 -- different bands never collide. One array row instead of one row per band costs the worker a
 -- thirtieth of the writes.
 -- The earlier shape (one row per band) is derived data: it is dropped, and the duplicate scan
@@ -157,6 +157,10 @@ create table if not exists article_fingerprints (
   band_hashes bigint[] not null check (cardinality(band_hashes) > 0),
   date_created timestamptz not null default now()
 );
+-- The MinHash signature the band hashes were cut from (128 unsigned 32-bit values, little-endian), written
+-- with them: the duplicate scan estimates a candidate pair's similarity from it instead of reading and hashing
+-- both articles again. Null on rows written before it existed; the scan fills those in.
+alter table article_fingerprints add column if not exists signature bytea;
 create index if not exists article_fingerprints_site_id_idx on article_fingerprints (site_id);
 create index if not exists article_fingerprints_band_hashes_idx on article_fingerprints using gin (band_hashes);
 call install_site_match('article_fingerprints', 'article_id', 'generated_articles');

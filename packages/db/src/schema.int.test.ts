@@ -293,6 +293,7 @@ describe('the canonical schema in database/', { timeout: 30_000 }, () => {
       'date_created',
       'id',
       'minhash_version',
+      'signature',
       'site_id',
     ]);
   });

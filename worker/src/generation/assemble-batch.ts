@@ -6,6 +6,7 @@ import type { ProductionContext } from './production-context.js';
 export interface ReadyArticle {
   headline: ClaimedHeadline;
   article: AssembledArticle;
+  signature: Uint32Array;
   bandHashes: number[];
 }
 
@@ -71,7 +72,8 @@ export function assembleBatch(context: ProductionContext, headlines: ClaimedHead
     context.takenSlugs.add(article.slug);
     for (const id of article.fragmentIds) context.usage.set(id, (context.usage.get(id) ?? 0) + 1);
     // article.text is htmlToText(article.html), already computed by assembleArticle.
-    ready.push({ headline, article, bandHashes: bandHashesOf(signatureOf(article.text)) });
+    const signature = signatureOf(article.text);
+    ready.push({ headline, article, signature, bandHashes: bandHashesOf(signature) });
   }
   return { ready, failed };
 }

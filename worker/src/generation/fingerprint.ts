@@ -22,3 +22,16 @@ export function signatureOf(text: string): Uint32Array {
 export function bandHashesOf(signature: Uint32Array): number[] {
   return computeBandHashes(signature, BANDING);
 }
+
+/** A signature as stored in article_fingerprints.signature: its values as unsigned 32-bit little-endian. */
+export function encodeSignature(signature: Uint32Array): Buffer {
+  const bytes = Buffer.alloc(signature.length * 4);
+  for (let i = 0; i < signature.length; i += 1) bytes.writeUInt32LE(signature[i] as number, i * 4);
+  return bytes;
+}
+
+export function decodeSignature(bytes: Buffer): Uint32Array {
+  const signature = new Uint32Array(bytes.length / 4);
+  for (let i = 0; i < signature.length; i += 1) signature[i] = bytes.readUInt32LE(i * 4);
+  return signature;
+}

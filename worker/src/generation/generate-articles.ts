@@ -38,7 +38,7 @@ async function runBatch(pool: Pool, context: ProductionContext, limit: number) {
       await insertFingerprints(
         client,
         context.siteId,
-        fresh.map((e) => ({ id: e.id, bandHashes: e.item.bandHashes })),
+        fresh.map((e) => ({ id: e.id, signature: e.item.signature, bandHashes: e.item.bandHashes })),
       );
       await flagShortArticles(
         client,

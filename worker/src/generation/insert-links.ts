@@ -1,5 +1,5 @@
 import { insertLinksParams } from '@spark/contracts';
-import { findOrphans, planInternalLinks } from '@spark/core';
+import { findOrphans, type PlannedLink, planInternalLinks } from '@spark/core';
 import { type Pool, withTransaction } from '@spark/db';
 import { finishJob, startAnalysisJob } from '@spark/jobs';
 import { UnrecoverableError } from 'bullmq';
@@ -64,61 +64,74 @@ export async function insertLinks(
     );
     if (rows.length === 0) break;
     after = (rows.at(-1) as ArticleRow).id;
-    await withTransaction(pool, async (client) => {
-      for (const article of rows) {
-        if (article.links >= maxLinks) continue;
-        if (article.city_id && !nearby.has(article.city_id)) {
-          nearby.set(article.city_id, await nearbyArticleTargets(pool, siteId, article.city_id, nearbyKm));
-        }
-        const targets = [
-          ...siteTargets.filter((t) => hubFits(t, article)),
-          ...(nearby.get(article.city_id ?? '') ?? []),
-        ];
-        const plan = planInternalLinks(article.html_content, targets, {
-          maxLinks: maxLinks - article.links,
-          selfId: `article:${article.id}`,
-          selfUrl: `/${article.slug}`,
-          anchorUsage,
-        });
-        if (plan.links.length === 0) continue;
-        const byId = new Map(targets.map((t) => [t.id, t]));
-        const sorted = [...plan.links].sort((a, b) => a.offset - b.offset);
-        const offsets = finalOffsets(sorted);
-        await client.query('update generated_articles set html_content = $2 where id = $1', [
-          article.id,
-          plan.html,
-        ]);
+    // The page's rewritten bodies and their links go out as one update and one insert (unnest of columns).
+    const updated: { id: string; html: string }[] = [];
+    const links: {
+      source: string;
+      link: PlannedLink;
+      target: SiteLinkTarget | undefined;
+      position: number;
+    }[] = [];
+    for (const article of rows) {
+      if (article.links >= maxLinks) continue;
+      if (article.city_id && !nearby.has(article.city_id)) {
+        nearby.set(article.city_id, await nearbyArticleTargets(pool, siteId, article.city_id, nearbyKm));
+      }
+      const targets = [
+        ...siteTargets.filter((t) => hubFits(t, article)),
+        ...(nearby.get(article.city_id ?? '') ?? []),
+      ];
+      const plan = planInternalLinks(article.html_content, targets, {
+        maxLinks: maxLinks - article.links,
+        selfId: `article:${article.id}`,
+        selfUrl: `/${article.slug}`,
+        anchorUsage,
+      });
+      if (plan.links.length === 0) continue;
+      const byId = new Map(targets.map((t) => [t.id, t]));
+      const sorted = [...plan.links].sort((a, b) => a.offset - b.offset);
+      const offsets = finalOffsets(sorted);
+      updated.push({ id: article.id, html: plan.html });
+      sorted.forEach((link, i) => {
+        links.push({ source: article.id, link, target: byId.get(link.targetId), position: offsets[i] ?? 0 });
+      });
+      for (const link of sorted)
+        anchorUsage.set(
+          link.anchorPhrase.toLowerCase(),
+          (anchorUsage.get(link.anchorPhrase.toLowerCase()) ?? 0) + 1,
+        );
+      inserted += sorted.length;
+      liveChanged ||= article.status === 'published';
+    }
+    if (updated.length > 0) {
+      await withTransaction(pool, async (client) => {
+        await client.query(
+          `update generated_articles a set html_content = t.html
+           from unnest($1::uuid[], $2::text[]) as t(id, html) where a.id = t.id`,
+          [updated.map((u) => u.id), updated.map((u) => u.html)],
+        );
         const pick = (kind: SiteLinkTarget['kind']) =>
-          sorted.map((l) =>
-            byId.get(l.targetId)?.kind === kind ? (byId.get(l.targetId)?.rowId ?? null) : null,
-          );
+          links.map(({ target }) => (target?.kind === kind ? target.rowId : null));
         await client.query(
           `insert into article_links (site_id, source_article_id, target_article_id, target_hub_page_id, link_target_id,
                                       target_url, anchor_text, position)
-           select $1, $2, t.article, t.hub, t.target, t.url, t.anchor, t.position
-           from unnest($3::uuid[], $4::uuid[], $5::uuid[], $6::text[], $7::text[], $8::int[])
-             as t(article, hub, target, url, anchor, position)
+           select $1, t.source, t.article, t.hub, t.target, t.url, t.anchor, t.position
+           from unnest($2::uuid[], $3::uuid[], $4::uuid[], $5::uuid[], $6::text[], $7::text[], $8::int[])
+             as t(source, article, hub, target, url, anchor, position)
            on conflict (source_article_id, target_url) do nothing`,
           [
             siteId,
-            article.id,
+            links.map((l) => l.source),
             pick('article'),
             pick('hub_page'),
             pick('link_target'),
-            sorted.map((l) => l.url),
-            sorted.map((l) => l.anchorText),
-            offsets,
+            links.map((l) => l.link.url),
+            links.map((l) => l.link.anchorText),
+            links.map((l) => l.position),
           ],
         );
-        for (const link of sorted)
-          anchorUsage.set(
-            link.anchorPhrase.toLowerCase(),
-            (anchorUsage.get(link.anchorPhrase.toLowerCase()) ?? 0) + 1,
-          );
-        inserted += sorted.length;
-        liveChanged ||= article.status === 'published';
-      }
-    });
+      });
+    }
     articles += rows.length;
     await pool.query(
       'update generation_jobs set processed = $2::int, progress = least(100, round(100.0 * $2::int / greatest(total, 1), 2)) where id = $1',

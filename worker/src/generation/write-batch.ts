@@ -1,6 +1,6 @@
 import type { PoolClient } from '@spark/db';
 import type { FailedHeadline, ReadyArticle } from './assemble-batch.js';
-import { MINHASH_VERSION } from './fingerprint.js';
+import { encodeSignature, MINHASH_VERSION } from './fingerprint.js';
 import type { ProductionContext } from './production-context.js';
 
 /**
@@ -12,24 +12,33 @@ import type { ProductionContext } from './production-context.js';
 type Queryable = Pick<PoolClient, 'query'>;
 
 /**
- * LSH band hashes of articles, one array row each, so later batches and scans find near-duplicates by a
- * GIN lookup. An article keeps a row of the current MinHash scheme (a retried batch, a rescan); a row of an
- * older scheme is replaced.
+ * LSH band hashes of articles, one array row each with the MinHash signature they were cut from, so later
+ * scans find near-duplicates by shared bands and compare signatures without re-reading the articles. An
+ * article keeps a row of the current MinHash scheme (a retried batch, a rescan); a row of an older scheme,
+ * or one written before signatures were stored, is replaced.
  */
 export async function insertFingerprints(
   db: Queryable,
   siteId: string,
-  articles: { id: string; bandHashes: readonly number[] }[],
+  articles: { id: string; signature: Uint32Array; bandHashes: readonly number[] }[],
 ): Promise<void> {
   if (articles.length === 0) return;
   await db.query(
-    `insert into article_fingerprints (site_id, article_id, minhash_version, band_hashes)
-     select $1, t.article_id, $4, t.band_hashes::bigint[]
-     from unnest($2::uuid[], $3::text[]) as t(article_id, band_hashes)
+    `insert into article_fingerprints (site_id, article_id, minhash_version, band_hashes, signature)
+     select $1, t.article_id, $4, t.band_hashes::bigint[], decode(t.signature, 'hex')
+     from unnest($2::uuid[], $3::text[], $5::text[]) as t(article_id, band_hashes, signature)
      on conflict (article_id) do update
-       set minhash_version = excluded.minhash_version, band_hashes = excluded.band_hashes
-       where article_fingerprints.minhash_version <> excluded.minhash_version`,
-    [siteId, articles.map((a) => a.id), articles.map((a) => `{${a.bandHashes.join(',')}}`), MINHASH_VERSION],
+       set minhash_version = excluded.minhash_version, band_hashes = excluded.band_hashes,
+           signature = excluded.signature
+       where article_fingerprints.minhash_version <> excluded.minhash_version
+          or article_fingerprints.signature is null`,
+    [
+      siteId,
+      articles.map((a) => a.id),
+      articles.map((a) => `{${a.bandHashes.join(',')}}`),
+      MINHASH_VERSION,
+      articles.map((a) => encodeSignature(a.signature).toString('hex')),
+    ],
   );
 }
 

@@ -22,7 +22,37 @@ export interface AnchorMatch<T> {
 const HEADINGS: ReadonlySet<string> = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6']);
 const WORD = /[\p{L}\p{N}]+/gu;
 
-export const countWordsIn = (text: string): number => text.match(WORD)?.length ?? 0;
+/** Words (runs of letters and digits) in the text; ASCII text is counted without the Unicode pattern. */
+export function countWordsIn(text: string): number {
+  let words = 0;
+  let inWord = false;
+  for (let i = 0; i < text.length; i += 1) {
+    const code = text.charCodeAt(i);
+    if (code > 0x7f) return text.match(WORD)?.length ?? 0;
+    const isWordChar =
+      (code >= 0x30 && code <= 0x39) || (code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a);
+    if (isWordChar && !inWord) words += 1;
+    inWord = isWordChar;
+  }
+  return words;
+}
+
+function isAscii(text: string): boolean {
+  for (let i = 0; i < text.length; i += 1) if (text.charCodeAt(i) > 0x7f) return false;
+  return true;
+}
+
+/**
+ * Lower-case ASCII strings every match of the phrase's pattern contains (its words, as escaped in HTML), or
+ * null when the phrase is not ASCII. Within ASCII text, lower-casing is exactly the pattern's case-insensitive
+ * comparison, so a text lacking one of them cannot match and the regular expression is skipped.
+ */
+function asciiNeedles(phrase: string): string[] | null {
+  const words = escapeHtml(phrase.trim())
+    .split(/\s+/)
+    .filter((word) => word !== '');
+  return words.length > 0 && words.every(isAscii) ? words.map((w) => w.toLowerCase()) : null;
+}
 
 /**
  * Case-insensitive, whole-word pattern for a phrase as it appears in sanitised HTML text (so `&`
@@ -48,7 +78,7 @@ export function findAnchorMatches<T>(
   const compiled = candidates.flatMap((candidate) =>
     candidate.phrases.flatMap((phrase) => {
       const pattern = phrasePattern(phrase);
-      return pattern === null ? [] : [{ candidate, phrase, pattern }];
+      return pattern === null ? [] : [{ candidate, phrase, pattern, needles: asciiNeedles(phrase) }];
     }),
   );
   const matches: AnchorMatch<T>[] = [];
@@ -64,7 +94,11 @@ export function findAnchorMatches<T>(
     }
     if (token.type !== 'text') continue;
     if (headingDepth === 0 && anchorDepth === 0) {
-      for (const { candidate, phrase, pattern } of compiled) {
+      // Non-ASCII text may match an ASCII phrase under Unicode case folding (the Kelvin sign, a long s):
+      // only ASCII text is pre-filtered.
+      const lower = isAscii(token.raw) ? token.raw.toLowerCase() : null;
+      for (const { candidate, phrase, pattern, needles } of compiled) {
+        if (lower !== null && needles?.some((needle) => !lower.includes(needle))) continue;
         for (const found of token.raw.matchAll(pattern)) {
           const wordStart = wordsBefore + countWordsIn(token.raw.slice(0, found.index));
           matches.push({

@@ -23,6 +23,26 @@ describe('planInternalLinks', () => {
     ]);
   });
 
+  it('matches an ASCII phrase in non-ASCII text by Unicode case folding (the Kelvin sign is a k)', () => {
+    const html = '<p>Ask \u212Aeller Roofing about it.</p>';
+    const { links } = planInternalLinks(html, [{ id: 't', url: '/keller', anchors: ['keller roofing'] }]);
+    expect(links.map((link) => link.anchorText)).toEqual(['\u212Aeller Roofing']);
+  });
+
+  it('skips phrases absent from ASCII text and still finds them where present', () => {
+    const html = `<p>${filler(30)} Cedar Park roofing.</p><p>${filler(30)} Leander and cedar park.</p>`;
+    const targets: LinkTarget[] = [
+      { id: 'a', url: '/austin', anchors: ['Austin'] },
+      { id: 'b', url: '/leander', anchors: ['Leander'] },
+      { id: 'c', url: '/cedar-park', anchors: ['cedar park'] },
+    ];
+    const { links } = planInternalLinks(html, targets);
+    expect(links.map((link) => [link.targetId, link.anchorText])).toEqual([
+      ['c', 'Cedar Park'],
+      ['b', 'Leander'],
+    ]);
+  });
+
   it('matches whole words only', () => {
     const html = '<p>Austinite pride, not Austin.</p>';
     const { html: out } = planInternalLinks(html, [{ id: 't', url: '/austin', anchors: ['Austin'] }]);

@@ -11,9 +11,9 @@ import type { BenchContext, Benchmark } from './harness.js';
 /** Articles per demo tenant: what the product promises a new user's demo campaign makes. */
 const ARTICLES = 1000;
 
-/** Waits (up to 10 minutes) for an analysis job to end; its figures are read from the database afterwards. */
-async function waitForJob(pool: Pool, jobId: string): Promise<void> {
-  const deadline = performance.now() + 10 * 60_000;
+/** Waits (up to `minutes`) for an analysis job to end; its figures are read from the database afterwards. */
+export async function waitForJob(pool: Pool, jobId: string, minutes = 10): Promise<void> {
+  const deadline = performance.now() + minutes * 60_000;
   while (performance.now() < deadline) {
     const { rows } = await pool.query<{ status: string }>(
       'select status from generation_jobs where id = $1',
@@ -24,7 +24,7 @@ async function waitForJob(pool: Pool, jobId: string): Promise<void> {
     if (status === 'failed' || status === 'cancelled') throw new Error(`job ${jobId} ended ${status}`);
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
-  throw new Error(`job ${jobId} did not finish in 10 minutes`);
+  throw new Error(`job ${jobId} did not finish in ${minutes} minutes`);
 }
 
 /**

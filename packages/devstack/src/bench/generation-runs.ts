@@ -39,10 +39,14 @@ export async function api<T>(env: Record<string, string>, path: string, body: un
   return JSON.parse(text) as T;
 }
 
-export async function createCampaign(env: Record<string, string>, library: BenchLibrary): Promise<string> {
+export async function createCampaign(
+  env: Record<string, string>,
+  library: BenchLibrary,
+  name = 'Bench campaign',
+): Promise<string> {
   const { data } = await api<{ data: { id: string } }>(env, '/api/campaigns', {
     site_id: library.siteId,
-    name: 'Bench campaign',
+    name,
     headline_spintax_root: BENCH_PATTERNS,
     niche_variables: { Niche: 'Roofing' },
     location_mode: 'radius',

@@ -4,6 +4,7 @@ import { dashboardBenchmark } from './dashboard.js';
 import { generationBenchmark } from './generation.js';
 import type { Benchmark } from './harness.js';
 import { readsBenchmark } from './reads.js';
+import { scaleBenchmark } from './scale.js';
 import { sitePagesBenchmark } from './site-pages.js';
 import { trackingBenchmark } from './tracking.js';
 
@@ -19,4 +20,5 @@ export const BENCHMARKS: Benchmark[] = [
   dashboardBenchmark,
   corpusBenchmark,
   readsBenchmark,
+  scaleBenchmark,
 ];

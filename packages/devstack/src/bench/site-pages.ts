@@ -21,7 +21,7 @@ const versionKey = (siteId: string) => `spark:cache:site:${siteId}:version`;
 const INVALIDATION_CHANNEL = 'spark:invalidate';
 
 /** `done` prints one JSON line the harness parses; `path` is a fixed URL unless the script overrides requests. */
-const RESULT_REPORTER = `
+export const RESULT_REPORTER = `
 done = function(summary, latency, requests)
   io.write(string.format('\\nRESULT {"requests":%d,"duration_us":%d,"non2xx":%d,"socket_errors":%d,"bytes":%d,"p50_us":%d,"p99_us":%d}\\n',
     summary.requests, summary.duration, summary.errors.status,
@@ -52,7 +52,7 @@ request = function()
 end
 ${RESULT_REPORTER}`;
 
-interface WrkResult {
+export interface WrkResult {
   requests: number;
   duration_us: number;
   non2xx: number;
@@ -62,7 +62,7 @@ interface WrkResult {
   p99_us: number;
 }
 
-async function wrk(dir: string, name: string, script: string, url: string, seconds = DURATION_S) {
+export async function wrk(dir: string, name: string, script: string, url: string, seconds = DURATION_S) {
   const file = join(dir, `${name}.lua`);
   writeFileSync(file, script);
   // A generous timeout keeps slow answers in the latency figures instead of dropping them as errors.
@@ -130,7 +130,7 @@ async function insertBenchArticles(pool: Pool, siteId: string): Promise<void> {
   );
 }
 
-function reportRun(report: BenchContext['report'], label: string, result: WrkResult): number {
+export function reportRun(report: BenchContext['report'], label: string, result: WrkResult): number {
   const rps = result.requests / (result.duration_us / 1e6);
   const failures = result.non2xx + result.socket_errors;
   report(`${label}: requests/s`, rps, 'req/s', failures > 0 ? `${failures} failed` : undefined);

@@ -1,0 +1,309 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createPool, type Pool } from '@spark/db';
+import { waitForJob } from './corpus.js';
+import { createBenchLibrary } from './generation-library.js';
+import { api, createCampaign, generate, settle } from './generation-runs.js';
+import type { BenchContext, Benchmark } from './harness.js';
+import { measureLatency, timedGet } from './timed-get.js';
+import { fingerprintArticles, seedArticles } from './scale-seed.js';
+import { RESULT_REPORTER, reportRun, wrk } from './site-pages.js';
+
+/** Articles seeded into the site: `npm run bench scale -- --articles=1000000` (or SPARK_BENCH_SCALE_ARTICLES). */
+const DEFAULT_ARTICLES = 100_000;
+/** One generation run, the same size into the empty and into the seeded site. */
+const CAMPAIGN_ARTICLES = 2_000;
+const WARM_UP_ARTICLES = 500;
+/** Alternating empty-site and seeded-site generation runs. */
+const GENERATION_ROUNDS = 2;
+/** Analysis jobs over a large site may take long before their fixes; the bench waits, it does not judge. */
+const JOB_MINUTES = 60;
+const REPEATS = 40;
+const WRK_SECONDS = 10;
+const WRK_SLUGS = 40_000;
+
+export function scaleArticleCount(argv: readonly string[], env: NodeJS.ProcessEnv): number {
+  const flag = argv.find((arg) => arg.startsWith('--articles='))?.slice('--articles='.length);
+  const value = Number(flag ?? env.SPARK_BENCH_SCALE_ARTICLES ?? DEFAULT_ARTICLES);
+  if (!Number.isInteger(value) || value < 1)
+    throw new Error(`--articles must be a positive integer, got ${flag}`);
+  return value;
+}
+
+const seconds = (since: number) => (performance.now() - since) / 1000;
+
+/** The job's own run time (started_at → finished_at), without the time it waited in the queue. */
+async function jobSeconds(pool: Pool, jobId: string): Promise<number> {
+  const { rows } = await pool.query<{ s: number }>(
+    'select extract(epoch from finished_at - started_at)::float8 as s from generation_jobs where id = $1',
+    [jobId],
+  );
+  return rows[0]?.s ?? Number.NaN;
+}
+
+/** Each wrk thread walks its own share of a slug list (one article URL per line), one new URL per request. */
+function slugWalkScript(slugFile: string, host: string): string {
+  return `
+local threads = 0
+function setup(thread)
+  thread:set("thread_index", threads)
+  threads = threads + 1
+end
+local slugs = {}
+for line in io.lines("${slugFile}") do slugs[#slugs + 1] = line end
+local next_slug = 0
+wrk.headers["Host"] = "${host}"
+request = function()
+  local span = math.floor(#slugs / 2)
+  next_slug = next_slug + 1
+  return wrk.format("GET", "/" .. slugs[(thread_index or 0) * span + (next_slug % span) + 1])
+end
+${RESULT_REPORTER}`;
+}
+
+async function measureGeneration(
+  context: BenchContext,
+  pool: Pool,
+  campaignId: string,
+  label: string,
+): Promise<number> {
+  await settle(pool);
+  const run = await generate(context.stack.env, pool, campaignId, CAMPAIGN_ARTICLES);
+  const rate = CAMPAIGN_ARTICLES / run.seconds;
+  context.report(label, rate, 'articles/s', `${CAMPAIGN_ARTICLES} articles, avg ${run.words} words`);
+  return rate;
+}
+
+async function measureAnalysis(
+  context: BenchContext,
+  pool: Pool,
+  path: string,
+  body: Record<string, unknown>,
+): Promise<{ jobId: string; wall: number; job: number }> {
+  await settle(pool);
+  const started = performance.now();
+  const { job_id: jobId } = await api<{ job_id: string }>(context.stack.env, path, body);
+  await waitForJob(pool, jobId, JOB_MINUTES);
+  return { jobId, wall: seconds(started), job: await jobSeconds(pool, jobId) };
+}
+
+async function measureReads(
+  { stack, report }: BenchContext,
+  pool: Pool,
+  site: { id: string; domain: string; campaignId: string; articles: number },
+): Promise<void> {
+  const { env } = stack;
+  const frontend = env.FRONTEND_URL ?? '';
+  const tenant = { host: site.domain };
+
+  const sitemap = await timedGet(frontend, '/sitemap-articles-1.xml', tenant);
+  const urls = sitemap.body.split('<url>').length - 1;
+  const sitemapAgain = await measureLatency(frontend, ['/sitemap-articles-1.xml'], tenant, 5);
+  report(
+    'sitemap child /sitemap-articles-1.xml, first',
+    sitemap.ms,
+    'ms',
+    `${urls} URLs, status ${sitemap.status}; target < 300 ms`,
+  );
+  report('  sitemap child, repeated p50', sitemapAgain.p50, 'ms');
+
+  const admin = { authorization: `Bearer ${env.DIRECTUS_ADMIN_TOKEN}` };
+  const listPath = (query: string) =>
+    `/api/seo/articles?site_id=${site.id}&campaign_id=${site.campaignId}&status=published&limit=20${query}`;
+  const pages = Array.from({ length: 10 }, (_, page) => listPath(`&offset=${page * 20}`));
+  const firstPages = await measureLatency(frontend, pages, admin, REPEATS);
+  report(
+    'admin article list, first 10 pages, p95',
+    firstPages.p95,
+    'ms',
+    `p50 ${firstPages.p50.toFixed(1)}, first ${firstPages.first.toFixed(0)} ms, ${firstPages.failed} failed; target < 50 ms`,
+  );
+  const deepOffsets = [0.25, 0.5, 0.75, 0.99].map((share) => Math.floor((share * site.articles) / 20) * 20);
+  const deep = await measureLatency(
+    frontend,
+    deepOffsets.map((offset) => listPath(`&offset=${Math.min(offset, 1_000_000)}`)),
+    admin,
+    REPEATS,
+  );
+  report(
+    'admin article list, deep pages, p95',
+    deep.p95,
+    'ms',
+    `offsets ${deepOffsets.join(', ')}; ${deep.failed} failed`,
+  );
+  const byCity = await measureLatency(
+    frontend,
+    ['A', 'Ch', 'Dal', 'R'].map((city) => listPath(`&offset=0&city=${city}`)),
+    admin,
+    REPEATS,
+  );
+  report('admin article list, city filter, p95', byCity.p95, 'ms', `${byCity.failed} failed`);
+
+  const index = await timedGet(frontend, '/areas', tenant);
+  const hubs = [...index.body.matchAll(/href="(\/areas\/[^"/]+)"/g)].map((match) => match[1] as string);
+  report('areas index /areas, first', index.ms, 'ms', `status ${index.status}, ${hubs.length} state hubs`);
+  if (hubs.length > 0) {
+    const hub = await measureLatency(frontend, hubs.slice(0, 3), tenant, REPEATS);
+    report(
+      `hub page ${hubs[0]}, p95`,
+      hub.p95,
+      'ms',
+      `p50 ${hub.p50.toFixed(1)}, first ${hub.first.toFixed(0)} ms, ${hub.failed} failed; target < 50 ms`,
+    );
+  }
+
+  const dir = mkdtempSync(join(tmpdir(), 'spark-bench-scale-'));
+  try {
+    const { rows } = await pool.query<{ slug: string }>(
+      `select slug from generated_articles where campaign_id = $1 and status = 'published'
+       order by md5(id::text) limit $2`,
+      [site.campaignId, WRK_SLUGS],
+    );
+    const slugFile = join(dir, 'slugs.txt');
+    writeFileSync(slugFile, `${rows.map((row) => row.slug).join('\n')}\n`);
+    const cold = reportRun(
+      report,
+      'cold distinct article pages',
+      await wrk(dir, 'scale-cold', slugWalkScript(slugFile, site.domain), frontend, WRK_SECONDS),
+    );
+    const one = rows[0]?.slug ?? '';
+    const cachedScript = `wrk.headers["Host"] = "${site.domain}"\n${RESULT_REPORTER}`;
+    await wrk(dir, 'scale-warm', cachedScript, `${frontend}/${one}`, 2);
+    const cached = reportRun(
+      report,
+      'cached article page',
+      await wrk(dir, 'scale-cached', cachedScript, `${frontend}/${one}`, WRK_SECONDS),
+    );
+    report('ratio cold / cached article page', cold / cached, 'ratio', 'target ≥ 0.2');
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/**
+ * One site at programmatic-SEO scale: generation into the empty site, then the site seeded with 100,000
+ * published articles (set-based SQL, fingerprints as the generator writes them), the same generation again,
+ * a duplicate scan of the whole site, insert-links over the seeded campaign, and the read side through the
+ * stack's frontend (sitemap child, admin list, hub page, cold and cached article pages).
+ */
+async function runScaleBench(context: BenchContext): Promise<void> {
+  const { stack, report } = context;
+  const articles = scaleArticleCount(process.argv, process.env);
+  const pool = createPool(stack.env.DATABASE_URL ?? '', { max: 4 });
+  const load = () =>
+    `load ${loadavg()
+      .map((n) => n.toFixed(2))
+      .join(' ')} on ${availableParallelism()} cores`;
+  try {
+    report('machine load at start (1-min average)', loadavg()[0] ?? 0, '', load());
+    // The warm-up (JIT, pools, caches) runs on a site of its own, so no measured run pays for it.
+    const warmUpLibrary = await createBenchLibrary(pool);
+    await generate(
+      stack.env,
+      pool,
+      await createCampaign(stack.env, warmUpLibrary, 'Scale: warm-up'),
+      WARM_UP_ARTICLES,
+    );
+
+    const library = await createBenchLibrary(pool);
+    const seeded = await createCampaign(stack.env, library, 'Scale: seeded');
+    const seedStarted = performance.now();
+    await seedArticles(pool, { siteId: library.siteId, campaignId: seeded }, articles, (written) => {
+      if (written % 50_000 === 0) process.stdout.write(`  … ${written} articles seeded\n`);
+    });
+    const rowsSeconds = seconds(seedStarted);
+    const fingerprintStarted = performance.now();
+    await fingerprintArticles(pool, seeded);
+    const fingerprintSeconds = seconds(fingerprintStarted);
+    await pool.query('vacuum analyze generated_articles');
+    await pool.query('vacuum analyze article_fingerprints');
+    const { rows: counts } = await pool.query<{ n: number }>(
+      `select count(*)::int as n from generated_articles where site_id = $1 and status = 'published'`,
+      [library.siteId],
+    );
+    const published = counts[0]?.n ?? 0;
+    report(
+      'seed: published articles in the site',
+      published,
+      '',
+      `${articles} seeded in ${seconds(seedStarted).toFixed(0)} s`,
+    );
+    report('  seed: article rows (INSERT … SELECT)', rowsSeconds, 's');
+    report('  seed: fingerprints (MinHash in batches)', fingerprintSeconds, 's');
+
+    // Empty and seeded runs alternate after the seeding, so both meet the same aftermath (checkpoints,
+    // autovacuum) and the same neighbours' load; each empty run gets a fresh site and library.
+    const generated = await createCampaign(stack.env, library, 'Scale: generated');
+    const emptyRates: number[] = [];
+    const fullRates: number[] = [];
+    for (let round = 1; round <= GENERATION_ROUNDS; round += 1) {
+      const fresh = await createBenchLibrary(pool);
+      const freshCampaign = await createCampaign(stack.env, fresh, 'Scale: empty site');
+      emptyRates.push(
+        await measureGeneration(
+          context,
+          pool,
+          freshCampaign,
+          `generation into an empty site, round ${round}`,
+        ),
+      );
+      fullRates.push(
+        await measureGeneration(
+          context,
+          pool,
+          generated,
+          `generation into the ${published}-article site, round ${round}`,
+        ),
+      );
+    }
+    const best = (rates: number[]) => Math.max(...rates);
+    report(
+      'ratio generation seeded / empty site (best of each)',
+      best(fullRates) / best(emptyRates),
+      'ratio',
+      `target ≥ 0.8; ${load()}`,
+    );
+
+    const scan = await measureAnalysis(context, pool, '/api/seo/scan-duplicates', {
+      site_id: library.siteId,
+    });
+    const { rows: flags } = await pool.query<{ n: number }>(
+      `select count(*)::int as n from quality_flags where details->>'scan_job' = $1`,
+      [scan.jobId],
+    );
+    report(
+      'duplicate scan of the whole site',
+      scan.job,
+      's',
+      `${flags[0]?.n ?? 0} pairs flagged, ${scan.wall.toFixed(1)} s from the request; target < 15 s; ${load()}`,
+    );
+
+    const links = await measureAnalysis(context, pool, '/api/seo/insert-links', { campaign_id: seeded });
+    const { rows: linkRows } = await pool.query<{ n: number }>(
+      'select count(*)::int as n from article_links where site_id = $1',
+      [library.siteId],
+    );
+    report(
+      'insert-links over the seeded campaign',
+      links.job,
+      's',
+      `${linkRows[0]?.n ?? 0} links recorded, ${links.wall.toFixed(1)} s from the request; target < 60 s; ${load()}`,
+    );
+
+    const { rows: sites } = await pool.query<{ domain: string }>('select domain from sites where id = $1', [
+      library.siteId,
+    ]);
+    await measureReads(context, pool, {
+      id: library.siteId,
+      domain: sites[0]?.domain ?? '',
+      campaignId: seeded,
+      articles,
+    });
+    report('machine load at the end (1-min average)', loadavg()[0] ?? 0, '', load());
+  } finally {
+    await pool.end();
+  }
+}
+
+export const scaleBenchmark: Benchmark = { name: 'scale', onlyWhenNamed: true, run: runScaleBench };
