@@ -86,6 +86,9 @@ async function renderEntry(
 ): Promise<{ entry: RenderedEntry; tags: readonly string[] | undefined }> {
   const response = await next();
   const entry = await toRenderedEntry(response);
+  // Astro marks rendered pages with this header and deletes it from what the middleware returns; the node:http
+  // entry sends entries as stored, so it must not be stored.
+  entry.headers.delete('x-astro-route-type');
   const cacheControl = defaultCacheControl(entry.status);
   if (cacheControl && !entry.headers.has('cache-control')) entry.headers.set('cache-control', cacheControl);
   entry.route = routePattern(context.url.pathname, context.params);
