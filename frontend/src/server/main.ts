@@ -80,11 +80,21 @@ function serveAstro(req: IncomingMessage, res: ServerResponse, context: RequestC
     return;
   }
   const toAstro = () => socketPeerStore.run(req.socket.remoteAddress ?? 'unknown', () => astro(req, res));
-  serveCachedPage(req, res, context, platformHost).then(
-    (served) => served || toAstro(),
-    // A failed lookup (PostgreSQL down while resolving the host) is Astro's to answer, as before.
-    () => (res.headersSent ? res.destroy() : toAstro()),
-  );
+  // A failed lookup (PostgreSQL down while resolving the host) is Astro's to answer, as before.
+  const failed = (error: unknown) => {
+    logger.warn({ err: error, reqId: context.requestId }, 'cached page lookup failed');
+    if (res.headersSent) res.destroy();
+    else toAstro();
+  };
+  let served: boolean | Promise<boolean>;
+  try {
+    served = serveCachedPage(req, res, context, platformHost);
+  } catch (error) {
+    failed(error);
+    return;
+  }
+  if (served === false) toAstro();
+  else if (served !== true) served.then((answered) => answered || toAstro(), failed);
 }
 
 /**
