@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { requestOrigin } from '../lib/server/seo/origin.js';
 import { cachedPageTarget, type PageRequestFacts } from './cached-page-target.js';
 
-const PLATFORM = 'spark.localhost:4321';
+const PLATFORM = 'spark.localhost';
 const facts = (overrides: Partial<PageRequestFacts> = {}): PageRequestFacts => ({
   method: 'GET',
   url: '/roof-repair',

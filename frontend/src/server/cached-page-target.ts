@@ -37,7 +37,8 @@ const DOT_SEGMENT = /\/(?:\.|%2e){1,2}(?=\/|$)/i;
  */
 export function cachedPageTarget(
   facts: PageRequestFacts,
-  platformHost: string,
+  /** Normalised (`normalizeHost`) once, not per request. */
+  platformHost: string | undefined,
 ): CachedPageTarget | undefined {
   if (facts.method !== 'GET' && facts.method !== 'HEAD') return undefined;
   if (!facts.url || !facts.host) return undefined;
@@ -46,7 +47,7 @@ export function cachedPageTarget(
   if (!PLAIN_PATH.test(path) || DOT_SEGMENT.test(path) || NOT_PAGES.test(path)) return undefined;
   if (!validEscapes(facts.url)) return undefined;
   const host = normalizeHost(facts.host);
-  if (!host || host === normalizeHost(platformHost)) return undefined;
+  if (!host || host === platformHost) return undefined;
   // Astro takes the scheme from X-Forwarded-Proto (kept only from a trusted proxy), else from the socket.
   const scheme = facts.forwardedProto ? facts.forwardedProto : facts.encrypted ? 'https' : 'http';
   if (scheme !== 'http' && scheme !== 'https') return undefined;

@@ -28,7 +28,8 @@ export function serveCachedPage(
   req: IncomingMessage,
   res: ServerResponse,
   context: RequestContext,
-  platformHost: string,
+  /** Normalised (`normalizeHost`). */
+  platformHost: string | undefined,
 ): boolean | Promise<boolean> {
   const target = cachedPageTarget(
     {
@@ -86,7 +87,7 @@ function answerHit(
 }
 
 function send(res: ServerResponse, answer: CachedAnswer): true {
-  res.writeHead(answer.status, answer.headers.flat());
+  res.writeHead(answer.status, answer.flatHeaders);
   if (answer.body) res.end(answer.body);
   else res.end();
   return true;

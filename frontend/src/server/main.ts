@@ -16,6 +16,7 @@ import { httpRequestDuration } from '../lib/server/observability/http-metrics.js
 import { processLogger } from '../lib/server/observability/logger.js';
 import { type RequestContext, requestContextStore } from '../lib/server/observability/request-context.js';
 import { routeLabel } from '../lib/server/observability/route-pattern.js';
+import { normalizeHost } from '../lib/server/tenancy/host.js';
 import { serveCachedPage } from './cached-pages.js';
 import { screenForwarding } from './forwarded.js';
 import { callFromNode, sendReply } from './node-bridge.js';
@@ -142,7 +143,7 @@ const serveHashedAsset = hashedAssetServer(fileURLToPath(new URL('../client/', i
 const port = Number(process.env.PORT ?? 4321);
 const host = process.env.HOST ?? '0.0.0.0';
 const production = process.env.NODE_ENV === 'production';
-const platformHost = serverEnv().PUBLIC_PLATFORM_HOST;
+const platformHost = normalizeHost(serverEnv().PUBLIC_PLATFORM_HOST);
 const server = createServer((req, res) =>
   observe(req, res, (context) => {
     if (!serveTracking(req, res, context) && !serveAsset(req, res, context)) serveAstro(req, res, context);

@@ -30,6 +30,7 @@ describe('the answer built from a rendered page', () => {
     expect(headerOf(answer.headers, 'x-cache')).toEqual(['HIT']);
     expect(headerOf(answer.headers, 'content-length')).toEqual([String(Buffer.byteLength(HTML))]);
     expect(Buffer.from(answer.body ?? []).toString()).toBe(HTML);
+    expect(answer.flatHeaders).toEqual(answer.headers.flat());
   });
 
   it('differs between a hit and a miss only in x-cache', async () => {
