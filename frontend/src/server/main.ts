@@ -64,8 +64,8 @@ function serveAsset(req: IncomingMessage, res: ServerResponse, context: RequestC
   if (!name) return false;
   setSecurityHeaders(req, res, production);
   serveHashedAsset(req, res, name)
-    .then((served) => served || serveAstro(req, res, context))
-    .catch(() => (res.headersSent ? res.destroy() : serveAstro(req, res, context)));
+    .then((served) => served || serveCachedOrAstro(req, res, context))
+    .catch(() => (res.headersSent ? res.destroy() : serveCachedOrAstro(req, res, context)));
   return true;
 }
 
@@ -73,7 +73,7 @@ function serveAsset(req: IncomingMessage, res: ServerResponse, context: RequestC
  * Everything but tracking and assets: forwarding headers screened, then a page-cache hit answered here, or Astro
  * with the socket peer in reach.
  */
-function serveAstro(req: IncomingMessage, res: ServerResponse, context: RequestContext): void {
+function serveCachedOrAstro(req: IncomingMessage, res: ServerResponse, context: RequestContext): void {
   const rejected = screenForwarding(req, trustProxy());
   setSecurityHeaders(req, res, production);
   if (rejected) {
@@ -146,7 +146,8 @@ const production = process.env.NODE_ENV === 'production';
 const platformHost = normalizeHost(serverEnv().PUBLIC_PLATFORM_HOST);
 const server = createServer((req, res) =>
   observe(req, res, (context) => {
-    if (!serveTracking(req, res, context) && !serveAsset(req, res, context)) serveAstro(req, res, context);
+    if (!serveTracking(req, res, context) && !serveAsset(req, res, context))
+      serveCachedOrAstro(req, res, context);
   }),
 );
 server.listen(port, host, () =>
