@@ -16,6 +16,8 @@ import { httpRequestDuration } from '../lib/server/observability/http-metrics.js
 import { processLogger } from '../lib/server/observability/logger.js';
 import { type RequestContext, requestContextStore } from '../lib/server/observability/request-context.js';
 import { routeLabel } from '../lib/server/observability/route-pattern.js';
+import { normalizeHost } from '../lib/server/tenancy/host.js';
+import { serveCachedPage } from './cached-pages.js';
 import { screenForwarding } from './forwarded.js';
 import { callFromNode, sendReply } from './node-bridge.js';
 import { setSecurityHeaders } from './security-headers.js';
@@ -24,12 +26,13 @@ import { hashedAssetName, hashedAssetServer } from './static-assets.js';
 /**
  * The frontend's production entry: one node:http server for every tenant host. The tracking endpoints — the only
  * ones called thousands of times a second — are answered here directly, and so are the hashed build assets
- * (/_astro/*, precompressed at build time, cached immutably); everything else (pages, other static files, every
- * other API route) goes to Astro's handler. `pnpm build` bundles it next to Astro's entry.mjs
- * (scripts/bundle-node-app.mjs).
+ * (/_astro/*, precompressed at build time, cached immutably) and tenant pages the page cache holds (cached-pages.ts);
+ * everything else (page misses, other static files, every other API route) goes to Astro's handler. `pnpm build`
+ * bundles it next to Astro's entry.mjs (scripts/bundle-node-app.mjs).
  *
  * This bundle has its own copies of the modules the endpoints use (connections, tenant cache): they keep their
- * own Redis/PostgreSQL connections and subscribe to cache invalidations themselves, like a second instance.
+ * own Redis/PostgreSQL connections, like a second instance. What must be one per process is shared with Astro's
+ * copies under global symbols: the page cache, the held site versions and the invalidation subscriber.
  */
 type NodeHandler = (req: IncomingMessage, res: ServerResponse) => void;
 
@@ -56,22 +59,43 @@ function serveTracking(req: IncomingMessage, res: ServerResponse, context: Reque
 }
 
 /** A hashed build asset from memory; false when the request is for someone else or names no such file. */
-function serveAsset(req: IncomingMessage, res: ServerResponse): boolean {
+function serveAsset(req: IncomingMessage, res: ServerResponse, context: RequestContext): boolean {
   const name = hashedAssetName(req);
   if (!name) return false;
   setSecurityHeaders(req, res, production);
   serveHashedAsset(req, res, name)
-    .then((served) => served || serveAstro(req, res))
-    .catch(() => (res.headersSent ? res.destroy() : serveAstro(req, res)));
+    .then((served) => served || serveCachedOrAstro(req, res, context))
+    .catch(() => (res.headersSent ? res.destroy() : serveCachedOrAstro(req, res, context)));
   return true;
 }
 
-/** Everything but tracking: forwarding headers screened, then Astro with the socket peer in reach. */
-function serveAstro(req: IncomingMessage, res: ServerResponse): void {
+/**
+ * Everything but tracking and assets: forwarding headers screened, then a page-cache hit answered here, or Astro
+ * with the socket peer in reach.
+ */
+function serveCachedOrAstro(req: IncomingMessage, res: ServerResponse, context: RequestContext): void {
   const rejected = screenForwarding(req, trustProxy());
   setSecurityHeaders(req, res, production);
-  if (rejected) sendReply(errorReply(rejected), res);
-  else socketPeerStore.run(req.socket.remoteAddress ?? 'unknown', () => astro(req, res));
+  if (rejected) {
+    sendReply(errorReply(rejected), res);
+    return;
+  }
+  const toAstro = () => socketPeerStore.run(req.socket.remoteAddress ?? 'unknown', () => astro(req, res));
+  // A failed lookup (PostgreSQL down while resolving the host) is Astro's to answer, as before.
+  const failed = (error: unknown) => {
+    logger.warn({ err: error, reqId: context.requestId }, 'cached page lookup failed');
+    if (res.headersSent) res.destroy();
+    else toAstro();
+  };
+  let served: boolean | Promise<boolean>;
+  try {
+    served = serveCachedPage(req, res, context, platformHost);
+  } catch (error) {
+    failed(error);
+    return;
+  }
+  if (served === false) toAstro();
+  else if (served !== true) served.then((answered) => answered || toAstro(), failed);
 }
 
 /**
@@ -96,6 +120,7 @@ function observe(req: IncomingMessage, res: ServerResponse, handle: (context: Re
       path: req.url?.split('?', 1)[0],
       status,
       durationMs: Math.round(seconds * 10_000) / 10,
+      ...(context.answeredBy ? { answeredBy: context.answeredBy } : {}),
       ...(res.writableFinished ? {} : { aborted: true }),
     };
     if (status >= 500) logger.error(line, 'request');
@@ -118,9 +143,11 @@ const serveHashedAsset = hashedAssetServer(fileURLToPath(new URL('../client/', i
 const port = Number(process.env.PORT ?? 4321);
 const host = process.env.HOST ?? '0.0.0.0';
 const production = process.env.NODE_ENV === 'production';
+const platformHost = normalizeHost(serverEnv().PUBLIC_PLATFORM_HOST);
 const server = createServer((req, res) =>
   observe(req, res, (context) => {
-    if (!serveTracking(req, res, context) && !serveAsset(req, res)) serveAstro(req, res);
+    if (!serveTracking(req, res, context) && !serveAsset(req, res, context))
+      serveCachedOrAstro(req, res, context);
   }),
 );
 server.listen(port, host, () =>

@@ -8,6 +8,7 @@ import { createPool, type Pool } from '@spark/db';
 import { freePort, startService, stopServices, waitForHttp } from '../processes.js';
 import { measureArticleReads } from './article-reads.js';
 import type { BenchContext, Benchmark } from './harness.js';
+import { recordAnswer, startSameBytesServer } from './same-bytes-server.js';
 
 const run = promisify(execFile);
 const DURATION_S = 10;
@@ -130,6 +131,25 @@ async function insertBenchArticles(pool: Pool, siteId: string): Promise<void> {
   );
 }
 
+/**
+ * wrk against a plain node:http server answering with the bytes and headers the frontend sent for the cached
+ * page (recorded once), with the same settings as the runs against the frontend.
+ */
+async function sameBytesRun(
+  dir: string,
+  frontendPort: number,
+  headers: Record<string, string>,
+  script: string,
+): Promise<WrkResult> {
+  const answer = await recordAnswer(frontendPort, '/', { host: 'alpha.localhost', ...headers });
+  const server = await startSameBytesServer(answer);
+  try {
+    return await wrk(dir, 'same-bytes', script, `${server.url}/`);
+  } finally {
+    await server.close();
+  }
+}
+
 export function reportRun(report: BenchContext['report'], label: string, result: WrkResult): number {
   const rps = result.requests / (result.duration_us / 1e6);
   const failures = result.non2xx + result.socket_errors;
@@ -142,11 +162,13 @@ export function reportRun(report: BenchContext['report'], label: string, result:
 
 /**
  * Tenant page serving, one frontend process, wrk on loopback at 50 connections: (a) a cached page (rendered
- * once, then served from the in-process page cache), (b) cold distinct article pages (each request an article
- * URL never rendered: article read + SSR + cache fill), (e) one cached article page, (c) a static file from
- * the same server. Bodies are uncompressed (wrk sends no Accept-Encoding), so a/c compares serving work, not
- * compression; (a') repeats (a) with the Brotli body a browser would get. (d) compares the article read
- * behind (b) done three ways on the same data (Directus REST, SQL, SQL batched).
+ * once, then served from the in-process page cache by the node:http entry), (b) cold distinct article pages
+ * (each request an article URL never rendered: article read + SSR + cache fill), (e) one cached article page,
+ * (c) a static file from the same server. Bodies are uncompressed (wrk sends no Accept-Encoding), so a/c
+ * compares serving work, not compression; (a') repeats (a) with the Brotli body a browser would get. (p)/(p')
+ * are the ceiling for (a)/(a'): a plain node:http server in this process sending the same recorded status,
+ * headers and bytes from memory. (d) compares the article read behind (b) done three ways on the same data
+ * (Directus REST, SQL, SQL batched).
  */
 async function runSitePagesBench({ repoRoot, stack, report }: BenchContext): Promise<void> {
   const env = stack.env;
@@ -207,21 +229,33 @@ async function runSitePagesBench({ repoRoot, stack, report }: BenchContext): Pro
     );
 
     await wrk(dir, 'warm', FIXED_URL_SCRIPT, `${url}/`, 3);
-    const cached = reportRun(
-      report,
-      '(a) cached page /',
-      await wrk(dir, 'cached', FIXED_URL_SCRIPT, `${url}/`),
-    );
+    const cachedRun = await wrk(dir, 'cached', FIXED_URL_SCRIPT, `${url}/`);
+    const cached = reportRun(report, '(a) cached page /', cachedRun);
+    const plain = await sameBytesRun(dir, port, {}, FIXED_URL_SCRIPT);
+    const plainRps = reportRun(report, '(p) plain node:http, same bytes as (a)', plain);
     const statics = reportRun(
       report,
       `(c) static ${stylesheet.slice(0, 24)}…`,
       await wrk(dir, 'static', FIXED_URL_SCRIPT, `${url}${stylesheet}`),
     );
 
-    reportRun(
+    const cachedBr = reportRun(
       report,
       "(a') cached page /, Brotli like a browser",
       await wrk(dir, 'cached-br', BROTLI_SCRIPT, `${url}/`),
+    );
+    const plainBr = reportRun(
+      report,
+      "(p') plain node:http, same bytes as (a')",
+      await sameBytesRun(dir, port, { 'accept-encoding': 'br, gzip' }, BROTLI_SCRIPT),
+    );
+    report('ratio a/p (cached page vs same bytes)', cached / plainRps, 'ratio', 'target ≥ 0.5');
+    report("ratio a'/p' (Brotli cached page vs same bytes)", cachedBr / plainBr, 'ratio', 'target ≥ 0.5');
+    report(
+      '(a) cached page p99 vs (p) plain p99',
+      cachedRun.p99_us / 1000,
+      'ms',
+      `plain ${(plain.p99_us / 1000).toFixed(2)} ms; target < 15 ms`,
     );
 
     await insertBenchArticles(pool, siteId);

@@ -26,16 +26,36 @@ interface Held {
   expiresAt: number;
 }
 
-const held = new Map<string, Held>();
-const pending = new Map<string, Promise<SiteVersions | null>>();
-let subscribed = false;
-/** Bumped on every invalidation, so a read that raced with one is not held as if it were current. */
-let epoch = 0;
-/** Per-site count of invalidations seen, so a render that raced with one is not stored (see serve.ts). */
-const siteEpochs = new Map<string, number>();
+/**
+ * One set of held versions per process: the node:http entry answers cached pages with the same versions
+ * Astro's middleware stores them under (each bundle has its own copy of this module; the state lives under a
+ * global symbol both see, and one invalidation listener keeps it).
+ */
+interface VersionState {
+  held: Map<string, Held>;
+  pending: Map<string, Promise<SiteVersions | null>>;
+  subscribed: boolean;
+  /** Bumped on every invalidation, so a read that raced with one is not held as if it were current. */
+  epoch: number;
+  /** Per-site count of invalidations seen, so a render that raced with one is not stored (see serve.ts). */
+  siteEpochs: Map<string, number>;
+  /** Listeners other in-process caches use to drop what an invalidation makes stale. */
+  dropListeners: Set<(message: InvalidationMessage) => void>;
+}
 
-/** Listeners other in-process caches use to drop what an invalidation makes stale. */
-const dropListeners = new Set<(message: InvalidationMessage) => void>();
+const KEY = Symbol.for('spark.site-versions');
+type Holder = { [KEY]?: VersionState };
+const holder = globalThis as Holder;
+holder[KEY] ??= {
+  held: new Map(),
+  pending: new Map(),
+  subscribed: false,
+  epoch: 0,
+  siteEpochs: new Map(),
+  dropListeners: new Set(),
+};
+const state: VersionState = holder[KEY];
+const { held, pending, siteEpochs, dropListeners } = state;
 
 export function onSiteVersionDropped(listener: (message: InvalidationMessage) => void): void {
   subscribeOnce();
@@ -44,14 +64,14 @@ export function onSiteVersionDropped(listener: (message: InvalidationMessage) =>
 
 /** Changes whenever an invalidation for the site (or for every site) arrives. */
 export function invalidationsSeen(siteId: string): string {
-  return `${epoch}:${siteEpochs.get(siteId) ?? 0}`;
+  return `${state.epoch}:${siteEpochs.get(siteId) ?? 0}`;
 }
 
 function subscribeOnce(): void {
-  if (subscribed) return;
-  subscribed = true;
+  if (state.subscribed) return;
+  state.subscribed = true;
   onInvalidation((message) => {
-    epoch += 1;
+    state.epoch += 1;
     if (message.siteId === null) {
       held.clear();
       pending.clear();
@@ -91,10 +111,10 @@ export async function currentSiteVersions(siteId: string): Promise<SiteVersions 
   if (hit && hit.expiresAt > now) return hit.versions;
   const inFlight = pending.get(siteId);
   if (inFlight) return inFlight;
-  const startedAt = epoch;
+  const startedAt = state.epoch;
   const request = readVersions(siteId).then((versions) => {
     if (pending.get(siteId) === request) pending.delete(siteId);
-    if (versions !== null && startedAt === epoch)
+    if (versions !== null && startedAt === state.epoch)
       held.set(siteId, { versions, expiresAt: Date.now() + HOLD_MS });
     return versions;
   });

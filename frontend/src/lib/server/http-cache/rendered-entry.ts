@@ -28,6 +28,8 @@ export interface RenderedEntry {
   representations: Partial<Record<Encoding, Representation | Promise<Representation>>>;
   /** Approximate memory held, for the cache's byte budget. */
   bytes: number;
+  /** The route pattern that rendered it (`/[slug]`), so a hit answered outside Astro is labelled the same. */
+  route?: string;
 }
 
 /** Set per representation by this module, never copied from the rendered response. */

@@ -9,21 +9,15 @@ import {
 } from '../content/site-version.js';
 import { pageCacheLookups } from '../observability/http-metrics.js';
 import { logIgnoredFailure } from '../observability/ignored-failure.js';
+import { routePattern } from '../observability/route-pattern.js';
 import { requestOrigin } from '../seo/origin.js';
-import { chooseEncoding, matchesIfNoneMatch } from './negotiate.js';
-import { createPageCache, type PageDependencies } from './page-cache.js';
+import { type AnswerRequest, answerFor, type CacheOutcome } from './cached-answer.js';
+import type { PageDependencies } from './page-cache.js';
+import { cachedPage, pageStore } from './page-store.js';
 import { defaultCacheControl, isStorable } from './policy.js';
-import {
-  type RenderedEntry,
-  type Representation,
-  representationOf,
-  toRenderedEntry,
-} from './rendered-entry.js';
+import { type RenderedEntry, toRenderedEntry } from './rendered-entry.js';
 
-const pages = createPageCache<RenderedEntry>({ maxEntries: 5_000, maxBytes: 96 * 1024 * 1024 });
-/** Concurrent misses of one URL wait for a single render (a cold cache under load renders each page once). */
-const rendering = new Map<string, Promise<{ entry: RenderedEntry; tags: readonly string[] | undefined }>>();
-let listening = false;
+const { pages, rendering } = pageStore;
 
 /**
  * Post-processing for tenant GET/HEAD responses, called once from the middleware: serves rendered pages from
@@ -39,13 +33,13 @@ export async function serveTenantResponse(context: APIContext, next: MiddlewareN
   const tenant = context.locals.tenant;
   const method = context.request.method;
   if (!tenant || (method !== 'GET' && method !== 'HEAD')) return next();
-  if (!listening) {
-    listening = true;
+  if (!pageStore.listening) {
+    pageStore.listening = true;
     onSiteVersionDropped(dropStalePages);
   }
   const versions = heldSiteVersions(tenant.id) ?? (await currentSiteVersions(tenant.id));
   const url = requestOrigin(context.request, context.url) + context.url.pathname;
-  const hit = versions === null ? undefined : pages.get(tenant.id, versions.site, url, versions.articles);
+  const hit = versions === null ? undefined : cachedPage(tenant.id, versions, url);
   pageCacheLookups.inc({ result: hit ? 'hit' : 'miss' });
   if (hit) return respond(hit, context.request, 'HIT');
 
@@ -92,45 +86,21 @@ async function renderEntry(
 ): Promise<{ entry: RenderedEntry; tags: readonly string[] | undefined }> {
   const response = await next();
   const entry = await toRenderedEntry(response);
+  // Astro marks rendered pages with this header and deletes it from what the middleware returns; the node:http
+  // entry sends entries as stored, so it must not be stored.
+  entry.headers.delete('x-astro-route-type');
   const cacheControl = defaultCacheControl(entry.status);
   if (cacheControl && !entry.headers.has('cache-control')) entry.headers.set('cache-control', cacheControl);
+  entry.route = routePattern(context.url.pathname, context.params);
   return { entry, tags: context.locals.pageTags };
 }
 
-function respond(
-  entry: RenderedEntry,
-  request: Request,
-  cache: 'HIT' | 'MISS',
-): Response | Promise<Response> {
-  // Redirects and errors pass through unchanged apart from their buffered body.
-  if (entry.status !== 200 && entry.status !== 404 && entry.status !== 410) {
-    const body = request.method === 'HEAD' ? null : new Uint8Array(entry.body);
-    const headers = new Headers(entry.headers);
-    headers.set('x-cache', cache);
-    return new Response(body, { status: entry.status, headers });
-  }
-  const encoding = entry.compressible ? chooseEncoding(request.headers.get('accept-encoding')) : 'identity';
-  const representation = representationOf(entry, encoding);
-  return representation instanceof Promise
-    ? representation.then((ready) => send(entry, ready, request, cache))
-    : send(entry, representation, request, cache);
-}
-
-function send(
-  entry: RenderedEntry,
-  representation: Representation,
-  request: Request,
-  cache: 'HIT' | 'MISS',
-): Response {
-  if (entry.status === 200 && matchesIfNoneMatch(request.headers.get('if-none-match'), representation.etag)) {
-    return new Response(null, {
-      status: 304,
-      headers: [...representation.notModifiedHeaders, ['x-cache', cache]],
-    });
-  }
-  const body = request.method === 'HEAD' ? null : representation.body;
-  return new Response(body, {
-    status: entry.status,
-    headers: [...representation.headers, ['x-cache', cache]],
-  });
+async function respond(entry: RenderedEntry, request: Request, cache: CacheOutcome): Promise<Response> {
+  const facts: AnswerRequest = {
+    method: request.method,
+    acceptEncoding: request.headers.get('accept-encoding'),
+    ifNoneMatch: request.headers.get('if-none-match'),
+  };
+  const { status, headers, body } = await answerFor(entry, facts, cache);
+  return new Response(body, { status, headers });
 }

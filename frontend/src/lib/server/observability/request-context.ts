@@ -6,6 +6,8 @@ export interface RequestContext {
   requestId: string;
   /** The route pattern that answered (`/api/seo/jobs/[id]`), set by whoever matched it; bounded cardinality. */
   route?: string;
+  /** Set when the node:http entry answered from the page cache without entering Astro; logged with the line. */
+  answeredBy?: 'page-cache';
 }
 
 /**

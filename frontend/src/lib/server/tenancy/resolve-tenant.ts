@@ -92,16 +92,26 @@ async function lookupDatabase(host: string): Promise<Tenant | null> {
     : null;
 }
 
+/**
+ * What this process already knows about a normalised host, without waiting: its site, null for a host known
+ * to be unknown, or undefined when it must be looked up (`resolveTenant`).
+ */
+export function heldTenant(host: string): Tenant | null | undefined {
+  const now = Date.now();
+  const cached = cache.get(host);
+  if (cached && cached.expiresAt > now) return cached.tenant;
+  const missUntil = misses.get(host);
+  return missUntil !== undefined && missUntil > now ? null : undefined;
+}
+
 /** The site a Host header names, or null for an unknown (or archived) one — never another tenant's. */
 export async function resolveTenant(rawHost: string | null | undefined): Promise<Tenant | null> {
   const host = normalizeHost(rawHost);
   if (!host) return null;
   subscribeOnce();
+  const held = heldTenant(host);
+  if (held !== undefined) return held;
   const now = Date.now();
-  const cached = cache.get(host);
-  if (cached && cached.expiresAt > now) return cached.tenant;
-  const missUntil = misses.get(host);
-  if (missUntil !== undefined && missUntil > now) return null;
   let tenant = await lookupShared(host);
   if (tenant === undefined) {
     tenant = await lookupDatabase(host);
