@@ -6,9 +6,9 @@ import { waitForJob } from './corpus.js';
 import { createBenchLibrary } from './generation-library.js';
 import { api, createCampaign, generate, settle } from './generation-runs.js';
 import type { BenchContext, Benchmark } from './harness.js';
-import { measureLatency, timedGet } from './timed-get.js';
 import { fingerprintArticles, seedArticles } from './scale-seed.js';
 import { RESULT_REPORTER, reportRun, wrk } from './site-pages.js';
+import { measureLatency, timedGet } from './timed-get.js';
 
 /** Articles seeded into the site: `npm run bench scale -- --articles=1000000` (or SPARK_BENCH_SCALE_ARTICLES). */
 const DEFAULT_ARTICLES = 100_000;
