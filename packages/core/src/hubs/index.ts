@@ -22,3 +22,15 @@ export {
   hubPagePath,
   hubPagePaths,
 } from './hubPages.js';
+export {
+  type AreaPlace,
+  type AreaPlaceHub,
+  type AreaPlaceKey,
+  type AreaPlaceTree,
+  buildAreaPlaceTree,
+  locatePlaceHubPage,
+  type PlaceHubPage,
+  type PlaceHubPageSlot,
+  placeHubPageCount,
+  placeHubPagePaths,
+} from './placeHubs.js';
