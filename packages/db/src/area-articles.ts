@@ -95,7 +95,8 @@ const PLACE_OF = 'coalesce(a.city_id, a.county_id, a.state_id)';
  * One row per place the site's published articles are stored under (the article's own state, county and city
  * columns, exactly as stored), with the names they resolve to (like `listAreaArticles`), how many articles it
  * has and the newest last-modified time among those already live (`published_at` passed). About a thousand rows
- * for a site of 100,000 articles; the aggregate reads only `generated_articles_place_idx`.
+ * for a site of 100,000 articles; it still groups every published row of the site, so callers cache it per
+ * content version.
  */
 export async function listAreaPlaces(db: Queryable, siteId: string): Promise<AreaPlace[]> {
   const { rows } = await db.query<AreaPlace>(

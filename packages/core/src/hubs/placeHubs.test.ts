@@ -1,7 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { type AreaArticle, buildAreaHubTree } from './areaHubs.js';
+import { type AreaArticle, areaSuccessors, buildAreaHubTree } from './areaHubs.js';
 import { findHubPage, hubListing, hubPagePaths } from './hubPages.js';
-import { type AreaPlace, buildAreaPlaceTree, locatePlaceHubPage, placeHubPagePaths } from './placeHubs.js';
+import {
+  type AreaPlace,
+  type AreaPlaceKey,
+  adjacentRingGroup,
+  areaRingGroups,
+  areaRingKey,
+  buildAreaPlaceTree,
+  locatePlaceHubPage,
+  placeHubPagePaths,
+} from './placeHubs.js';
 
 type Placed = AreaArticle & { stateId: string | null; countyId: string | null; cityId: string | null };
 
@@ -140,6 +149,49 @@ describe('area hubs from places', () => {
       expect(hubListing(expected.hub).slice(slot.offset, slot.offset + slot.limit)).toEqual(
         expected.articles,
       );
+    }
+  });
+});
+
+describe('the next-article ring by place', () => {
+  const { articles, lastmods } = corpus();
+  const groups = areaRingGroups(placesOf(articles, lastmods));
+  const inPlaces = (places: readonly AreaPlaceKey[]) =>
+    articles.filter((article) =>
+      places.some(
+        (place) =>
+          place.stateId === article.stateId &&
+          place.countyId === article.countyId &&
+          place.cityId === article.cityId,
+      ),
+    );
+  const order = (a: AreaArticle) => `${a.title}\u0000${a.slug}`;
+  /** What `findAreaNeighbour` answers, in memory: the first article of the places after `bound`. */
+  const firstAfter = (places: readonly AreaPlaceKey[], bound: AreaArticle | null) =>
+    inPlaces(places)
+      .filter((article) => !bound || order(article) > order(bound))
+      .sort((a, b) => (order(a) < order(b) ? -1 : 1))[0];
+  const lastBefore = (places: readonly AreaPlaceKey[], bound: AreaArticle | null) =>
+    inPlaces(places)
+      .filter((article) => !bound || order(article) < order(bound))
+      .sort((a, b) => (order(a) < order(b) ? 1 : -1))[0];
+
+  it("finds every article's successor and predecessor from its own group and the adjacent one", () => {
+    const successors = areaSuccessors(articles);
+    const predecessors = new Map([...successors].map(([id, next]) => [next.id, id]));
+    for (const article of articles) {
+      const at = groups.findIndex((group) => group.key === areaRingKey(article));
+      const group = groups[at];
+      expect(group).toBeDefined();
+      if (!group) continue;
+      const next =
+        firstAfter(group.places, article) ??
+        firstAfter(adjacentRingGroup(groups, at, 'after')?.places ?? [], null);
+      expect(next?.id).toBe(successors.get(article.id)?.id);
+      const previous =
+        lastBefore(group.places, article) ??
+        lastBefore(adjacentRingGroup(groups, at, 'before')?.places ?? [], null);
+      expect(previous?.id).toBe(predecessors.get(article.id));
     }
   });
 });

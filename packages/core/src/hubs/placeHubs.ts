@@ -179,3 +179,39 @@ export function locatePlaceHubPage(
 export interface PlaceHubPage extends Omit<PlaceHubPageSlot, 'offset' | 'limit'> {
   articles: { id: string; slug: string; title: string }[];
 }
+
+/**
+ * The "next article" ring (`areaSuccessors`) by place: the articles ordered by state, county and city name, then
+ * title and slug. Places with the same names form one group (their articles interleave by title); the groups in
+ * ring order let a page find its next (or previous) article with one query inside its own group, plus one in the
+ * neighbouring group at a group's end, instead of ordering the whole site.
+ */
+export interface AreaRingGroup {
+  key: string;
+  places: AreaPlaceKey[];
+}
+
+/** The ring key of a place, as `areaSuccessors` orders articles (names only; a missing name counts as ''). */
+export const areaRingKey = (place: Pick<AreaPlace, 'stateName' | 'countyName' | 'cityName'>) =>
+  [place.stateName, place.countyName ?? '', place.cityName ?? ''].join('\u0000');
+
+export function areaRingGroups(places: readonly AreaPlace[]): AreaRingGroup[] {
+  const groups = new Map<string, AreaRingGroup>();
+  for (const place of places) {
+    const key = areaRingKey(place);
+    const group = groups.get(key) ?? { key, places: [] };
+    group.places.push(keyOf(place));
+    groups.set(key, group);
+  }
+  return [...groups.values()].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+}
+
+/** The group `direction` steps from `at`, wrapping around (the group itself when it is the only one). */
+export function adjacentRingGroup(
+  groups: readonly AreaRingGroup[],
+  at: number,
+  direction: 'after' | 'before',
+): AreaRingGroup | undefined {
+  const step = direction === 'after' ? 1 : -1;
+  return groups[(at + step + groups.length) % groups.length];
+}

@@ -24,8 +24,13 @@ import { cachedRead } from './cached-read.js';
  */
 const trees = new WeakMap<AreaPlace[], AreaPlaceTree>();
 
+/** The site's places with their article counts and dates, cached per content version. */
+export function loadAreaPlaces(siteId: string): Promise<AreaPlace[]> {
+  return cachedRead(siteId, 'areas:places', () => listAreaPlaces(database(), siteId));
+}
+
 export async function loadAreaPlaceTree(siteId: string): Promise<AreaPlaceTree> {
-  const places = await cachedRead(siteId, 'areas:places', () => listAreaPlaces(database(), siteId));
+  const places = await loadAreaPlaces(siteId);
   let tree = trees.get(places);
   if (!tree) {
     tree = buildAreaPlaceTree(places);
