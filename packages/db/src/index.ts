@@ -1,7 +1,14 @@
 export {
+  type AreaListedArticle,
+  type AreaPlacedArticle,
+  findAreaArticles,
+  findAreaNeighbour,
   listAreaArticles,
+  listAreaPlaceArticles,
+  listAreaPlaces,
   listCitiesNearArticles,
   listNearbyArticles,
+  listUnplacedArticles,
   type NearbyArticle,
 } from './area-articles.js';
 export { markArticlesPublished, type PublishableArticle } from './articles.js';

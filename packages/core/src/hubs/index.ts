@@ -22,3 +22,19 @@ export {
   hubPagePath,
   hubPagePaths,
 } from './hubPages.js';
+export {
+  type AreaPlace,
+  type AreaPlaceHub,
+  type AreaPlaceKey,
+  type AreaPlaceTree,
+  type AreaRingGroup,
+  adjacentRingGroup,
+  areaRingGroups,
+  areaRingKey,
+  buildAreaPlaceTree,
+  locatePlaceHubPage,
+  type PlaceHubPage,
+  type PlaceHubPageSlot,
+  placeHubPageCount,
+  placeHubPagePaths,
+} from './placeHubs.js';

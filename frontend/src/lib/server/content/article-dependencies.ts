@@ -1,8 +1,7 @@
 import { NEARBY_AREA_KM } from '@spark/core';
-import { listCitiesNearArticles } from '@spark/db';
+import { findAreaArticles, listCitiesNearArticles } from '@spark/db';
 import { database } from '../connections.js';
-import type { ArticleAreaLinks } from './area-hubs.js';
-import { loadSiteAreas } from './area-hubs.js';
+import { type ArticleAreaLinks, areaNeighbourOf, loadSiteAreas } from './area-hubs.js';
 import type { ArticleRow } from './schemas.js';
 
 /**
@@ -24,16 +23,35 @@ export function tagsTouchedBy(articleIds: readonly string[]): string[] {
 }
 
 /**
+ * Up to this many changed articles, each one's predecessor is found by place (two indexed queries at most); a
+ * larger batch reads the site's whole ring once instead.
+ */
+const PREDECESSOR_LOOKUPS_MAX = 100;
+
+/**
  * The pages that would show the changed articles now: the article before each in the "next article" ring
- * (read from the fresh article list) and the pages of the cities within the nearby radius.
+ * (read fresh) and the pages of the cities within the nearby radius.
  */
 export async function neighbourTagsOf(siteId: string, articleIds: readonly string[]): Promise<string[]> {
-  const changed = new Set(articleIds);
-  const [areas, cities] = await Promise.all([
-    loadSiteAreas(siteId),
+  const [predecessors, cities] = await Promise.all([
+    predecessorsOf(siteId, articleIds),
     listCitiesNearArticles(database(), siteId, articleIds, NEARBY_AREA_KM),
   ]);
-  const tags = cities.map((cityId) => `city:${cityId}`);
-  for (const [articleId, next] of areas.next) if (changed.has(next.id)) tags.push(`page:${articleId}`);
-  return tags;
+  return [...cities.map((cityId) => `city:${cityId}`), ...predecessors.map((id) => `page:${id}`)];
+}
+
+async function predecessorsOf(siteId: string, articleIds: readonly string[]): Promise<string[]> {
+  const changed = new Set(articleIds);
+  if (articleIds.length > PREDECESSOR_LOOKUPS_MAX) {
+    const areas = await loadSiteAreas(siteId);
+    return [...areas.next].filter(([, next]) => changed.has(next.id)).map(([articleId]) => articleId);
+  }
+  // Only published articles have a place in the ring; an unpublished one is no page's next article any more.
+  const published = await findAreaArticles(database(), siteId, articleIds);
+  const found: string[] = [];
+  for (const article of published) {
+    const previous = await areaNeighbourOf(siteId, article, 'before');
+    if (previous && previous.id !== article.id) found.push(previous.id);
+  }
+  return found;
 }
