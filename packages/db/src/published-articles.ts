@@ -44,7 +44,8 @@ export async function findPublishedArticle(
 
 /**
  * The nearby articles of `listNearbyArticles` for the article row `a`, as one JSON array (nearest first): a
- * scalar subquery, so the article and its links come back in one round trip.
+ * scalar subquery, so the article and its links come back in one round trip. Only live articles: a page must
+ * not name an article whose publication time is still to come.
  */
 const NEARBY_OF_ARTICLE = `coalesce((
   select json_agg(json_build_object('id', n.id, 'slug', n.slug, 'title', n.title, 'cityName', n."cityName", 'km', n.km)
@@ -57,6 +58,7 @@ const NEARBY_OF_ARTICLE = `coalesce((
       join geo_cities c on c.id <> origin.id and c.geom is not null
         and ST_DWithin(c.geom::geography, origin.geom::geography, $3 * 1000)
       join generated_articles o on o.city_id = c.id and o.site_id = $1 and o.status = 'published'
+        and o.published_at <= now()
       where origin.id = a.city_id
       order by c.id, (o.campaign_id is not distinct from a.campaign_id) desc, o.published_at desc, o.id
     ) by_city
