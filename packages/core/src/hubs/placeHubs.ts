@@ -1,5 +1,5 @@
 import { type HubLevel, hubTrail } from './areaHubs.js';
-import { HUB_PAGE_SIZE, hubPagePath } from './hubPages.js';
+import { HUB_PAGE_SIZE, hubPagePath, parseHubPagePath } from './hubPages.js';
 
 /**
  * The area hubs built from places instead of articles: the same hubs, paths, levels, children, counts and pages
@@ -148,17 +148,13 @@ export interface PlaceHubPageSlot {
   nextPath: string | null;
 }
 
-const PAGE_SUFFIX = /^(.*)\/page\/([2-9]|[1-9]\d{1,5})$/;
-
 /** The hub page at `path` (same URLs and 404s as `findHubPage`), or null if none. */
 export function locatePlaceHubPage(
   tree: AreaPlaceTree,
   path: string,
   size = HUB_PAGE_SIZE,
 ): PlaceHubPageSlot | null {
-  const paged = PAGE_SUFFIX.exec(path);
-  const hubPath = paged?.[1] ?? path;
-  const page = paged?.[2] ? Number(paged[2]) : 1;
+  const { hubPath, page } = parseHubPagePath(path);
   const hub = tree.hubs.get(hubPath);
   if (!hub) return null;
   const pages = placeHubPageCount(hub, size);
