@@ -206,16 +206,26 @@ export async function findAreaNeighbour(
   if (places.length === 0) return null;
   const unplaced = places.every((place) => !place.stateId && !place.countyId && !place.cityId);
   const order = direction === 'after' ? 'asc' : 'desc';
+  // Without a place, `coalesce(...) is null` already means all three columns are null; for one place the exact
+  // columns are plain filters; only several places need the semi-join. For one place (or none) the order also
+  // names the constant place expression, so it is the place index's own order: the scan stops at the first row
+  // instead of sorting every article of the place.
+  const samePlace = unplaced
+    ? `${PLACE_OF} is null and $2::uuid[] is not null and $3::uuid[] is not null and $4::uuid[] is not null and $5::uuid[] is not null`
+    : places.length === 1
+      ? `${PLACE_OF} = ($5::uuid[])[1] and a.state_id is not distinct from ($2::uuid[])[1]
+         and a.county_id is not distinct from ($3::uuid[])[1] and a.city_id is not distinct from ($4::uuid[])[1]`
+      : `${PLACE_OF} = any($5::uuid[])
+         and exists (select 1 from unnest($2::uuid[], $3::uuid[], $4::uuid[]) as p(state_id, county_id, city_id)
+                     where a.state_id is not distinct from p.state_id and a.county_id is not distinct from p.county_id
+                       and a.city_id is not distinct from p.city_id)`;
   const { rows } = await db.query<AreaListedArticle>(
     `select a.id, a.slug, a.title from generated_articles a
      where a.site_id = $1 and a.status = 'published'
-       and ${unplaced ? `${PLACE_OF} is null and $5::uuid[] is not null` : `${PLACE_OF} = any($5::uuid[])`}
-       and exists (select 1 from unnest($2::uuid[], $3::uuid[], $4::uuid[]) as p(state_id, county_id, city_id)
-                   where a.state_id is not distinct from p.state_id and a.county_id is not distinct from p.county_id
-                     and a.city_id is not distinct from p.city_id)
+       and ${samePlace}
        and ($6::text is null
             or (a.title collate "C", a.slug collate "C") ${direction === 'after' ? '>' : '<'} ($6::text, $7::text))
-     order by a.title collate "C" ${order}, a.slug collate "C" ${order}
+     order by ${places.length === 1 ? `${PLACE_OF} ${order}, ` : ''}a.title collate "C" ${order}, a.slug collate "C" ${order}
      limit 1`,
     [
       siteId,
