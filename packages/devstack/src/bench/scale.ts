@@ -26,6 +26,20 @@ const REPEATS = 40;
 const WRK_SECONDS = 10;
 const WRK_SLUGS = 40_000;
 
+/** The parts `--only=links,reads` picks (all when absent): to iterate on one part without the rest. */
+const SCALE_PARTS = ['generation', 'duplicates', 'links', 'reads'] as const;
+type ScalePart = (typeof SCALE_PARTS)[number];
+
+export function scaleParts(argv: readonly string[]): ReadonlySet<ScalePart> {
+  const flag = argv.find((arg) => arg.startsWith('--only='))?.slice('--only='.length);
+  if (flag === undefined) return new Set(SCALE_PARTS);
+  const named = flag.split(',').map((part) => part.trim());
+  const unknown = named.filter((part) => !(SCALE_PARTS as readonly string[]).includes(part));
+  if (unknown.length > 0 || named.length === 0)
+    throw new Error(`--only takes ${SCALE_PARTS.join(', ')}; got ${flag}`);
+  return new Set(named as ScalePart[]);
+}
+
 export function scaleArticleCount(argv: readonly string[], env: NodeJS.ProcessEnv): number {
   const flag = argv.find((arg) => arg.startsWith('--articles='))?.slice('--articles='.length);
   const value = Number(flag ?? env.SPARK_BENCH_SCALE_ARTICLES ?? DEFAULT_ARTICLES);
@@ -262,6 +276,7 @@ async function measureReads(
 async function runScaleBench(context: BenchContext): Promise<void> {
   const { stack, report } = context;
   const articles = scaleArticleCount(process.argv, process.env);
+  const parts = scaleParts(process.argv);
   const pool = createPool(stack.env.DATABASE_URL ?? '', { max: 4 });
   const load = () =>
     `load ${loadavg()
@@ -304,74 +319,79 @@ async function runScaleBench(context: BenchContext): Promise<void> {
     report('  seed: article rows (INSERT … SELECT)', rowsSeconds, 's');
     report('  seed: fingerprints (MinHash in batches)', fingerprintSeconds, 's');
 
-    // Empty and seeded runs alternate after the seeding, so both meet the same aftermath (checkpoints,
-    // autovacuum) and the same neighbours' load; each empty run gets a fresh site and library.
-    const generated = await createCampaign(stack.env, library, 'Scale: generated');
-    const emptyRates: number[] = [];
-    const fullRates: number[] = [];
-    for (let round = 1; round <= GENERATION_ROUNDS; round += 1) {
-      const fresh = await createBenchLibrary(pool);
-      const freshCampaign = await createCampaign(stack.env, fresh, 'Scale: empty site');
-      emptyRates.push(
-        await measureGeneration(
-          context,
-          pool,
-          freshCampaign,
-          `generation into an empty site, round ${round}`,
-        ),
-      );
-      fullRates.push(
-        await measureGeneration(
-          context,
-          pool,
-          generated,
-          `generation into the ${published}-article site, round ${round}`,
-        ),
+    if (parts.has('generation')) {
+      // Empty and seeded runs alternate after the seeding, so both meet the same aftermath (checkpoints,
+      // autovacuum) and the same neighbours' load; each empty run gets a fresh site and library.
+      const generated = await createCampaign(stack.env, library, 'Scale: generated');
+      const emptyRates: number[] = [];
+      const fullRates: number[] = [];
+      for (let round = 1; round <= GENERATION_ROUNDS; round += 1) {
+        const fresh = await createBenchLibrary(pool);
+        const freshCampaign = await createCampaign(stack.env, fresh, 'Scale: empty site');
+        emptyRates.push(
+          await measureGeneration(
+            context,
+            pool,
+            freshCampaign,
+            `generation into an empty site, round ${round}`,
+          ),
+        );
+        fullRates.push(
+          await measureGeneration(
+            context,
+            pool,
+            generated,
+            `generation into the ${published}-article site, round ${round}`,
+          ),
+        );
+      }
+      const best = (rates: number[]) => Math.max(...rates);
+      report(
+        'ratio generation seeded / empty site (best of each)',
+        best(fullRates) / best(emptyRates),
+        'ratio',
+        `target ≥ 0.8; ${load()}`,
       );
     }
-    const best = (rates: number[]) => Math.max(...rates);
-    report(
-      'ratio generation seeded / empty site (best of each)',
-      best(fullRates) / best(emptyRates),
-      'ratio',
-      `target ≥ 0.8; ${load()}`,
-    );
-
-    const scan = await measureAnalysis(context, pool, '/api/seo/scan-duplicates', {
-      site_id: library.siteId,
-    });
-    const { rows: flags } = await pool.query<{ n: number }>(
-      `select count(*)::int as n from quality_flags where details->>'scan_job' = $1`,
-      [scan.jobId],
-    );
-    report(
-      'duplicate scan of the whole site',
-      scan.job,
-      's',
-      `${flags[0]?.n ?? 0} pairs flagged, ${scan.wall.toFixed(1)} s from the request, ${scan.cpu}; target < 15 s; ${load()}`,
-    );
-
-    const links = await measureAnalysis(context, pool, '/api/seo/insert-links', { campaign_id: seeded });
-    const { rows: linkRows } = await pool.query<{ n: number }>(
-      'select count(*)::int as n from article_links where site_id = $1',
-      [library.siteId],
-    );
-    report(
-      'insert-links over the seeded campaign',
-      links.job,
-      's',
-      `${linkRows[0]?.n ?? 0} links recorded, ${links.wall.toFixed(1)} s from the request, ${links.cpu}; target < 60 s; ${load()}`,
-    );
-
-    const { rows: sites } = await pool.query<{ domain: string }>('select domain from sites where id = $1', [
-      library.siteId,
-    ]);
-    await measureReads(context, pool, {
-      id: library.siteId,
-      domain: sites[0]?.domain ?? '',
-      campaignId: seeded,
-      articles,
-    });
+    if (parts.has('duplicates')) {
+      const scan = await measureAnalysis(context, pool, '/api/seo/scan-duplicates', {
+        site_id: library.siteId,
+      });
+      const { rows: flags } = await pool.query<{ n: number }>(
+        `select count(*)::int as n from quality_flags where details->>'scan_job' = $1`,
+        [scan.jobId],
+      );
+      report(
+        'duplicate scan of the whole site',
+        scan.job,
+        's',
+        `${flags[0]?.n ?? 0} pairs flagged, ${scan.wall.toFixed(1)} s from the request, ${scan.cpu}; target < 15 s; ${load()}`,
+      );
+    }
+    if (parts.has('links')) {
+      const links = await measureAnalysis(context, pool, '/api/seo/insert-links', { campaign_id: seeded });
+      const { rows: linkRows } = await pool.query<{ n: number }>(
+        'select count(*)::int as n from article_links where site_id = $1',
+        [library.siteId],
+      );
+      report(
+        'insert-links over the seeded campaign',
+        links.job,
+        's',
+        `${linkRows[0]?.n ?? 0} links recorded, ${links.wall.toFixed(1)} s from the request, ${links.cpu}; target < 60 s; ${load()}`,
+      );
+    }
+    if (parts.has('reads')) {
+      const { rows: sites } = await pool.query<{ domain: string }>('select domain from sites where id = $1', [
+        library.siteId,
+      ]);
+      await measureReads(context, pool, {
+        id: library.siteId,
+        domain: sites[0]?.domain ?? '',
+        campaignId: seeded,
+        articles,
+      });
+    }
     report('machine load at the end (1-min average)', loadavg()[0] ?? 0, '', load());
   } finally {
     await pool.end();
