@@ -137,6 +137,9 @@ create index if not exists generated_articles_slug_idx on generated_articles (sl
 create index if not exists generated_articles_place_idx
   on generated_articles (site_id, (coalesce(city_id, county_id, state_id)), title collate "C", slug collate "C")
   include (state_id, county_id, city_id, published_at, date_updated) where status = 'published';
+-- A review-board column filtered by city (a name prefix, resolved to the cities' ids first): the capped count is an
+-- index-only probe per city, and the page sorts only the matching rows, instead of walking the whole column.
+create index if not exists generated_articles_board_city_idx on generated_articles (site_id, status, city_id);
 create index if not exists generated_articles_campaign_id_idx on generated_articles (campaign_id, status);
 -- A campaign's articles in id order: the worker's passes over a campaign (insert-links) page by keyset
 -- (`campaign_id = $1 and id > $2 order by id limit n`); without it each page sorts the whole campaign.

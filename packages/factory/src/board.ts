@@ -1,4 +1,4 @@
-import type { BoardColumn, BoardQuery } from '@spark/contracts';
+import { BOARD_COUNT_CAP, type BoardColumn, type BoardQuery } from '@spark/contracts';
 import type { FactoryDeps } from './deps.js';
 import { type Principal, resolveSiteScope } from './principal.js';
 
@@ -23,11 +23,19 @@ interface CardRow {
   flags: string[];
 }
 
+/** Escapes LIKE's wildcards so a typed prefix matches only itself. */
+const likePrefix = (text: string) => `${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+
 /**
  * One column of the review board. The page is found first as ids only, in the column's order, from the index
  * that holds that order (`generated_articles_status_idx`, `_scheduled_idx`, `_published_idx`): an index-only
  * range even at a deep offset, never a sort of the site's 100,000 rows. The page's 20-odd cards are then read
- * whole. The count walks the same index.
+ * whole.
+ *
+ * The count stops at `BOARD_COUNT_CAP` (+1 to know it was reached): exact for the columns a person reads to the
+ * end, a few milliseconds for a 100,000-article column that an exact count would walk whole on every page.
+ * A city prefix is resolved to the cities' ids first (the gazetteer's name-prefix index), so the planner sees
+ * the ids: a filtered count and page read `generated_articles_board_city_idx` instead of the site's column.
  */
 export async function boardColumn(
   deps: FactoryDeps,
@@ -35,12 +43,21 @@ export async function boardColumn(
   query: BoardQuery,
 ): Promise<BoardColumn> {
   const siteId = resolveSiteScope(principal, query.site_id);
+  const empty = { data: [], total: 0, total_capped: false, limit: query.limit, offset: query.offset };
+  let cityIds: string[] | null = null;
+  if (query.city) {
+    const cities = await deps.db.query<{ id: string }>(
+      'select id from geo_cities where lower(name) like lower($1)',
+      [likePrefix(query.city)],
+    );
+    if (cities.rows.length === 0) return empty;
+    cityIds = cities.rows.map((row) => row.id);
+  }
   const where = `where a.site_id = $1 and a.status = $2 and ($3::uuid is null or a.campaign_id = $3)
     and ($4::text is null or exists (select 1 from quality_flags f
                                      where f.article_id = a.id and f.type = $4 and f.status = 'open'))
-    and ($5::text is null or a.city_id = any(array(select id from geo_cities where name ilike $5)))`;
-  const cityPrefix = query.city ? `${query.city.replace(/[\\%_]/g, (c) => `\\${c}`)}%` : null;
-  const scope = [siteId, query.status, query.campaign_id ?? null, query.flag ?? null, cityPrefix];
+    and ($5::uuid[] is null or a.city_id = any($5))`;
+  const scope = [siteId, query.status, query.campaign_id ?? null, query.flag ?? null, cityIds];
   const order = ORDER[query.status];
   const [page, count] = await Promise.all([
     deps.db.query<CardRow>(
@@ -53,8 +70,12 @@ export async function boardColumn(
        order by ${order}`,
       [...scope, query.limit, query.offset],
     ),
-    deps.db.query<{ n: number }>(`select count(*)::int as n from generated_articles a ${where}`, scope),
+    deps.db.query<{ n: number }>(
+      `select count(*)::int as n from (select 1 from generated_articles a ${where} limit $6) capped`,
+      [...scope, BOARD_COUNT_CAP + 1],
+    ),
   ]);
+  const counted = count.rows[0]?.n ?? 0;
   const iso = (date: Date | null) => date?.toISOString() ?? null;
   return {
     data: page.rows.map((row) => ({
@@ -62,7 +83,8 @@ export async function boardColumn(
       publish_at: iso(row.publish_at),
       published_at: iso(row.published_at),
     })),
-    total: count.rows[0]?.n ?? 0,
+    total: Math.min(counted, BOARD_COUNT_CAP),
+    total_capped: counted > BOARD_COUNT_CAP,
     limit: query.limit,
     offset: query.offset,
   };

@@ -6,6 +6,7 @@ import { statusLabel } from '../campaigns/status.js';
 import { useAdminUi } from '../store.js';
 import { Pager } from '../ui/Pager.js';
 import { ErrorNote, Skeleton } from '../ui/primitives.js';
+import { columnCount, hasPageBeyondCount } from './column-count.js';
 import { DRAG_TYPE, decodeDrag, dropAction, encodeDrag } from './drag-moves.js';
 import type { BoardAction } from './use-board-actions.js';
 
@@ -52,7 +53,7 @@ export function BoardColumn({ siteId, status, filters, onMove }: Props) {
         className="flex items-baseline justify-between text-sm font-semibold uppercase tracking-wide text-slate-800"
       >
         <span>{statusLabel(status)}</span>
-        <span data-testid={`count-${status}`}>{column.data?.total ?? '…'}</span>
+        <span data-testid={`count-${status}`}>{column.data ? columnCount(column.data) : '…'}</span>
       </h2>
       {column.isPending ? (
         <Skeleton label={`Loading ${statusLabel(status)}`} />
@@ -72,6 +73,7 @@ export function BoardColumn({ siteId, status, filters, onMove }: Props) {
           page={page}
           pageSize={PAGE_SIZE}
           total={column.data.total}
+          more={hasPageBeyondCount(column.data)}
           label={statusLabel(status)}
           onPage={setPage}
         />

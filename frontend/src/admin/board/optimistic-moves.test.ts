@@ -16,9 +16,10 @@ const card = (n: number, status: string): ArticleCard => ({
   published_at: null,
   flags: [],
 });
-const page = (cards: ArticleCard[], total: number, offset = 0): BoardColumn => ({
+const page = (cards: ArticleCard[], total: number, offset = 0, capped = false): BoardColumn => ({
   data: cards,
   total,
+  total_capped: capped,
   limit: 20,
   offset,
 });
@@ -47,6 +48,16 @@ describe('applyBoardMove', () => {
     const moved = applyBoardMove(later, 'approved', { kind: 'approve', ids: [id(1)] }, known, NOW);
     expect(moved.data.map((c) => c.id)).toEqual([id(40)]);
     expect(moved.total).toBe(42);
+  });
+
+  it('moves cards but keeps a capped total as it is, since the column’s real size is unknown', () => {
+    const action = { kind: 'approve' as const, ids: [id(1)] };
+    const qc = applyBoardMove(page(review, 10_000, 0, true), 'qc', action, known, NOW);
+    expect(qc.data.map((c) => c.id)).toEqual([id(2), id(3)]);
+    expect([qc.total, qc.total_capped]).toEqual([10_000, true]);
+    const target = applyBoardMove(page(approved, 10_000, 0, true), 'approved', action, known, NOW);
+    expect(target.data.map((c) => c.id)).toEqual([id(1), id(9)]);
+    expect(target.total).toBe(10_000);
   });
 
   it('leaves cards the server would skip where they are', () => {

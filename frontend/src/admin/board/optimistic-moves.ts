@@ -42,7 +42,7 @@ function movedCard(card: ArticleCard, to: BoardStatus, action: BoardAction, now:
 
 /**
  * One cached page of one column after `action`, before the server answers: cards that move leave their
- * column and arrive at the top of the target column's first page, and every cached page's total follows.
+ * column and arrive at the top of the target column's first page, and every cached page's exact total follows.
  * `cards` are the moved cards as the cache knew them (from any column and page, each once). Pure, so the
  * rollback is just the previous value.
  */
@@ -67,6 +67,7 @@ export function applyBoardMove(
   return {
     ...page,
     data: page.offset === 0 ? [...arriving, ...kept] : kept,
-    total: Math.max(0, page.total - leaving.size + arriving.length),
+    // A capped count ("10,000+") stays as it is: the column's real size is unknown until the refetch.
+    total: page.total_capped ? page.total : Math.max(0, page.total - leaving.size + arriving.length),
   };
 }

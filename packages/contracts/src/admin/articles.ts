@@ -36,9 +36,18 @@ export const ArticleCardSchema = z.object({
   flags: z.array(z.string()),
 });
 
+/**
+ * A column's count stops here: counting a 100,000-article column exactly walks all of it on every page, while
+ * up to this many it costs a few milliseconds. Columns of this size or smaller are counted exactly.
+ */
+export const BOARD_COUNT_CAP = 10_000;
+
 export const BoardColumnSchema = z.object({
   data: z.array(ArticleCardSchema),
+  /** How many articles the column (with its filters) holds, exact up to `BOARD_COUNT_CAP`. */
   total: z.number().int(),
+  /** True when counting stopped at the cap: the column holds more than `total` articles (show "10,000+"). */
+  total_capped: z.boolean(),
   limit: z.number().int(),
   offset: z.number().int(),
 });

@@ -1,3 +1,4 @@
+import { BOARD_COUNT_CAP } from '@spark/contracts/admin';
 import { createPool } from '@spark/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { callApi, editorToken } from '../../../testing/http.js';
@@ -187,6 +188,53 @@ describe('admin read models', () => {
     );
     expect(none.body.total).toBe(0);
   });
+
+  it('counts a column exactly up to the cap, says when counting stopped there, and pages on past it', async () => {
+    const big = (await createCampaign(alpha, {}, alphaToken())).id;
+    try {
+      // One more than the cap, straight into the table: generating ten thousand articles would take minutes.
+      await pool.query(
+        `insert into generated_articles (site_id, campaign_id, title, slug, status, generation_key)
+         select $1::uuid, $2::uuid, 'Capped ' || n, 'capped-' || n, 'approved', $2::text || '-capped-' || n
+         from generate_series(1, $3::int) n`,
+        [alpha.siteId, big, BOARD_COUNT_CAP + 1],
+      );
+      const { rows: cities } = await pool.query<{ id: string; name: string }>(
+        `select id, name from geo_cities order by population desc nulls last, id limit 1`,
+      );
+      const city = cities[0];
+      if (!city) throw new Error('the gazetteer has no cities');
+      await pool.query(
+        `update generated_articles set city_id = $2 where campaign_id = $1 and slug in ('capped-1', 'capped-2', 'capped-3')`,
+        [big, city.id],
+      );
+      type Column = { data: { id: string; city: string | null }[]; total: number; total_capped: boolean };
+      const column = (query: string) =>
+        callApi<Column>(`/api/seo/articles?status=approved&campaign_id=${big}&${query}`, {
+          token: alphaToken(),
+        });
+
+      const first = await column('limit=20');
+      expect(first.status).toBe(200);
+      expect([first.body.total, first.body.total_capped]).toEqual([BOARD_COUNT_CAP, true]);
+      expect(first.body.data).toHaveLength(20);
+      const beyond = await column(`limit=20&offset=${BOARD_COUNT_CAP}`);
+      expect(beyond.body.data).toHaveLength(1);
+      expect(beyond.body.total_capped).toBe(true);
+
+      const inCity = await column(`city=${encodeURIComponent(city.name.toUpperCase())}`);
+      expect([inCity.body.total, inCity.body.total_capped]).toEqual([3, false]);
+      expect(inCity.body.data.map((card) => card.city)).toEqual([city.name, city.name, city.name]);
+
+      const foreign = await callApi<Column>(`/api/seo/articles?status=approved&campaign_id=${big}`, {
+        token: editorToken('beta.localhost'),
+      });
+      expect([foreign.body.total, foreign.body.total_capped, foreign.body.data]).toEqual([0, false, []]);
+    } finally {
+      await pool.query('delete from generated_articles where campaign_id = $1', [big]);
+      await pool.query('delete from campaign_masters where id = $1', [big]);
+    }
+  }, 120_000);
 
   it('offers the site’s avatars, templates and states, and searches cities by name', async () => {
     const options = await callApi<{
