@@ -43,6 +43,13 @@ export {
 export { createPool, type Pool, type PoolClient, type PoolOptions, withTransaction } from './pool.js';
 export { findPublishedArticle, findPublishedArticlePage } from './published-articles.js';
 export { findHoldingFlags, HOLDING_FLAG_SQL, type HoldingFlag } from './quality-gate.js';
+export {
+  invalidateRenderedPages,
+  lookupRenderedPage,
+  type RenderedPage,
+  type RenderedPageLookup,
+  storeRenderedPage,
+} from './rendered-pages.js';
 export { type ApplySchemaOptions, applySchema, DEFAULT_SCHEMA_DIR, listSchemaFiles } from './schema.js';
 export {
   listLiveArticleLastmods,
