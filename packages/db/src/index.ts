@@ -48,6 +48,7 @@ export {
   lookupRenderedPage,
   type RenderedPage,
   type RenderedPageLookup,
+  renderedPageTagsOfArticles,
   storeRenderedPage,
 } from './rendered-pages.js';
 export { type ApplySchemaOptions, applySchema, DEFAULT_SCHEMA_DIR, listSchemaFiles } from './schema.js';

@@ -22,3 +22,4 @@ export {
   hubPagePath,
   hubPagePaths,
 } from './hubPages.js';
+export { articlePageTagsOf, neighbourTagsOf, tagsTouchedBy } from './pageTags.js';

@@ -1,26 +1,22 @@
-import { NEARBY_AREA_KM } from '@spark/core';
+import { articlePageTagsOf, NEARBY_AREA_KM, neighbourTagsOf as neighbourTagsIn } from '@spark/core';
 import { listCitiesNearArticles } from '@spark/db';
 import { database } from '../connections.js';
 import type { ArticleAreaLinks } from './area-hubs.js';
 import { loadSiteAreas } from './area-hubs.js';
 import type { ArticleRow } from './schemas.js';
 
+export { tagsTouchedBy } from '@spark/core';
+
 /**
- * What a rendered article page depends on besides the site as a whole, as cache tags: the article itself
- * (`page:`), every article it links to (`shows:` — the next article and the nearby areas' articles) and its
- * city (`city:`), whose neighbourhood decides which new articles it would list. A change to some articles
- * then drops exactly the pages that show or would show them (`tagsTouchedBy` + `neighbourTagsOf`).
+ * What a rendered article page depends on besides the site as a whole, as cache tags (named in `@spark/core`,
+ * so the writers that delete stored pages compute the same ones): the article itself, every article it links
+ * to and its city. A change to some articles then drops exactly the pages that show or would show them
+ * (`tagsTouchedBy` + `neighbourTagsOf`).
  */
 export function articlePageTags(article: ArticleRow, areas: ArticleAreaLinks): string[] {
-  const tags = [`page:${article.id}`, ...areas.nearby.map((nearby) => `shows:${nearby.id}`)];
-  if (areas.next) tags.push(`shows:${areas.next.id}`);
-  if (article.city_id) tags.push(`city:${article.city_id}`);
-  return tags;
-}
-
-/** The pages that show the changed articles as they were: known from the tags alone. */
-export function tagsTouchedBy(articleIds: readonly string[]): string[] {
-  return articleIds.flatMap((id) => [`page:${id}`, `shows:${id}`]);
+  const shown = areas.nearby.map((nearby) => nearby.id);
+  if (areas.next) shown.push(areas.next.id);
+  return articlePageTagsOf(article.id, article.city_id ?? null, shown);
 }
 
 /**
@@ -28,12 +24,9 @@ export function tagsTouchedBy(articleIds: readonly string[]): string[] {
  * (read from the fresh article list) and the pages of the cities within the nearby radius.
  */
 export async function neighbourTagsOf(siteId: string, articleIds: readonly string[]): Promise<string[]> {
-  const changed = new Set(articleIds);
   const [areas, cities] = await Promise.all([
     loadSiteAreas(siteId),
     listCitiesNearArticles(database(), siteId, articleIds, NEARBY_AREA_KM),
   ]);
-  const tags = cities.map((cityId) => `city:${cityId}`);
-  for (const [articleId, next] of areas.next) if (changed.has(next.id)) tags.push(`page:${articleId}`);
-  return tags;
+  return neighbourTagsIn(articleIds, areas.next, cities);
 }
