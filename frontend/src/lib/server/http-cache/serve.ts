@@ -15,6 +15,7 @@ import { type AnswerRequest, answerFor, type CacheOutcome } from './cached-answe
 import type { PageDependencies } from './page-cache.js';
 import { cachedPage, pageStore } from './page-store.js';
 import { defaultCacheControl, isStorable } from './policy.js';
+import { lookupStoredPage, mayBeArticlePath, storeBehind } from './render-store.js';
 import { type RenderedEntry, toRenderedEntry } from './rendered-entry.js';
 
 const { pages, rendering } = pageStore;
@@ -24,7 +25,8 @@ const { pages, rendering } = pageStore;
  * memory while the site's content version is unchanged, adds Cache-Control and ETag, answers
  * If-None-Match with 304, and compresses (Brotli or gzip) when the client accepts it. The cache key is the
  * request origin and path; query strings are ignored because no tenant page reads them. `x-cache` says
- * whether the answer came from memory (HIT) or was rendered (MISS).
+ * whether the answer came from memory (HIT), from the render store (STORE: an article page rendered ahead,
+ * e.g. at publish, by any frontend process) or was rendered (MISS).
  *
  * An article page names what it shows (`locals.pageTags`); an article change drops only the pages whose tags
  * it touches. Every other page depends on the site's whole article set and is not served once it moved.
@@ -45,8 +47,19 @@ export async function serveTenantResponse(context: APIContext, next: MiddlewareN
 
   // A render that overlaps an invalidation of its site may have read content from before it: not stored.
   const seen = invalidationsSeen(tenant.id);
+  // Not in memory: an article page may have been rendered ahead (at publish) into the render store.
+  const stored =
+    versions === null || !mayBeArticlePath(context.url.pathname)
+      ? null
+      : await lookupStoredPage(tenant.id, url, versions.site);
+  if (versions !== null && stored?.found) {
+    const { entry, tags } = stored.found;
+    if (invalidationsSeen(tenant.id) === seen) pages.set(tenant.id, versions.site, url, entry, { tags });
+    return respond(entry, context.request, 'STORE');
+  }
   const flightKey = `${tenant.id}\u0000${versions?.content}\u0000${url}`;
   let flight = rendering.get(flightKey);
+  const renders = !flight;
   if (!flight) {
     flight = renderEntry(context, next).finally(() => rendering.delete(flightKey));
     rendering.set(flightKey, flight);
@@ -55,6 +68,9 @@ export async function serveTenantResponse(context: APIContext, next: MiddlewareN
   if (versions !== null && isStorable(entry.status, entry.headers) && invalidationsSeen(tenant.id) === seen) {
     const dependencies: PageDependencies = tags ? { tags } : { articleSet: versions.articles };
     pages.set(tenant.id, versions.site, url, entry, dependencies);
+    // Article pages (the only tagged ones) go to the render store too, written behind the response.
+    if (renders && tags && stored && method === 'GET')
+      storeBehind(tenant.id, url, versions.site, entry, tags, stored.epoch);
   }
   return respond(entry, context.request, 'MISS');
 }

@@ -1,0 +1,84 @@
+import { lookupRenderedPage, storeRenderedPage } from '@spark/db';
+import { database } from '../connections.js';
+import { articleSlugFrom, isReservedPath } from '../content/paths.js';
+import { logIgnoredFailure } from '../observability/ignored-failure.js';
+import { isCompressible } from './negotiate.js';
+import type { RenderedEntry } from './rendered-entry.js';
+
+/**
+ * The frontend's side of the render store (`@spark/db` rendered-pages): article pages rendered once (at
+ * publish, by the worker's prerender requests, or by a first visitor) are kept in PostgreSQL under the site id
+ * resolved from the host and the site's content version, so a page no visitor of this process asked for yet
+ * is answered without rendering. Writers delete the rows an article change makes stale (and bump the site's
+ * epoch) through the one invalidation function; a whole-site change moves the site version the rows are keyed
+ * by. A store that cannot be reached only costs a render.
+ */
+export interface StoredLookup {
+  /** The stored page as a memory-cache entry, with its tags, or null. */
+  found: { entry: RenderedEntry; tags: readonly string[] } | null;
+  /** The site's epoch at the lookup: a page rendered after this miss is stored only if it is unchanged. */
+  epoch: string;
+}
+
+/**
+ * Only article pages are stored, and an article lives at a single-segment slug path: other paths (home, hubs,
+ * sitemaps, assets) skip the lookup's round trip.
+ */
+export function mayBeArticlePath(pathname: string): boolean {
+  return articleSlugFrom(pathname) !== null && !isReservedPath(pathname);
+}
+
+/** Null when the store could not be asked (the caller renders as if it did not exist). */
+export async function lookupStoredPage(
+  siteId: string,
+  url: string,
+  siteVersion: string,
+): Promise<StoredLookup | null> {
+  try {
+    const { page, epoch } = await lookupRenderedPage(database(), siteId, url, siteVersion);
+    if (!page) return { found: null, epoch };
+    const headers = new Headers(page.headers as [string, string][]);
+    const entry: RenderedEntry = {
+      status: page.status,
+      headers,
+      body: page.body,
+      hash: page.hash,
+      compressible: isCompressible(headers.get('content-type'), page.body.length),
+      representations: {},
+      bytes: page.body.length * 1.4 + 1024,
+      route: '/[...path]',
+    };
+    return { found: { entry, tags: page.tags }, epoch };
+  } catch (error) {
+    logIgnoredFailure('render store lookup', error);
+    return null;
+  }
+}
+
+/**
+ * Writes a freshly rendered article page behind the response (never awaited by it): a failure is logged and
+ * costs only a later render. Refused by the store when an invalidation ran since `epoch` was read.
+ */
+export function storeBehind(
+  siteId: string,
+  url: string,
+  siteVersion: string,
+  entry: RenderedEntry,
+  tags: readonly string[],
+  epoch: string,
+): void {
+  storeRenderedPage(
+    database(),
+    {
+      siteId,
+      url,
+      siteVersion,
+      tags,
+      status: entry.status,
+      headers: [...entry.headers],
+      body: entry.body,
+      hash: entry.hash,
+    },
+    epoch,
+  ).catch((error: unknown) => logIgnoredFailure('render store write', error));
+}
