@@ -51,6 +51,8 @@ describe('site content invalidation and the render store', { timeout: 60_000 }, 
     ).rows.map((row) => new URL(row.url).pathname);
 
   const counter = async (key: string) => Number((await redis.get(key)) ?? 0);
+  const epochOf = async (siteId: string) =>
+    Number((await lookupRenderedPage(db.pool, siteId, 'http://site.test/', '1')).epoch);
 
   beforeAll(async () => {
     db = await createThrowawayDatabase();
@@ -76,6 +78,7 @@ describe('site content invalidation and the render store', { timeout: 60_000 }, 
     await storePage(beta, '/bridge', [`page:${ids.beta}`]);
     const site = await counter(siteVersionKey(alpha));
     const articles = await counter(siteArticlesVersionKey(alpha));
+    const epoch = await epochOf(alpha);
 
     await invalidateSiteContent(
       redis,
@@ -91,6 +94,8 @@ describe('site content invalidation and the render store', { timeout: 60_000 }, 
     expect(await storedPaths(beta)).toEqual(['/bridge']);
     expect(await counter(siteArticlesVersionKey(alpha))).toBe(articles + 1);
     expect(await counter(siteVersionKey(alpha))).toBe(site);
+    // Deleted before and again after the version bump, each pass moving the epoch.
+    expect(await epochOf(alpha)).toBe(epoch + 2);
   });
 
   it('deletes every stored page of a site on a site-wide change, and only of that site', async () => {

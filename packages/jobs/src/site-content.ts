@@ -25,9 +25,10 @@ export interface SiteContentChange {
  * per-site messages with a single all-sites message (a shared-library change, a manual flush). Throws when
  * Redis refused any of it. Pure of BullMQ (`@spark/jobs/site-content`), so the bundle can import it alone.
  *
- * With `renderStore` (the database), it first deletes the stored pre-rendered pages the change makes stale
- * (see `invalidateRenderStore`), so a page the store would serve never outlives the content it shows. A
- * writer without it gets whole-site invalidation only (the new site version retires every stored page).
+ * With `renderStore` (the database), it deletes the stored pre-rendered pages the change makes stale before
+ * and again after the version bump (see `invalidateRenderStore`), so a page the store would serve does not
+ * outlive the content it shows. A writer without it gets whole-site invalidation only (the new site version
+ * retires every stored page).
  */
 export async function invalidateSiteContent(
   redis: Redis,
@@ -61,6 +62,13 @@ export async function invalidateSiteContent(
   const results = await pipeline.exec();
   const failure = results?.find(([error]) => error);
   if (failure?.[0]) throw failure[0];
+  // Once more after the new version is out: a render in between may have read content cached under the old
+  // version and stored it; this deletes it (or its epoch check refuses it). A failure here is only logged.
+  const targeted = settled.filter((change) => change.articleIds !== undefined);
+  if (renderStore && targeted.length > 0)
+    await Promise.all(
+      targeted.map((change) => invalidateRenderStore(renderStore.db, change, renderStore.log)),
+    );
 }
 
 /**
