@@ -130,6 +130,13 @@ create index if not exists generated_articles_published_idx
 create index if not exists generated_articles_sitemap_idx
   on generated_articles (site_id, slug) include (published_at, date_updated) where status = 'published';
 create index if not exists generated_articles_slug_idx on generated_articles (slug);
+-- A site's published articles by the most specific place they are stored under (city, else county, else state),
+-- then title and slug byte-wise: an area hub page reads its places' articles by the leading expression, an article
+-- finds its next one in its place as one index step, and the per-place counts and dates of the hubs group the
+-- site's rows from this index alone, without the table.
+create index if not exists generated_articles_place_idx
+  on generated_articles (site_id, (coalesce(city_id, county_id, state_id)), title collate "C", slug collate "C")
+  include (state_id, county_id, city_id, published_at, date_updated) where status = 'published';
 create index if not exists generated_articles_campaign_id_idx on generated_articles (campaign_id, status);
 -- A campaign's articles in id order: the worker's passes over a campaign (insert-links) page by keyset
 -- (`campaign_id = $1 and id > $2 order by id limit n`); without it each page sorts the whole campaign.

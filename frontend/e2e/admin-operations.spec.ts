@@ -158,6 +158,8 @@ test('an administrator sees queue and service health and retries a failed job', 
     await expect
       .poll(async () => (await maintenance.getJob(job.id ?? ''))?.attemptsStarted ?? 0, { timeout: 120_000 })
       .toBeGreaterThan(1);
+    // Removed once that attempt has ended: a job the worker still holds is locked and cannot be removed.
+    await expect.poll(() => job.getState(), { timeout: 120_000 }).toBe('failed');
     await (await maintenance.getJob(job.id ?? ''))?.remove();
     await testInfo.attach('axe', { body: JSON.stringify(audits, null, 2), contentType: 'application/json' });
   } finally {

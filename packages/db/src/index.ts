@@ -1,9 +1,17 @@
 export {
+  type AreaListedArticle,
+  type AreaPlacedArticle,
+  findAreaArticles,
+  findAreaNeighbour,
   listAreaArticles,
+  listAreaPlaceArticles,
+  listAreaPlaces,
   listCitiesNearArticles,
   listNearbyArticles,
+  listUnplacedArticles,
   type NearbyArticle,
 } from './area-articles.js';
+export { findAreaRingNeighbour, neighbourTagsOfArticles } from './area-ring.js';
 export { markArticlesPublished, type PublishableArticle } from './articles.js';
 export {
   BlueprintReferenceError,

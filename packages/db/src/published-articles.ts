@@ -44,23 +44,35 @@ export async function findPublishedArticle(
 
 /**
  * The nearby articles of `listNearbyArticles` for the article row `a`, as one JSON array (nearest first): a
- * scalar subquery, so the article and its links come back in one round trip.
+ * scalar subquery, so the article and its links come back in one round trip. Only live articles: a page must
+ * not name an article whose publication time is still to come.
+ *
+ * Written as lateral joins so the plan starts from the article's own city whatever the statistics say: as a
+ * plain join, a generic plan made while the table's statistics still counted a few rows (right after a bulk
+ * publish) scanned every published article of the site for each page. One article per city is the first of
+ * its city's live articles by the same order (same campaign first, newest, id).
  */
 const NEARBY_OF_ARTICLE = `coalesce((
   select json_agg(json_build_object('id', n.id, 'slug', n.slug, 'title', n.title, 'cityName', n."cityName", 'km', n.km)
                   order by n.km, n."cityName")
   from (
-    select id, slug, title, "cityName", km from (
-      select distinct on (c.id) o.id, o.slug, o.title, c.name as "cityName",
+    select o.id, o.slug, o.title, c.name as "cityName", c.km
+    from geo_cities origin
+    cross join lateral (
+      select c.id, c.name,
              round((ST_Distance(c.geom::geography, origin.geom::geography) / 1000)::numeric, 1)::float8 as km
-      from geo_cities origin
-      join geo_cities c on c.id <> origin.id and c.geom is not null
+      from geo_cities c
+      where c.id <> origin.id and c.geom is not null
         and ST_DWithin(c.geom::geography, origin.geom::geography, $3 * 1000)
-      join generated_articles o on o.city_id = c.id and o.site_id = $1 and o.status = 'published'
-      where origin.id = a.city_id
-      order by c.id, (o.campaign_id is not distinct from a.campaign_id) desc, o.published_at desc, o.id
-    ) by_city
-    order by km, "cityName"
+    ) c
+    cross join lateral (
+      select o.id, o.slug, o.title from generated_articles o
+      where o.city_id = c.id and o.site_id = $1 and o.status = 'published' and o.published_at <= now()
+      order by (o.campaign_id is not distinct from a.campaign_id) desc, o.published_at desc, o.id
+      limit 1
+    ) o
+    where origin.id = a.city_id
+    order by c.km, c.name
     limit $4
   ) n
 ), '[]'::json) as nearby`;

@@ -1,6 +1,7 @@
-import { areaSuccessors, NEARBY_AREA_KM, neighbourTagsOf, tagsTouchedBy } from '@spark/core';
+import { tagsTouchedBy } from '@spark/core';
 import type { Pool, PoolClient } from 'pg';
-import { listAreaArticles, listCitiesNearArticles } from './area-articles.js';
+import { listAreaPlaces } from './area-articles.js';
+import { neighbourTagsOfArticles } from './area-ring.js';
 import { withTransaction } from './pool.js';
 
 type Queryable = Pick<Pool | PoolClient, 'query'>;
@@ -161,22 +162,13 @@ export async function invalidateRenderedPages(
 /**
  * The tags of every stored page an article change makes stale, computed from the committed content as the
  * frontend computes them for its memory cache: the pages that showed the articles (their own pages and every
- * page linking to them) and the pages that would show them now (their predecessor in the "next article" ring
- * and the pages of the cities within the nearby radius).
+ * page linking to them) and the pages that would show them now (`neighbourTagsOfArticles`).
  */
 export async function renderedPageTagsOfArticles(
   db: Queryable,
   siteId: string,
   articleIds: readonly string[],
 ): Promise<string[]> {
-  const [published, cities] = await Promise.all([
-    listAreaArticles(db, siteId),
-    listCitiesNearArticles(db, siteId, articleIds, NEARBY_AREA_KM),
-  ]);
-  return [
-    ...new Set([
-      ...tagsTouchedBy(articleIds),
-      ...neighbourTagsOf(articleIds, areaSuccessors(published), cities),
-    ]),
-  ];
+  const nowShowing = await neighbourTagsOfArticles(db, siteId, articleIds, await listAreaPlaces(db, siteId));
+  return [...new Set([...tagsTouchedBy(articleIds), ...nowShowing])];
 }

@@ -93,6 +93,7 @@ export async function startThrowawayStack(repoRoot: string, kind: 'test' | 'benc
         godDeniedSummarySeconds: 1,
         // Directus computes its metrics on a schedule (every minute by default); tests read them within seconds.
         metricsSchedule: '*/2 * * * * *',
+        pressureLimiter: false,
       },
       frontendPort,
       redisPort,

@@ -1,5 +1,5 @@
 import { insertLinksParams } from '@spark/contracts';
-import { findOrphans, type PlannedLink, planInternalLinks } from '@spark/core';
+import { type PlannedLink, planInternalLinks } from '@spark/core';
 import { type Pool, withTransaction } from '@spark/db';
 import { finishJob, startAnalysisJob } from '@spark/jobs';
 import { UnrecoverableError } from 'bullmq';
@@ -43,7 +43,17 @@ export async function insertLinks(
   if (!job.campaign_id) throw new UnrecoverableError(`links job ${generationJobId} has no campaign`);
   const { max_links: maxLinks, nearby_km: nearbyKm } = params;
   const siteTargets = await loadSiteTargets(pool, siteId);
-  const nearby = new Map<string, SiteLinkTarget[]>();
+  // The nearby articles depend only on the city: one statement for every city of the campaign.
+  const { rows: cityRows } = await pool.query<{ city_id: string }>(
+    'select distinct city_id from generated_articles where campaign_id = $1 and city_id is not null',
+    [job.campaign_id],
+  );
+  const nearby = await nearbyArticleTargets(
+    pool,
+    siteId,
+    cityRows.map((row) => row.city_id),
+    nearbyKm,
+  );
   const { rows: usageRows } = await pool.query<{ phrase: string; n: number }>(
     'select lower(anchor_text) as phrase, count(*)::int as n from article_links where site_id = $1 group by 1',
     [siteId],
@@ -53,6 +63,7 @@ export async function insertLinks(
   let articles = 0;
   let inserted = 0;
   let liveChanged = false;
+  let pendingWrite: Promise<void> = Promise.resolve();
   for (;;) {
     const { rows } = await pool.query<ArticleRow>(
       `select a.id, a.slug, a.status, a.html_content, a.city_id, a.county_id, a.state_id,
@@ -64,19 +75,11 @@ export async function insertLinks(
     );
     if (rows.length === 0) break;
     after = (rows.at(-1) as ArticleRow).id;
-    // The page's rewritten bodies and their links go out as one update and one insert (unnest of columns).
+    // What the page writes: its rewritten bodies and their links.
     const updated: { id: string; html: string }[] = [];
-    const links: {
-      source: string;
-      link: PlannedLink;
-      target: SiteLinkTarget | undefined;
-      position: number;
-    }[] = [];
+    const links: PageLink[] = [];
     for (const article of rows) {
       if (article.links >= maxLinks) continue;
-      if (article.city_id && !nearby.has(article.city_id)) {
-        nearby.set(article.city_id, await nearbyArticleTargets(pool, siteId, article.city_id, nearbyKm));
-      }
       const targets = [
         ...siteTargets.filter((t) => hubFits(t, article)),
         ...(nearby.get(article.city_id ?? '') ?? []),
@@ -103,41 +106,14 @@ export async function insertLinks(
       inserted += sorted.length;
       liveChanged ||= article.status === 'published';
     }
-    if (updated.length > 0) {
-      await withTransaction(pool, async (client) => {
-        await client.query(
-          `update generated_articles a set html_content = t.html
-           from unnest($1::uuid[], $2::text[]) as t(id, html) where a.id = t.id`,
-          [updated.map((u) => u.id), updated.map((u) => u.html)],
-        );
-        const pick = (kind: SiteLinkTarget['kind']) =>
-          links.map(({ target }) => (target?.kind === kind ? target.rowId : null));
-        await client.query(
-          `insert into article_links (site_id, source_article_id, target_article_id, target_hub_page_id, link_target_id,
-                                      target_url, anchor_text, position)
-           select $1, t.source, t.article, t.hub, t.target, t.url, t.anchor, t.position
-           from unnest($2::uuid[], $3::uuid[], $4::uuid[], $5::uuid[], $6::text[], $7::text[], $8::int[])
-             as t(source, article, hub, target, url, anchor, position)
-           on conflict (source_article_id, target_url) do nothing`,
-          [
-            siteId,
-            links.map((l) => l.source),
-            pick('article'),
-            pick('hub_page'),
-            pick('link_target'),
-            links.map((l) => l.link.url),
-            links.map((l) => l.link.anchorText),
-            links.map((l) => l.position),
-          ],
-        );
-      });
-    }
+    // The page is written while the next one is read and planned (the database and the planner overlap);
+    // writes stay in page order, and a failed write fails the job at the next page or the end.
+    await pendingWrite;
     articles += rows.length;
-    await pool.query(
-      'update generation_jobs set processed = $2::int, progress = least(100, round(100.0 * $2::int / greatest(total, 1), 2)) where id = $1',
-      [job.id, articles],
-    );
+    pendingWrite = writePage(pool, { siteId, jobId: job.id, processed: articles }, updated, links);
+    pendingWrite.catch(() => {});
   }
+  await pendingWrite;
   inserted += await recordAreaSectionLinks(pool, siteId, job.campaign_id);
   if (liveChanged) await onLiveContentChanged(siteId);
   const orphans = await orphanCount(pool, siteId, job.campaign_id);
@@ -145,19 +121,72 @@ export async function insertLinks(
   return { articles, links: inserted, orphans };
 }
 
-/** Published articles of the campaign that no other published article links to. */
+interface PageLink {
+  source: string;
+  link: PlannedLink;
+  target: SiteLinkTarget | undefined;
+  position: number;
+}
+
+/** A page's rewritten bodies and their links, as one update and one insert (unnest of columns), then progress. */
+async function writePage(
+  pool: Pool,
+  { siteId, jobId, processed }: { siteId: string; jobId: string; processed: number },
+  updated: readonly { id: string; html: string }[],
+  links: readonly PageLink[],
+): Promise<void> {
+  if (updated.length > 0) {
+    await withTransaction(pool, async (client) => {
+      await client.query(
+        `update generated_articles a set html_content = t.html
+         from unnest($1::uuid[], $2::text[]) as t(id, html) where a.id = t.id`,
+        [updated.map((u) => u.id), updated.map((u) => u.html)],
+      );
+      const pick = (kind: SiteLinkTarget['kind']) =>
+        links.map(({ target }) => (target?.kind === kind ? target.rowId : null));
+      await client.query(
+        `insert into article_links (site_id, source_article_id, target_article_id, target_hub_page_id, link_target_id,
+                                    target_url, anchor_text, position)
+         select $1, t.source, t.article, t.hub, t.target, t.url, t.anchor, t.position
+         from unnest($2::uuid[], $3::uuid[], $4::uuid[], $5::uuid[], $6::text[], $7::text[], $8::int[])
+           as t(source, article, hub, target, url, anchor, position)
+         on conflict (source_article_id, target_url) do nothing`,
+        [
+          siteId,
+          links.map((l) => l.source),
+          pick('article'),
+          pick('hub_page'),
+          pick('link_target'),
+          links.map((l) => l.link.url),
+          links.map((l) => l.link.anchorText),
+          links.map((l) => l.position),
+        ],
+      );
+    });
+  }
+  await pool.query(
+    'update generation_jobs set processed = $2::int, progress = least(100, round(100.0 * $2::int / greatest(total, 1), 2)) where id = $1',
+    [jobId, processed],
+  );
+}
+
+/**
+ * Published articles of the campaign that no other published article of the site links to, counted in SQL
+ * rather than by reading the site's links. A set difference, so each side is read once whatever the planner
+ * believes: right after a publish the statistics still say the campaign has no published article, and a
+ * correlated NOT EXISTS then re-joined the site's links once per article (past the statement timeout at
+ * 1,000 articles).
+ */
 async function orphanCount(pool: Pool, siteId: string, campaignId: string): Promise<number> {
-  const [pages, edges] = await Promise.all([
-    pool.query<{ id: string }>(
-      `select id from generated_articles where campaign_id = $1 and status = 'published'`,
-      [campaignId],
-    ),
-    pool.query<{ sourceId: string; targetId: string }>(
-      `select l.source_article_id as "sourceId", l.target_article_id as "targetId" from article_links l
+  const { rows } = await pool.query<{ n: number }>(
+    `select count(*)::int as n from (
+       select p.id from generated_articles p where p.campaign_id = $2 and p.status = 'published'
+       except
+       select l.target_article_id from article_links l
        join generated_articles s on s.id = l.source_article_id and s.status = 'published'
-       where l.site_id = $1 and l.target_article_id is not null`,
-      [siteId],
-    ),
-  ]);
-  return findOrphans(pages.rows, edges.rows).length;
+       where l.site_id = $1 and l.target_article_id <> l.source_article_id
+     ) orphans`,
+    [siteId, campaignId],
+  );
+  return rows[0]?.n ?? 0;
 }

@@ -65,39 +65,86 @@ export async function loadSiteTargets(pool: Pool, siteId: string): Promise<SiteL
   ];
 }
 
-/** Published articles of cities within `km` of `cityId` (PostGIS ST_DWithin), nearest first. */
+/**
+ * For each city, the published articles of cities within `km` of it (PostGIS ST_DWithin), nearest city first and
+ * the newest first within a city, at most 20. One set-based statement per 250 cities: the city pairs within
+ * reach once, the 20 newest articles of each reached city once (not once per city that reaches it), then the
+ * first 20 per city. Geography distances are computed per city pair, not per article.
+ */
 export async function nearbyArticleTargets(
   pool: Pool,
   siteId: string,
-  cityId: string,
+  cityIds: readonly string[],
   km: number,
-): Promise<SiteLinkTarget[]> {
+): Promise<Map<string, SiteLinkTarget[]>> {
+  const nearby = new Map<string, SiteLinkTarget[]>(cityIds.map((cityId) => [cityId, []]));
+  for (let offset = 0; offset < cityIds.length; offset += NEARBY_CITY_CHUNK) {
+    for (const [cityId, targets] of await nearbyOfChunk(
+      pool,
+      siteId,
+      cityIds.slice(offset, offset + NEARBY_CITY_CHUNK),
+      km,
+    ))
+      nearby.set(cityId, targets);
+  }
+  return nearby;
+}
+
+/** Cities per statement: each statement stays well inside the pool's statement timeout in a dense region. */
+const NEARBY_CITY_CHUNK = 250;
+
+async function nearbyOfChunk(
+  pool: Pool,
+  siteId: string,
+  cityIds: readonly string[],
+  km: number,
+): Promise<Map<string, SiteLinkTarget[]>> {
+  const nearby = new Map<string, SiteLinkTarget[]>(cityIds.map((cityId) => [cityId, []]));
   const { rows } = await pool.query<{
+    origin_id: string;
     id: string;
     slug: string;
     title: string;
     city: string;
     city_id: string;
   }>(
-    `select a.id, a.slug, a.title, c.name as city, c.id as city_id
-     from geo_cities origin
-     join geo_cities c on c.id <> origin.id and ST_DWithin(c.geom::geography, origin.geom::geography, $3 * 1000)
-     join generated_articles a on a.city_id = c.id and a.site_id = $1 and a.status = 'published'
-     where origin.id = $2
-     order by ST_Distance(c.geom::geography, origin.geom::geography), a.published_at desc
-     limit 20`,
-    [siteId, cityId, km],
+    `with pairs as (
+       select origin.id as origin_id, c.id as city_id, c.name as city,
+              ST_Distance(c.geom::geography, origin.geom::geography) as distance
+       from geo_cities origin
+       join geo_cities c on c.id <> origin.id and ST_DWithin(c.geom::geography, origin.geom::geography, $3 * 1000)
+       where origin.id = any($2::uuid[])
+     ),
+     newest as (
+       select a.id, a.slug, a.title, a.published_at, reached.city_id
+       from (select distinct city_id from pairs) reached
+       cross join lateral (
+         select a.id, a.slug, a.title, a.published_at from generated_articles a
+         where a.city_id = reached.city_id and a.site_id = $1 and a.status = 'published'
+         order by a.published_at desc limit 20
+       ) a
+     ),
+     ranked as (
+       select p.origin_id, n.id, n.slug, n.title, p.city, p.city_id,
+              row_number() over (partition by p.origin_id order by p.distance, n.published_at desc) as rank
+       from pairs p join newest n on n.city_id = p.city_id
+     )
+     select origin_id, id, slug, title, city, city_id from ranked where rank <= 20 order by origin_id, rank`,
+    [siteId, cityIds, km],
   );
-  return rows.map((row) => ({
-    id: `article:${row.id}`,
-    url: `/${row.slug}`,
-    anchors: [row.title, row.city],
-    kind: 'article' as const,
-    rowId: row.id,
-    cityId: row.city_id,
-    countyId: null,
-    stateId: null,
-  }));
+  for (const row of rows) {
+    nearby.get(row.origin_id)?.push({
+      id: `article:${row.id}`,
+      url: `/${row.slug}`,
+      anchors: [row.title, row.city],
+      kind: 'article' as const,
+      rowId: row.id,
+      cityId: row.city_id,
+      countyId: null,
+      stateId: null,
+    });
+  }
+  return nearby;
 }
 
 /** A hub belongs to an article when it is about the article's place (or about no place at all). */

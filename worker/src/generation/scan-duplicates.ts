@@ -88,22 +88,27 @@ async function loadSignatures(pool: Pool, ids: readonly string[]): Promise<Map<s
 }
 
 /**
- * The site's LSH buckets that hold more than one article (one group-by over the unnested bands, so the cost
- * grows with the site, not with the site squared), and which articles the scan covers.
+ * The site's LSH buckets that hold more than one article (one sort of the unnested bands, so the cost grows
+ * with the site, not with the site squared), and which articles the scan covers.
  */
 async function loadBuckets(pool: Pool, siteId: string, campaignId: string | null) {
   const [buckets, { rows: scannedRows }] = await Promise.all([
     withTransaction(pool, async (client) => {
-      // The group-by hashes every band of the site (32 per article): in memory, not in temp files. It is one
-      // statement over the whole site, so it gets more than the pool's per-statement limit.
+      // One sort of every band of the site (32 per article), counted per band: only the bands held by more
+      // than one article are aggregated. (A hash group-by built an array for each of the ~3 million bands,
+      // nearly all of one article, and spilled to disk.) In memory, not temp files; one statement over the
+      // whole site, so it gets more than the pool's per-statement limit.
       await client.query(`set local work_mem = '${BUCKET_WORK_MEM}'`);
       await client.query(`set local statement_timeout = '${BUCKET_STATEMENT_TIMEOUT}'`);
       const { rows } = await client.query<{ ids: string[] }>(
-        `with bands as (
-           select article_id, unnest(band_hashes) as band from article_fingerprints
+        `select array_agg(article_id) as ids
+         from (
+           select article_id, band, count(*) over (partition by band) as holders
+           from article_fingerprints, unnest(band_hashes) as band
            where site_id = $1 and minhash_version = $2
-         )
-         select array_agg(article_id) as ids from bands group by band having count(*) > 1`,
+         ) bands
+         where holders > 1
+         group by band`,
         [siteId, MINHASH_VERSION],
       );
       return rows;

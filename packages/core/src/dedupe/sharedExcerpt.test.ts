@@ -27,6 +27,18 @@ describe('longestSharedRun', () => {
     const b = 'zero two three four nine';
     expect(longestSharedRun(a, b).words).toBe(longestSharedRun(b, a).words);
   });
+
+  it('counts runs over repeated words and keeps the earliest of equally long runs', () => {
+    const a = 'roof roof roof repair x roof repair y roof roof roof repair';
+    const b = 'a roof roof roof repair b roof repair';
+    expect(longestSharedRun(a, b)).toEqual({ text: 'roof roof roof repair', words: 4, startA: 0, startB: 1 });
+    expect(longestSharedRun('x y z x y', 'x y q x y z')).toEqual({
+      text: 'x y z',
+      words: 3,
+      startA: 0,
+      startB: 3,
+    });
+  });
 });
 
 describe('locateSharedPassage', () => {

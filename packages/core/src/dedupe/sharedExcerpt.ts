@@ -11,20 +11,31 @@ export interface SharedExcerpt {
 
 /**
  * Longest run of consecutive words common to both texts (case and punctuation ignored), for
- * showing a reviewer why two articles were flagged. O(n·m) time, O(m) memory; inputs are capped at
- * `maxWords` words each to bound the cost on very long pages.
+ * showing a reviewer why two articles were flagged; the earliest such run in the first text (then in the second)
+ * wins. Inputs are capped at `maxWords` words each to bound the cost on very long pages.
  */
 export function longestSharedRun(textA: string, textB: string, maxWords = 5000): SharedExcerpt {
   const a = normaliseWords(textA).slice(0, maxWords);
   const b = normaliseWords(textB).slice(0, maxWords);
+  // The classic run table (run[i][j] = run[i-1][j-1] + 1 where word i of A equals word j of B) is zero except
+  // where the words are equal, so each row visits only the positions in B of A's word: the cost is the number
+  // of equal word pairs, not n·m. Rows are kept as two arrays; only the cells a row set are cleared after it.
+  const positionsInB = new Map<string, number[]>();
+  b.forEach((word, j) => {
+    const positions = positionsInB.get(word);
+    if (positions) positions.push(j + 1);
+    else positionsInB.set(word, [j + 1]);
+  });
   let previous = new Uint32Array(b.length + 1);
   let current = new Uint32Array(b.length + 1);
+  let previousSet: readonly number[] = [];
   let best = 0;
   let endA = 0;
   let endB = 0;
   for (let i = 1; i <= a.length; i += 1) {
-    for (let j = 1; j <= b.length; j += 1) {
-      const run = a[i - 1] === b[j - 1] ? (previous[j - 1] ?? 0) + 1 : 0;
+    const positions = positionsInB.get(a[i - 1] as string) ?? [];
+    for (const j of positions) {
+      const run = (previous[j - 1] as number) + 1;
       current[j] = run;
       if (run > best) {
         best = run;
@@ -32,7 +43,9 @@ export function longestSharedRun(textA: string, textB: string, maxWords = 5000):
         endB = j;
       }
     }
+    for (const j of previousSet) previous[j] = 0;
     [previous, current] = [current, previous];
+    previousSet = positions;
   }
   return {
     text: a.slice(endA - best, endA).join(' '),

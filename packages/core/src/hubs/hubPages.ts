@@ -27,6 +27,12 @@ export function hubPagePath(hubPath: string, page: number): string {
   return page <= 1 ? hubPath : `${hubPath}/page/${page}`;
 }
 
+/** The hub path and page number a URL path names (`/page/1` is not a page URL: page 1 is the hub's own path). */
+export function parseHubPagePath(path: string): { hubPath: string; page: number } {
+  const paged = PAGE_SUFFIX.exec(path);
+  return { hubPath: paged?.[1] ?? path, page: paged?.[2] ? Number(paged[2]) : 1 };
+}
+
 /** Every page of a hub, page 1 first. */
 export function hubPagePaths(hub: AreaHub, size = HUB_PAGE_SIZE): string[] {
   return Array.from({ length: hubPageCount(hub, size) }, (_, i) => hubPagePath(hub.path, i + 1));
@@ -45,9 +51,7 @@ export interface HubPage {
 
 /** The hub page at `path` (`/areas/tx/travis-county` or `/areas/tx/travis-county/page/2`), or null if none. */
 export function findHubPage(tree: AreaHubTree, path: string, size = HUB_PAGE_SIZE): HubPage | null {
-  const paged = PAGE_SUFFIX.exec(path);
-  const hubPath = paged?.[1] ?? path;
-  const page = paged?.[2] ? Number(paged[2]) : 1;
+  const { hubPath, page } = parseHubPagePath(path);
   const hub = tree.hubs.get(hubPath);
   if (!hub) return null;
   const pages = hubPageCount(hub, size);

@@ -23,3 +23,19 @@ export {
   hubPagePaths,
 } from './hubPages.js';
 export { articlePageTagsOf, neighbourTagsOf, tagsTouchedBy } from './pageTags.js';
+export {
+  type AreaPlace,
+  type AreaPlaceHub,
+  type AreaPlaceKey,
+  type AreaPlaceTree,
+  type AreaRingGroup,
+  adjacentRingGroup,
+  areaRingGroups,
+  areaRingKey,
+  buildAreaPlaceTree,
+  locatePlaceHubPage,
+  type PlaceHubPage,
+  type PlaceHubPageSlot,
+  placeHubPageCount,
+  placeHubPagePaths,
+} from './placeHubs.js';

@@ -1,5 +1,3 @@
-import type { AreaArticle } from './areaHubs.js';
-
 /**
  * Cache tags of a rendered article page, shared by the frontend (which tags what it renders) and every writer
  * (which deletes stored pages by tag), so both sides always compute the same names:
@@ -23,17 +21,10 @@ export function tagsTouchedBy(articleIds: readonly string[]): string[] {
 }
 
 /**
- * The pages that would show the changed articles now: the article before each in the "next article" ring
- * (`successors` read from the fresh published list) and the pages of the cities within the nearby radius
- * of the changed articles' cities (`nearCityIds`).
+ * The pages that would show the changed articles now: the articles whose "next article" they became
+ * (`predecessorIds`, read fresh) and the pages of the cities within the nearby radius of the changed
+ * articles' cities (`nearCityIds`).
  */
-export function neighbourTagsOf(
-  articleIds: readonly string[],
-  successors: ReadonlyMap<string, Pick<AreaArticle, 'id'>>,
-  nearCityIds: readonly string[],
-): string[] {
-  const changed = new Set(articleIds);
-  const tags = nearCityIds.map((cityId) => `city:${cityId}`);
-  for (const [articleId, next] of successors) if (changed.has(next.id)) tags.push(`page:${articleId}`);
-  return tags;
+export function neighbourTagsOf(predecessorIds: readonly string[], nearCityIds: readonly string[]): string[] {
+  return [...nearCityIds.map((cityId) => `city:${cityId}`), ...predecessorIds.map((id) => `page:${id}`)];
 }

@@ -67,6 +67,25 @@ function phrasePattern(phrase: string): RegExp | null {
   return new RegExp(`(?<![\\p{L}\\p{N}])${body}(?![\\p{L}\\p{N}])`, 'giu');
 }
 
+interface CompiledPhrase {
+  readonly pattern: RegExp | null;
+  readonly needles: string[] | null;
+}
+
+/** Phrases recur across a site's articles (the same targets' titles and place names): compile each once. */
+const COMPILED_PHRASES = new Map<string, CompiledPhrase>();
+const COMPILED_PHRASES_MAX = 50_000;
+
+function compiledPhrase(phrase: string): CompiledPhrase {
+  let compiled = COMPILED_PHRASES.get(phrase);
+  if (compiled === undefined) {
+    if (COMPILED_PHRASES.size >= COMPILED_PHRASES_MAX) COMPILED_PHRASES.clear();
+    compiled = { pattern: phrasePattern(phrase), needles: asciiNeedles(phrase) };
+    COMPILED_PHRASES.set(phrase, compiled);
+  }
+  return compiled;
+}
+
 /**
  * Every occurrence of every candidate phrase in text that may carry a link: text tokens outside
  * h1–h6 and outside <a>. Tag tokens (and so attributes) are never searched.
@@ -77,8 +96,8 @@ export function findAnchorMatches<T>(
 ): AnchorMatch<T>[] {
   const compiled = candidates.flatMap((candidate) =>
     candidate.phrases.flatMap((phrase) => {
-      const pattern = phrasePattern(phrase);
-      return pattern === null ? [] : [{ candidate, phrase, pattern, needles: asciiNeedles(phrase) }];
+      const { pattern, needles } = compiledPhrase(phrase);
+      return pattern === null ? [] : [{ candidate, phrase, pattern, needles }];
     }),
   );
   const matches: AnchorMatch<T>[] = [];

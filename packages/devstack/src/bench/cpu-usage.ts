@@ -6,6 +6,13 @@ import { readdirSync, readFileSync } from 'node:fs';
  */
 export type ProcessGroups = Record<string, (commandLine: string) => boolean>;
 
+/** Where the CPU goes: the stack's PostgreSQL backends (autovacuum included), the worker(s), the frontend. */
+export const STACK_CPU_GROUPS: ProcessGroups = {
+  PostgreSQL: (command) => command.startsWith('postgres'),
+  worker: (command) => command.includes('main.mjs') && command.includes('worker'),
+  frontend: (command) => command.includes('main.mjs') && command.includes('frontend'),
+};
+
 const TICKS_PER_SECOND = 100;
 
 function processTicks(pid: string): { commandLine: string; ticks: number } | undefined {

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { createPool } from '@spark/db';
 import { type RunningService, startService, stopServices } from '../processes.js';
-import { measureCpu, type ProcessGroups } from './cpu-usage.js';
+import { measureCpu, STACK_CPU_GROUPS } from './cpu-usage.js';
 import { createBenchLibrary } from './generation-library.js';
 import { ARTICLES, BATCH, createCampaign, generate, plainInsert, settle } from './generation-runs.js';
 import type { BenchContext, Benchmark } from './harness.js';
@@ -30,13 +30,6 @@ function extraWorker(repoRoot: string, env: Record<string, string>, name: string
 
 const WARM_UP_ARTICLES = 2_000;
 
-/** Where the CPU goes: the stack's PostgreSQL backends (autovacuum included), the worker(s), the frontend. */
-const CPU_GROUPS: ProcessGroups = {
-  PostgreSQL: (command) => command.startsWith('postgres'),
-  worker: (command) => command.includes('main.mjs') && command.includes('worker'),
-  frontend: (command) => command.includes('main.mjs') && command.includes('frontend'),
-};
-
 function reportCpu(report: BenchContext['report'], cpu: Record<string, number>): void {
   const perArticle = (seconds: number) => (seconds * 1e6) / ARTICLES;
   const parts = Object.entries(cpu).map(([name, seconds]) => `${name} ${perArticle(seconds).toFixed(0)}`);
@@ -60,7 +53,7 @@ export const generationBenchmark: Benchmark = {
       const campaignId = await createCampaign(env, await createBenchLibrary(pool));
       await generate(env, pool, campaignId, WARM_UP_ARTICLES); // JIT, connection pools, caches: not measured
       await settle(pool);
-      const { result: single, cpu: singleCpu } = await measureCpu(CPU_GROUPS, () =>
+      const { result: single, cpu: singleCpu } = await measureCpu(STACK_CPU_GROUPS, () =>
         generate(env, pool, campaignId),
       );
       report(
@@ -74,14 +67,14 @@ export const generationBenchmark: Benchmark = {
       extra.push(extraWorker(repoRoot, env, 'bench-worker-2'));
       await generate(env, pool, campaignId, WARM_UP_ARTICLES);
       await settle(pool);
-      const { result: scaled, cpu: scaledCpu } = await measureCpu(CPU_GROUPS, () =>
+      const { result: scaled, cpu: scaledCpu } = await measureCpu(STACK_CPU_GROUPS, () =>
         generate(env, pool, campaignId),
       );
       report('end to end, 2 worker processes', ARTICLES / scaled.seconds, 'articles/s');
       reportCpu(report, scaledCpu);
       await settle(pool);
       const client = process.cpuUsage();
-      const { result: plain, cpu: plainCpu } = await measureCpu(CPU_GROUPS, () =>
+      const { result: plain, cpu: plainCpu } = await measureCpu(STACK_CPU_GROUPS, () =>
         plainInsert(pool, single.jobId),
       );
       report(`plain INSERT of the same rows (${BATCH} per statement)`, plain, 'rows/s');

@@ -3,7 +3,6 @@ import { corpusBenchmark } from './corpus.js';
 import { dashboardBenchmark } from './dashboard.js';
 import { generationBenchmark } from './generation.js';
 import type { Benchmark } from './harness.js';
-import { readsBenchmark } from './reads.js';
 import { scaleBenchmark } from './scale.js';
 import { sitePagesBenchmark } from './site-pages.js';
 import { trackingBenchmark } from './tracking.js';
@@ -19,6 +18,5 @@ export const BENCHMARKS: Benchmark[] = [
   adminBundleBenchmark,
   dashboardBenchmark,
   corpusBenchmark,
-  readsBenchmark,
   scaleBenchmark,
 ];

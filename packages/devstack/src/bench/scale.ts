@@ -1,14 +1,17 @@
+import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createPool, type Pool } from '@spark/db';
+import { promisify } from 'node:util';
+import { createPool, listSitemapArticles, type Pool } from '@spark/db';
 import { waitForJob } from './corpus.js';
+import { measureCpu, STACK_CPU_GROUPS } from './cpu-usage.js';
 import { createBenchLibrary } from './generation-library.js';
 import { api, createCampaign, generate, settle } from './generation-runs.js';
 import type { BenchContext, Benchmark } from './harness.js';
 import { fingerprintArticles, seedArticles } from './scale-seed.js';
 import { RESULT_REPORTER, reportRun, wrk } from './site-pages.js';
-import { measureLatency, timedGet } from './timed-get.js';
+import { type LatencyFigures, measureLatency, timedGet, timeRepeated } from './timed-get.js';
 
 /** Articles seeded into the site: `npm run bench scale -- --articles=1000000` (or SPARK_BENCH_SCALE_ARTICLES). */
 const DEFAULT_ARTICLES = 100_000;
@@ -23,6 +26,20 @@ const REPEATS = 40;
 const WRK_SECONDS = 10;
 const WRK_SLUGS = 40_000;
 
+/** The parts `--only=links,reads` picks (all when absent): to iterate on one part without the rest. */
+const SCALE_PARTS = ['generation', 'duplicates', 'links', 'reads'] as const;
+type ScalePart = (typeof SCALE_PARTS)[number];
+
+export function scaleParts(argv: readonly string[]): ReadonlySet<ScalePart> {
+  const flag = argv.find((arg) => arg.startsWith('--only='))?.slice('--only='.length);
+  if (flag === undefined) return new Set(SCALE_PARTS);
+  const named = flag.split(',').map((part) => part.trim());
+  const unknown = named.filter((part) => !(SCALE_PARTS as readonly string[]).includes(part));
+  if (unknown.length > 0 || named.length === 0)
+    throw new Error(`--only takes ${SCALE_PARTS.join(', ')}; got ${flag}`);
+  return new Set(named as ScalePart[]);
+}
+
 export function scaleArticleCount(argv: readonly string[], env: NodeJS.ProcessEnv): number {
   const flag = argv.find((arg) => arg.startsWith('--articles='))?.slice('--articles='.length);
   const value = Number(flag ?? env.SPARK_BENCH_SCALE_ARTICLES ?? DEFAULT_ARTICLES);
@@ -31,6 +48,7 @@ export function scaleArticleCount(argv: readonly string[], env: NodeJS.ProcessEn
   return value;
 }
 
+const run = promisify(execFile);
 const seconds = (since: number) => (performance.now() - since) / 1000;
 
 /** The job's own run time (started_at → finished_at), without the time it waited in the queue. */
@@ -75,19 +93,83 @@ async function measureGeneration(
   return rate;
 }
 
+/** CPU seconds per process group, for a note next to a wall time: `PostgreSQL 12.3 s, worker 4.1 s`. */
+const cpuNote = (cpu: Record<string, number>) =>
+  `CPU ${Object.entries(cpu)
+    .map(([group, used]) => `${group} ${used.toFixed(1)} s`)
+    .join(', ')}`;
+
+/**
+ * One analysis job from its request to its end: the job's own run time, the wall time from the request, and the
+ * CPU the stack's processes used meanwhile (on a shared machine the job's time includes waiting for a core).
+ */
 async function measureAnalysis(
   context: BenchContext,
   pool: Pool,
   path: string,
   body: Record<string, unknown>,
-): Promise<{ jobId: string; wall: number; job: number }> {
+): Promise<{ jobId: string; wall: number; job: number; cpu: string }> {
   await settle(pool);
   const started = performance.now();
-  const { job_id: jobId } = await api<{ job_id: string }>(context.stack.env, path, body);
-  await waitForJob(pool, jobId, JOB_MINUTES);
-  return { jobId, wall: seconds(started), job: await jobSeconds(pool, jobId) };
+  const { result: jobId, cpu } = await measureCpu(STACK_CPU_GROUPS, async () => {
+    const { job_id: id } = await api<{ job_id: string }>(context.stack.env, path, body);
+    await waitForJob(pool, id, JOB_MINUTES);
+    return id;
+  });
+  return { jobId, wall: seconds(started), job: await jobSeconds(pool, jobId), cpu: cpuNote(cpu) };
 }
 
+/** siteVersionKey and INVALIDATION_CHANNEL of @spark/contracts (not a dependency of this package). */
+const versionKey = (siteId: string) => `spark:cache:site:${siteId}:version`;
+const INVALIDATION_CHANNEL = 'spark:invalidate';
+/** What the frontend passes: 50,000 URLs a child, and the slugs its other routes own. */
+const SITEMAP = { chunkSize: 50_000, reservedSlugs: ['blog', 'areas', 'offline', 'form-sent'] };
+/** How the sitemap read articles before its SQL path: every published article through Directus, in slices. */
+const DIRECTUS_SLICE = 10_000;
+
+/** Makes the site's cached pages stale as a publish does: bumps its content version and announces it. */
+function contentVersionBump(redisUrl: string, siteId: string): () => Promise<void> {
+  const port = new URL(redisUrl).port;
+  const message = JSON.stringify({ siteId, collection: 'generated_articles', hostsChanged: false });
+  return async () => {
+    await run('redis-cli', ['-p', port, 'incr', versionKey(siteId)]);
+    await run('redis-cli', ['-p', port, 'publish', INVALIDATION_CHANNEL, message]);
+  };
+}
+
+/** The baseline of the sitemap child: the Directus reads a sitemap request made before the SQL path. */
+async function timeDirectusSitemapRead(directus: { url: string; token: string }, siteId: string) {
+  const filter = JSON.stringify({ site_id: { _eq: siteId }, status: { _eq: 'published' } });
+  const started = performance.now();
+  let rows = 0;
+  for (let offset = 0; ; offset += DIRECTUS_SLICE) {
+    const query = `fields=slug,published_at,date_updated&sort=id&limit=${DIRECTUS_SLICE}&offset=${offset}`;
+    const response = await fetch(
+      `${directus.url}/items/generated_articles?${query}&filter=${encodeURIComponent(filter)}`,
+      { headers: { authorization: `Bearer ${directus.token}` } },
+    );
+    if (!response.ok) throw new Error(`Directus answered ${response.status}`);
+    const { data } = (await response.json()) as { data: unknown[] };
+    rows += data.length;
+    if (data.length < DIRECTUS_SLICE) break;
+  }
+  return { ms: performance.now() - started, rows };
+}
+
+function reportLatency(report: BenchContext['report'], label: string, figures: LatencyFigures, note = '') {
+  report(
+    `${label}, p95`,
+    figures.p95,
+    'ms',
+    `p50 ${figures.p50.toFixed(1)}, first ${figures.first.toFixed(0)} ms, ${figures.samples} samples, ${figures.failed} failed${note}`,
+  );
+}
+
+/**
+ * The read side through the stack's frontend: the sitemap child (its SQL statement, the first request, cold
+ * after a publish and cached, next to the Directus reads it replaced), the admin article list as the board asks
+ * for it, the areas index and hubs, and cold distinct and cached article pages under wrk.
+ */
 async function measureReads(
   { stack, report }: BenchContext,
   pool: Pool,
@@ -96,61 +178,65 @@ async function measureReads(
   const { env } = stack;
   const frontend = env.FRONTEND_URL ?? '';
   const tenant = { host: site.domain };
+  const publish = contentVersionBump(env.REDIS_URL ?? '', site.id);
 
+  const sitemapSql = await timeRepeated(REPEATS / 4, () => listSitemapArticles(pool, site.id, 1, SITEMAP));
+  report('sitemap child 1, SQL statement p50', sitemapSql.p50, 'ms', `p95 ${sitemapSql.p95.toFixed(0)} ms`);
   const sitemap = await timedGet(frontend, '/sitemap-articles-1.xml', tenant);
   const urls = sitemap.body.split('<url>').length - 1;
-  const sitemapAgain = await measureLatency(frontend, ['/sitemap-articles-1.xml'], tenant, 5);
   report(
     'sitemap child /sitemap-articles-1.xml, first',
     sitemap.ms,
     'ms',
     `${urls} URLs, status ${sitemap.status}; target < 300 ms`,
   );
-  report('  sitemap child, repeated p50', sitemapAgain.p50, 'ms');
+  const sitemapCold = await measureLatency(frontend, ['/sitemap-articles-1.xml'], tenant, 4, publish);
+  reportLatency(report, '  sitemap child after a publish', sitemapCold);
+  const sitemapCached = await measureLatency(frontend, ['/sitemap-articles-1.xml'], tenant, REPEATS / 4);
+  reportLatency(report, '  sitemap child cached', sitemapCached);
+  const directus = await timeDirectusSitemapRead(
+    { url: env.DIRECTUS_INTERNAL_URL ?? '', token: env.DIRECTUS_READ_TOKEN ?? '' },
+    site.id,
+  );
+  report(
+    '  baseline: the Directus reads it replaced',
+    directus.ms,
+    'ms',
+    `${directus.rows} articles in slices of ${DIRECTUS_SLICE}`,
+  );
 
   const admin = { authorization: `Bearer ${env.DIRECTUS_ADMIN_TOKEN}` };
-  const listPath = (query: string) =>
-    `/api/seo/articles?site_id=${site.id}&campaign_id=${site.campaignId}&status=published&limit=20${query}`;
-  const pages = Array.from({ length: 10 }, (_, page) => listPath(`&offset=${page * 20}`));
-  const firstPages = await measureLatency(frontend, pages, admin, REPEATS);
-  report(
-    'admin article list, first 10 pages, p95',
-    firstPages.p95,
-    'ms',
-    `p50 ${firstPages.p50.toFixed(1)}, first ${firstPages.first.toFixed(0)} ms, ${firstPages.failed} failed; target < 50 ms`,
-  );
+  const listPath = (query: string) => `/api/seo/articles?site_id=${site.id}&limit=20&${query}`;
   const deepOffsets = [0.25, 0.5, 0.75, 0.99].map((share) => Math.floor((share * site.articles) / 20) * 20);
-  const deep = await measureLatency(
+  const board = await measureLatency(
     frontend,
-    deepOffsets.map((offset) => listPath(`&offset=${Math.min(offset, 1_000_000)}`)),
+    [
+      'status=published&offset=0',
+      ...deepOffsets.map((offset) => `status=published&offset=${offset}`),
+      `status=published&campaign_id=${site.campaignId}&offset=20`,
+      'status=qc&offset=0',
+      'status=scheduled&offset=0',
+      'status=qc&flag=short&offset=0',
+      ...['A', 'Ch', 'Dal', 'R'].map((city) => `status=published&city=${city}&offset=0`),
+    ].map(listPath),
     admin,
     REPEATS,
   );
-  report(
-    'admin article list, deep pages, p95',
-    deep.p95,
-    'ms',
-    `offsets ${deepOffsets.join(', ')}; ${deep.failed} failed`,
+  reportLatency(
+    report,
+    'admin article list (filter + sort + page)',
+    board,
+    `; each column, deep pages to offset ${deepOffsets.at(-1)}, flag and city filters; target < 50 ms`,
   );
-  const byCity = await measureLatency(
-    frontend,
-    ['A', 'Ch', 'Dal', 'R'].map((city) => listPath(`&offset=0&city=${city}`)),
-    admin,
-    REPEATS,
-  );
-  report('admin article list, city filter, p95', byCity.p95, 'ms', `${byCity.failed} failed`);
 
   const index = await timedGet(frontend, '/areas', tenant);
   const hubs = [...index.body.matchAll(/href="(\/areas\/[^"/]+)"/g)].map((match) => match[1] as string);
   report('areas index /areas, first', index.ms, 'ms', `status ${index.status}, ${hubs.length} state hubs`);
   if (hubs.length > 0) {
+    const hubCold = await measureLatency(frontend, hubs.slice(0, 1), tenant, 2, publish);
+    reportLatency(report, `hub page ${hubs[0]} after a publish`, hubCold, "; rebuilds the site's hub tree");
     const hub = await measureLatency(frontend, hubs.slice(0, 3), tenant, REPEATS);
-    report(
-      `hub page ${hubs[0]}, p95`,
-      hub.p95,
-      'ms',
-      `p50 ${hub.p50.toFixed(1)}, first ${hub.first.toFixed(0)} ms, ${hub.failed} failed; target < 50 ms`,
-    );
+    reportLatency(report, 'hub/listing pages', hub, `; ${hubs.slice(0, 3).join(', ')}; target < 50 ms`);
   }
 
   const dir = mkdtempSync(join(tmpdir(), 'spark-bench-scale-'));
@@ -190,6 +276,7 @@ async function measureReads(
 async function runScaleBench(context: BenchContext): Promise<void> {
   const { stack, report } = context;
   const articles = scaleArticleCount(process.argv, process.env);
+  const parts = scaleParts(process.argv);
   const pool = createPool(stack.env.DATABASE_URL ?? '', { max: 4 });
   const load = () =>
     `load ${loadavg()
@@ -232,74 +319,79 @@ async function runScaleBench(context: BenchContext): Promise<void> {
     report('  seed: article rows (INSERT … SELECT)', rowsSeconds, 's');
     report('  seed: fingerprints (MinHash in batches)', fingerprintSeconds, 's');
 
-    // Empty and seeded runs alternate after the seeding, so both meet the same aftermath (checkpoints,
-    // autovacuum) and the same neighbours' load; each empty run gets a fresh site and library.
-    const generated = await createCampaign(stack.env, library, 'Scale: generated');
-    const emptyRates: number[] = [];
-    const fullRates: number[] = [];
-    for (let round = 1; round <= GENERATION_ROUNDS; round += 1) {
-      const fresh = await createBenchLibrary(pool);
-      const freshCampaign = await createCampaign(stack.env, fresh, 'Scale: empty site');
-      emptyRates.push(
-        await measureGeneration(
-          context,
-          pool,
-          freshCampaign,
-          `generation into an empty site, round ${round}`,
-        ),
-      );
-      fullRates.push(
-        await measureGeneration(
-          context,
-          pool,
-          generated,
-          `generation into the ${published}-article site, round ${round}`,
-        ),
+    if (parts.has('generation')) {
+      // Empty and seeded runs alternate after the seeding, so both meet the same aftermath (checkpoints,
+      // autovacuum) and the same neighbours' load; each empty run gets a fresh site and library.
+      const generated = await createCampaign(stack.env, library, 'Scale: generated');
+      const emptyRates: number[] = [];
+      const fullRates: number[] = [];
+      for (let round = 1; round <= GENERATION_ROUNDS; round += 1) {
+        const fresh = await createBenchLibrary(pool);
+        const freshCampaign = await createCampaign(stack.env, fresh, 'Scale: empty site');
+        emptyRates.push(
+          await measureGeneration(
+            context,
+            pool,
+            freshCampaign,
+            `generation into an empty site, round ${round}`,
+          ),
+        );
+        fullRates.push(
+          await measureGeneration(
+            context,
+            pool,
+            generated,
+            `generation into the ${published}-article site, round ${round}`,
+          ),
+        );
+      }
+      const best = (rates: number[]) => Math.max(...rates);
+      report(
+        'ratio generation seeded / empty site (best of each)',
+        best(fullRates) / best(emptyRates),
+        'ratio',
+        `target ≥ 0.8; ${load()}`,
       );
     }
-    const best = (rates: number[]) => Math.max(...rates);
-    report(
-      'ratio generation seeded / empty site (best of each)',
-      best(fullRates) / best(emptyRates),
-      'ratio',
-      `target ≥ 0.8; ${load()}`,
-    );
-
-    const scan = await measureAnalysis(context, pool, '/api/seo/scan-duplicates', {
-      site_id: library.siteId,
-    });
-    const { rows: flags } = await pool.query<{ n: number }>(
-      `select count(*)::int as n from quality_flags where details->>'scan_job' = $1`,
-      [scan.jobId],
-    );
-    report(
-      'duplicate scan of the whole site',
-      scan.job,
-      's',
-      `${flags[0]?.n ?? 0} pairs flagged, ${scan.wall.toFixed(1)} s from the request; target < 15 s; ${load()}`,
-    );
-
-    const links = await measureAnalysis(context, pool, '/api/seo/insert-links', { campaign_id: seeded });
-    const { rows: linkRows } = await pool.query<{ n: number }>(
-      'select count(*)::int as n from article_links where site_id = $1',
-      [library.siteId],
-    );
-    report(
-      'insert-links over the seeded campaign',
-      links.job,
-      's',
-      `${linkRows[0]?.n ?? 0} links recorded, ${links.wall.toFixed(1)} s from the request; target < 60 s; ${load()}`,
-    );
-
-    const { rows: sites } = await pool.query<{ domain: string }>('select domain from sites where id = $1', [
-      library.siteId,
-    ]);
-    await measureReads(context, pool, {
-      id: library.siteId,
-      domain: sites[0]?.domain ?? '',
-      campaignId: seeded,
-      articles,
-    });
+    if (parts.has('duplicates')) {
+      const scan = await measureAnalysis(context, pool, '/api/seo/scan-duplicates', {
+        site_id: library.siteId,
+      });
+      const { rows: flags } = await pool.query<{ n: number }>(
+        `select count(*)::int as n from quality_flags where details->>'scan_job' = $1`,
+        [scan.jobId],
+      );
+      report(
+        'duplicate scan of the whole site',
+        scan.job,
+        's',
+        `${flags[0]?.n ?? 0} pairs flagged, ${scan.wall.toFixed(1)} s from the request, ${scan.cpu}; target < 15 s; ${load()}`,
+      );
+    }
+    if (parts.has('links')) {
+      const links = await measureAnalysis(context, pool, '/api/seo/insert-links', { campaign_id: seeded });
+      const { rows: linkRows } = await pool.query<{ n: number }>(
+        'select count(*)::int as n from article_links where site_id = $1',
+        [library.siteId],
+      );
+      report(
+        'insert-links over the seeded campaign',
+        links.job,
+        's',
+        `${linkRows[0]?.n ?? 0} links recorded, ${links.wall.toFixed(1)} s from the request, ${links.cpu}; target < 60 s; ${load()}`,
+      );
+    }
+    if (parts.has('reads')) {
+      const { rows: sites } = await pool.query<{ domain: string }>('select domain from sites where id = $1', [
+        library.siteId,
+      ]);
+      await measureReads(context, pool, {
+        id: library.siteId,
+        domain: sites[0]?.domain ?? '',
+        campaignId: seeded,
+        articles,
+      });
+    }
     report('machine load at the end (1-min average)', loadavg()[0] ?? 0, '', load());
   } finally {
     await pool.end();

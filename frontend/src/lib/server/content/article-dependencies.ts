@@ -1,8 +1,8 @@
-import { articlePageTagsOf, NEARBY_AREA_KM, neighbourTagsOf as neighbourTagsIn } from '@spark/core';
-import { listCitiesNearArticles } from '@spark/db';
+import { articlePageTagsOf } from '@spark/core';
+import { neighbourTagsOfArticles } from '@spark/db';
 import { database } from '../connections.js';
+import { loadAreaPlaces } from './area-hub-pages.js';
 import type { ArticleAreaLinks } from './area-hubs.js';
-import { loadSiteAreas } from './area-hubs.js';
 import type { ArticleRow } from './schemas.js';
 
 export { tagsTouchedBy } from '@spark/core';
@@ -21,12 +21,8 @@ export function articlePageTags(article: ArticleRow, areas: ArticleAreaLinks): s
 
 /**
  * The pages that would show the changed articles now: the article before each in the "next article" ring
- * (read from the fresh article list) and the pages of the cities within the nearby radius.
+ * (read fresh) and the pages of the cities within the nearby radius.
  */
 export async function neighbourTagsOf(siteId: string, articleIds: readonly string[]): Promise<string[]> {
-  const [areas, cities] = await Promise.all([
-    loadSiteAreas(siteId),
-    listCitiesNearArticles(database(), siteId, articleIds, NEARBY_AREA_KM),
-  ]);
-  return neighbourTagsIn(articleIds, areas.next, cities);
+  return neighbourTagsOfArticles(database(), siteId, articleIds, await loadAreaPlaces(siteId));
 }

@@ -1,3 +1,4 @@
+import { NEARBY_AREA_KM } from '@spark/core';
 import { bumpSiteContent } from '@spark/jobs';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -119,6 +120,43 @@ describe('cold article pages', () => {
       expect(answer.status, slug).toBe(404);
       expect(answer.text, slug).not.toContain(`${stamp}</h1>`);
     }
+  });
+
+  it('links only live articles of nearby cities, never one whose publication time is still to come', async () => {
+    const { rows } = await pool.query<{ here: string; there: string }>(
+      `select a.id as here, b.id as there from geo_cities a
+       join geo_cities b on b.id <> a.id and ST_DWithin(a.geom::geography, b.geom::geography, $1 * 1000)
+       where a.geom is not null and b.geom is not null
+       order by a.id, b.id limit 1`,
+      [NEARBY_AREA_KM / 2],
+    );
+    const cities = rows[0];
+    if (!cities) throw new Error('the test geography has no two cities near each other');
+    const past = new Date(Date.now() - 60_000).toISOString();
+    const later = new Date(Date.now() + 86_400_000).toISOString();
+    const place = (slug: string, city: string) =>
+      pool.query('update generated_articles set city_id = $3 where site_id = $1 and slug = $2', [
+        ids.second,
+        slug,
+        city,
+      ]);
+    await insertArticle(ids.second, `origin-${stamp}`, `Origin ${stamp}`, 'published', {
+      published_at: past,
+    });
+    await insertArticle(ids.second, `near-live-${stamp}`, `Near live ${stamp}`, 'published', {
+      published_at: past,
+    });
+    await insertArticle(ids.second, `near-later-${stamp}`, `Near later ${stamp}`, 'published', {
+      published_at: later,
+    });
+    await place(`origin-${stamp}`, cities.here);
+    await place(`near-live-${stamp}`, cities.there);
+    await place(`near-later-${stamp}`, cities.there);
+    const answer = await page('second', `/origin-${stamp}`);
+    expect(answer.status).toBe(200);
+    expect(answer.text).toContain(`/near-live-${stamp}`);
+    expect(answer.text).not.toContain(`near-later-${stamp}`);
+    expect(answer.text).not.toContain(`Near later ${stamp}`);
   });
 
   it('stops serving an article once it is unpublished, on its own site only', async () => {

@@ -1,9 +1,9 @@
-import { AREAS_ROOT, hubPagePaths } from '@spark/core';
-import { listLiveArticleLastmods, listSitemapArticles, summarizeSitemapArticles } from '@spark/db';
+import { AREAS_ROOT, placeHubPagePaths } from '@spark/core';
+import { listSitemapArticles, summarizeSitemapArticles } from '@spark/db';
 import { z } from 'zod';
 import { database } from '../connections.js';
 import { type ChunkSummary, SITEMAP_URL_LIMIT, type SitemapUrl, type SitemapUrls } from '../seo/sitemap.js';
-import { loadSiteAreas } from './area-hubs.js';
+import { loadAreaPlaceTree } from './area-hub-pages.js';
 import { cachedRead } from './cached-read.js';
 import { readItems } from './directus.js';
 import { isReservedPath, postPath, RESERVED_SLUGS } from './paths.js';
@@ -74,7 +74,7 @@ export function listSitemapUrls(siteId: string): Promise<SitemapUrls> {
   return cachedRead(siteId, 'sitemap:listed-urls', async (version) => {
     const published = { site_id: { _eq: siteId }, status: { _eq: 'published' } };
     const dated = ['slug', 'published_at', 'date_updated'];
-    const [pages, posts, areas] = await Promise.all([
+    const [pages, posts, tree] = await Promise.all([
       readAll<PageEntry>(
         'pages',
         { fields: ['permalink', 'noindex', 'published_at', 'date_updated'], filter: published, version },
@@ -85,20 +85,9 @@ export function listSitemapUrls(siteId: string): Promise<SitemapUrls> {
         { fields: dated, filter: { ...published, published_at: { _lte: '$NOW' } }, version },
         slugSchema,
       ),
-      loadSiteAreas(siteId),
+      loadAreaPlaceTree(siteId),
     ]);
-    const hubs = [...areas.tree.hubs.values()];
-    // Only a site with hubs pays for reading every article's date.
-    const articleLastmod = new Map(
-      hubs.length + areas.tree.unplaced.length === 0
-        ? []
-        : (await listLiveArticleLastmods(database(), siteId)).map((row) => [row.slug, row.lastmod]),
-    );
-    const newestOf = (slugs: readonly { slug: string }[]) =>
-      slugs.reduce<string | null>((latest, { slug }) => {
-        const lastmod = articleLastmod.get(slug) ?? null;
-        return lastmod && (!latest || lastmod > latest) ? lastmod : latest;
-      }, null);
+    const hubs = [...tree.hubs.values()];
     const postUrls = posts.map((post) => ({ path: postPath(post.slug), lastmod: lastmodOf(post) }));
     const pageUrls = pages
       .filter((page) => !page.noindex && !isReservedPath(page.permalink))
@@ -114,19 +103,12 @@ export function listSitemapUrls(siteId: string): Promise<SitemapUrls> {
       pages: pageUrls.sort(byPath),
       posts: postUrls.sort(byPath),
       // A hub changes when one of its articles does; the index (which also lists articles about no place)
-      // whenever any of them does.
+      // whenever any of them does. Both dates come from the per-place aggregate, never from every article.
       hubs: [
-        ...(hubs.length + areas.tree.unplaced.length === 0
+        ...(hubs.length + tree.unplaced.count === 0
           ? []
-          : [
-              {
-                path: AREAS_ROOT,
-                lastmod: newestOf([...hubs.flatMap((hub) => hub.articles), ...areas.tree.unplaced]),
-              },
-            ]),
-        ...hubs.flatMap((hub) =>
-          hubPagePaths(hub).map((path) => ({ path, lastmod: newestOf(hub.allArticles) })),
-        ),
+          : [{ path: AREAS_ROOT, lastmod: tree.indexLastmod }]),
+        ...hubs.flatMap((hub) => placeHubPagePaths(hub).map((path) => ({ path, lastmod: hub.lastmod }))),
       ].sort(byPath),
     };
   });

@@ -144,7 +144,13 @@ export function metaForBlog(site: SiteChrome, origin: string, path: string, page
  * A page of an area hub (or the `/areas` index when `page` is null): a CollectionPage of the page's articles
  * with breadcrumbs. Each page is its own canonical URL and names its neighbours.
  */
-export function metaForAreaHub(site: SiteChrome, origin: string, page: HubPage | null): PageMeta {
+/** What the head of a hub page needs: a page read from the places (`PlaceHubPage`) or from the whole tree. */
+type AreaHubPageHead = Pick<HubPage, 'page' | 'pages' | 'path' | 'prevPath' | 'nextPath'> & {
+  hub: Pick<HubPage['hub'], 'name' | 'path' | 'parents'>;
+  articles: readonly { slug: string; title: string }[];
+};
+
+export function metaForAreaHub(site: SiteChrome, origin: string, page: AreaHubPageHead | null): PageMeta {
   const hub = page?.hub ?? null;
   const meta = baseMeta(site, origin, page?.path ?? AREAS_ROOT);
   const name = hub ? `${hub.name}: service areas and guides` : 'Areas we serve';
