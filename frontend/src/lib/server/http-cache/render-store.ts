@@ -1,9 +1,12 @@
 import { lookupRenderedPage, storeRenderedPage } from '@spark/db';
 import { database } from '../connections.js';
 import { articleSlugFrom, isReservedPath } from '../content/paths.js';
+import { invalidationsSeen, type SiteVersions } from '../content/site-version.js';
 import { logIgnoredFailure } from '../observability/ignored-failure.js';
 import { isCompressible } from './negotiate.js';
+import { pageStore } from './page-store.js';
 import type { RenderedEntry } from './rendered-entry.js';
+import { listenForStalePages } from './stale-pages.js';
 
 /**
  * The frontend's side of the render store (`@spark/db` rendered-pages): article pages rendered once (at
@@ -28,8 +31,34 @@ export function mayBeArticlePath(pathname: string): boolean {
   return articleSlugFrom(pathname) !== null && !isReservedPath(pathname);
 }
 
-/** Null when the store could not be asked (the caller renders as if it did not exist). */
-export async function lookupStoredPage(
+/**
+ * Request header of the worker's prerender requests (render at publish): the page is rendered into the render
+ * store but not kept in this process's memory, where a site's worth of prerendered pages would push out the
+ * pages visitors are reading. Anyone may send it; it only changes where a render is kept.
+ */
+export const PRERENDER_HEADER = 'x-spark-prerender';
+
+/**
+ * The article page at `url` from the render store, kept in memory for the next request (unless an
+ * invalidation of the site arrived while it was read: the row may be gone by now). Null when the store could
+ * not be asked (the caller renders as if it did not exist).
+ */
+export async function fromRenderStore(
+  siteId: string,
+  versions: SiteVersions,
+  url: string,
+): Promise<StoredLookup | null> {
+  const seen = invalidationsSeen(siteId);
+  const stored = await lookupStoredPage(siteId, url, versions.site);
+  if (stored?.found) {
+    listenForStalePages();
+    const { entry, tags } = stored.found;
+    if (invalidationsSeen(siteId) === seen) pageStore.pages.set(siteId, versions.site, url, entry, { tags });
+  }
+  return stored;
+}
+
+async function lookupStoredPage(
   siteId: string,
   url: string,
   siteVersion: string,
