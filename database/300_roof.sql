@@ -445,5 +445,16 @@ create table if not exists render_store.rendered_page_epochs (
   site_id uuid primary key references sites (id) on delete cascade,
   epoch bigint not null default 0
 );
+-- Pages to render into the store ahead of their first visitor: newly published articles and the stored pages
+-- an invalidation deleted. The worker claims them (oldest first) and asks the frontend for each, under the
+-- site's primary domain. A queue in the database, not Redis: it is filled in the invalidation's transaction,
+-- so a page can neither be left wanted for a deleted row that never existed nor missed for one deleted.
+create table if not exists render_store.wanted_pages (
+  site_id uuid not null references sites (id) on delete cascade,
+  path text not null check (path like '/%'),
+  wanted_at timestamptz not null default now(),
+  primary key (site_id, path)
+);
+create index if not exists wanted_pages_wanted_at_idx on render_store.wanted_pages (wanted_at);
 
 select install_date_updated_triggers();

@@ -52,12 +52,15 @@ export { createPool, type Pool, type PoolClient, type PoolOptions, withTransacti
 export { findPublishedArticle, findPublishedArticlePage } from './published-articles.js';
 export { findHoldingFlags, HOLDING_FLAG_SQL, type HoldingFlag } from './quality-gate.js';
 export {
+  claimWantedPages,
   invalidateRenderedPages,
   lookupRenderedPage,
   type RenderedPage,
   type RenderedPageLookup,
   renderedPageTagsOfArticles,
   storeRenderedPage,
+  type WantedPage,
+  wantPages,
 } from './rendered-pages.js';
 export { type ApplySchemaOptions, applySchema, DEFAULT_SCHEMA_DIR, listSchemaFiles } from './schema.js';
 export {

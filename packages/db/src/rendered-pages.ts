@@ -125,16 +125,23 @@ export async function storeRenderedPage(
   return rowCount === 1;
 }
 
+/** The path of a stored page's url (origin + path). */
+const PATH_OF_URL = `regexp_replace(url, '^[a-z]+://[^/]+', '')`;
+
 /**
- * Deletes the site's stored pages that carry any of `tags` (or, with `'site'`, all of them) and bumps the
- * site's epoch, in one transaction. Returns how many pages were deleted.
+ * Deletes the site's stored pages that carry any of `tags` and bumps the site's epoch, in one transaction, and
+ * wants them rendered again (`wanted_pages`) with the live pages of `changedArticleIds`. With `'site'` it
+ * deletes all the site's pages and wants every live article page: a whole-site change (theme, navigation, a
+ * large publish) renders the site's article pages again in the background. Returns how many pages were deleted.
  */
 export async function invalidateRenderedPages(
   pool: Pool,
   siteId: string,
   scope: readonly string[] | 'site',
+  changedArticleIds: readonly string[] = [],
 ): Promise<number> {
-  if (scope !== 'site' && scope.length === 0) return 0;
+  if (scope !== 'site' && scope.length === 0 && changedArticleIds.length === 0) return 0;
+  const site = scope === 'site';
   return withTransaction(pool, async (client) => {
     // Epoch first: the row lock makes a concurrent store either finish before this delete or see the bump.
     await client.query({
@@ -143,19 +150,69 @@ export async function invalidateRenderedPages(
              on conflict (site_id) do update set epoch = rendered_page_epochs.epoch + 1`,
       values: [siteId],
     });
-    const { rowCount } =
-      scope === 'site'
-        ? await client.query({
-            name: 'delete-site-rendered-pages',
-            text: 'delete from render_store.rendered_pages where site_id = $1',
-            values: [siteId],
-          })
-        : await client.query({
-            name: 'delete-tagged-rendered-pages',
-            text: 'delete from render_store.rendered_pages where site_id = $1 and tags && $2::text[]',
-            values: [siteId, scope],
-          });
-    return rowCount ?? 0;
+    const { rows } = await client.query<{ deleted: number }>({
+      // One statement per scope, so the tagged delete keeps its own plan on the tags index.
+      name: site ? 'delete-site-rendered-pages' : 'delete-tagged-rendered-pages',
+      text: `with deleted as (
+               delete from render_store.rendered_pages
+               where site_id = $1 and ${site ? '$2::text[] is null' : 'tags && $2::text[]'}
+               returning ${PATH_OF_URL} as path
+             ), wanted as (
+               insert into render_store.wanted_pages (site_id, path)
+               select $1, path from deleted
+               union
+               select $1, '/' || a.slug from generated_articles a
+               where a.site_id = $1 and a.status = 'published' and a.published_at <= now()
+                 and ${site ? '$3::uuid[] is not null' : 'a.id = any($3::uuid[])'}
+               on conflict (site_id, path) do nothing
+             )
+             select count(*)::int as deleted from deleted`,
+      values: [siteId, site ? null : scope, changedArticleIds],
+    });
+    return rows[0]?.deleted ?? 0;
+  });
+}
+
+/** A page the worker should render into the store: under the site's primary domain. */
+export interface WantedPage {
+  siteId: string;
+  domain: string;
+  path: string;
+}
+
+/**
+ * Takes up to `limit` wanted pages, oldest first, off the queue (several workers take different ones). A page
+ * whose render failed is handed back with `wantPages`.
+ */
+export async function claimWantedPages(db: Queryable, limit: number): Promise<WantedPage[]> {
+  const { rows } = await db.query<WantedPage>({
+    name: 'claim-wanted-pages',
+    text: `with claimed as (
+             delete from render_store.wanted_pages w
+             where (w.site_id, w.path) in (
+               select site_id, path from render_store.wanted_pages order by wanted_at limit $1 for update skip locked)
+             returning w.site_id, w.path, w.wanted_at
+           )
+           select c.site_id as "siteId", s.domain, c.path
+           from claimed c join sites s on s.id = c.site_id
+           order by c.wanted_at`,
+    values: [limit],
+  });
+  return rows;
+}
+
+/** Puts pages (back) on the queue. */
+export async function wantPages(
+  db: Queryable,
+  pages: readonly Pick<WantedPage, 'siteId' | 'path'>[],
+): Promise<void> {
+  if (pages.length === 0) return;
+  await db.query({
+    name: 'want-pages',
+    text: `insert into render_store.wanted_pages (site_id, path)
+           select * from unnest($1::uuid[], $2::text[])
+           on conflict (site_id, path) do nothing`,
+    values: [pages.map((page) => page.siteId), pages.map((page) => page.path)],
   });
 }
 

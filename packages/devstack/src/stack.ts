@@ -265,7 +265,11 @@ async function startApps(config: StackConfig): Promise<RunningService[]> {
       command: process.execPath,
       args: [join(workerOutDir, 'main.mjs')],
       cwd: config.repoRoot,
-      env: appEnv,
+      // Renders newly published article pages ahead of their first visitor through this frontend.
+      env: {
+        ...appEnv,
+        FRONTEND_INTERNAL_URL: appEnv.FRONTEND_INTERNAL_URL ?? `http://127.0.0.1:${config.frontendPort}`,
+      },
     },
     { echo: config.echo },
   );

@@ -75,7 +75,8 @@ export async function invalidateSiteContent(
  * The render store's share of one planned change, in one transaction per site (delete + epoch bump, so a
  * render that overlapped it is not stored): an article change deletes the pages that show or would show the
  * articles; any other change deletes the site's pages (a new site version already makes them unused; this
- * frees the space). When the store cannot be reached, a targeted change becomes a whole-site change: the new
+ * frees the space). What it deletes, and the changed articles' live pages, are queued for the worker to render
+ * again ahead of their first visitor. When the store cannot be reached, a targeted change becomes a whole-site change: the new
  * site version leaves every stored page of the site unused, so nothing stale is served either way.
  */
 export async function invalidateRenderStore(
@@ -87,7 +88,7 @@ export async function invalidateRenderStore(
     const scope = change.articleIds
       ? await renderedPageTagsOfArticles(db, change.siteId, change.articleIds)
       : 'site';
-    await invalidateRenderedPages(db, change.siteId, scope);
+    await invalidateRenderedPages(db, change.siteId, scope, change.articleIds);
     return change;
   } catch (error) {
     log.warn(

@@ -32,13 +32,6 @@ export function mayBeArticlePath(pathname: string): boolean {
 }
 
 /**
- * Request header of the worker's prerender requests (render at publish): the page is rendered into the render
- * store but not kept in this process's memory, where a site's worth of prerendered pages would push out the
- * pages visitors are reading. Anyone may send it; it only changes where a render is kept.
- */
-export const PRERENDER_HEADER = 'x-spark-prerender';
-
-/**
  * The article page at `url` from the render store, kept in memory for the next request (unless an
  * invalidation of the site arrived while it was read: the row may be gone by now). Null when the store could
  * not be asked (the caller renders as if it did not exist).

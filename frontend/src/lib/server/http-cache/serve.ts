@@ -1,3 +1,4 @@
+import { PRERENDER_HEADER } from '@spark/contracts';
 import type { APIContext, MiddlewareNext } from 'astro';
 import { currentSiteVersions, heldSiteVersions, invalidationsSeen } from '../content/site-version.js';
 import { pageCacheLookups } from '../observability/http-metrics.js';
@@ -8,7 +9,7 @@ import { type AnswerRequest, answerFor, type CacheOutcome } from './cached-answe
 import type { PageDependencies } from './page-cache.js';
 import { cachedPage, pageStore } from './page-store.js';
 import { defaultCacheControl, isStorable } from './policy.js';
-import { fromRenderStore, mayBeArticlePath, PRERENDER_HEADER, storeBehind } from './render-store.js';
+import { fromRenderStore, mayBeArticlePath, storeBehind } from './render-store.js';
 import { type RenderedEntry, toRenderedEntry } from './rendered-entry.js';
 import { listenForStalePages } from './stale-pages.js';
 
