@@ -31,8 +31,14 @@ const workerEnvSchema = z.object({
     (value) => (value === '' ? undefined : value),
     z.string().url().optional(),
   ),
-  /** The scheme visitors reach the sites by: pages rendered ahead carry it in their canonical URLs. */
-  PRERENDER_SCHEME: z.enum(['http', 'https']).default('http'),
+  /**
+   * How visitors reach a site, `*` standing for its domain: pages rendered ahead are rendered (and
+   * stored) under this origin, which their canonical URLs carry.
+   */
+  PRERENDER_ORIGIN: z
+    .string()
+    .regex(/^https?:\/\/\*(?::\d{1,5})?$/, 'http(s)://* with an optional port')
+    .default('http://*'),
   /** Pages rendered ahead at a time: the frontend renders on one core and must keep room for visitors. */
   PRERENDER_CONCURRENCY: z.coerce.number().int().min(1).max(16).default(2),
 });

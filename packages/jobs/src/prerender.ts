@@ -2,12 +2,16 @@ import { request } from 'node:http';
 import { PRERENDER_HEADER } from '@spark/contracts';
 import { claimWantedPages, type Pool, type WantedPage, wantPages } from '@spark/db';
 
-/** Where the frontend answers and how its visitors reach the sites (the scheme the pages are rendered under). */
+/** Where the frontend answers and how its visitors reach the sites (the origin pages are rendered under). */
 export interface PrerenderTarget {
   /** The frontend's internal address (`http://frontend:4321`). */
   frontendUrl: string;
-  /** Sent as X-Forwarded-Proto: a frontend that trusts this peer as its proxy renders `https://` pages. */
-  scheme: 'http' | 'https';
+  /**
+   * The public origin of a site, `*` standing for its domain (`https://*`): sent as the Host
+   * header and X-Forwarded-Proto (which a frontend honours from a peer it trusts as its proxy), so the page is
+   * rendered, and stored, under the origin its visitors ask for.
+   */
+  publicOrigin: string;
 }
 
 const PRERENDER_TIMEOUT_MS = 30_000;
@@ -22,6 +26,7 @@ export function prerenderPage(
   page: Pick<WantedPage, 'domain' | 'path'>,
 ): Promise<number> {
   const frontend = new URL(target.frontendUrl);
+  const origin = new URL(target.publicOrigin.replace('*', page.domain));
   return new Promise((resolve, reject) => {
     const req = request(
       {
@@ -30,8 +35,8 @@ export function prerenderPage(
         path: page.path,
         method: 'GET',
         headers: {
-          host: page.domain,
-          'x-forwarded-proto': target.scheme,
+          host: origin.host,
+          'x-forwarded-proto': origin.protocol.slice(0, -1),
           [PRERENDER_HEADER]: '1',
           'accept-encoding': 'identity',
         },

@@ -22,7 +22,7 @@ export const prerenderFeature: WorkerFeature = {
       processLogger.info('FRONTEND_INTERNAL_URL is not set: article pages are not rendered ahead');
       return { close: async () => {} };
     }
-    const target = { frontendUrl, scheme: env.PRERENDER_SCHEME };
+    const target = { frontendUrl, publicOrigin: env.PRERENDER_ORIGIN };
     const log = processLogger.child({ feature: 'prerender' });
     let stopped = false;
     let timer: NodeJS.Timeout | undefined;
