@@ -1,10 +1,12 @@
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
+  claimWantedPages,
   invalidateRenderedPages,
   lookupRenderedPage,
   type RenderedPage,
   storeRenderedPage,
+  wantPages,
 } from './rendered-pages.js';
 import { applySchema } from './schema.js';
 import { createThrowawayDatabase, type ThrowawayDatabase } from './testing.js';
@@ -165,6 +167,48 @@ describe('render store', { timeout: 60_000 }, () => {
       await writer.end();
     }
     expect(await bodyAt(alpha, '/h')).toBeNull();
+  });
+
+  it('wants again what an invalidation deleted and the changed articles that are live, then hands each out once', async () => {
+    const epsilon = await site('epsilon.test');
+    const article = async (slug: string, status: string, publishedAt: string | null) =>
+      (
+        await db.pool.query<{ id: string }>(
+          `insert into generated_articles (site_id, title, slug, html_content, status, published_at, generation_key)
+           values ($1, $2, $2, '<p>x</p>', $3, $4::timestamptz, $2) returning id`,
+          [epsilon, slug, status, publishedAt],
+        )
+      ).rows[0]?.id as string;
+    const live = await article('live-one', 'published', '2026-01-01T00:00:00Z');
+    const future = await article('future-one', 'published', '2999-01-01T00:00:00Z');
+    const draft = await article('draft-one', 'approved', null);
+    await render(page(epsilon, '/shown', ['shows:x']));
+    await render(page(epsilon, '/kept', ['page:k']));
+    expect(await invalidateRenderedPages(db.pool, epsilon, ['shows:x'], [live, future, draft])).toBe(1);
+    const wanted = async () =>
+      (
+        await db.pool.query<{ path: string }>(
+          'select path from render_store.wanted_pages where site_id = $1 order by path',
+          [epsilon],
+        )
+      ).rows.map((row) => row.path);
+    // The page it deleted and the live article's page; not the embargoed or draft article, not the kept page.
+    expect(await wanted()).toEqual(['/live-one', '/shown']);
+
+    const first = await claimWantedPages(db.pool, 1);
+    const rest = await claimWantedPages(db.pool, 10);
+    const claimed = [...first, ...rest].filter((claim) => claim.siteId === epsilon);
+    expect(claimed.map((claim) => claim.path).sort()).toEqual(['/live-one', '/shown']);
+    expect(claimed.every((claim) => claim.domain === 'epsilon.test')).toBe(true);
+    expect(await wanted()).toEqual([]);
+    // A render that failed goes back on the queue.
+    await wantPages(db.pool, claimed.slice(0, 1));
+    expect(await wanted()).toEqual([claimed[0]?.path]);
+
+    // A site-wide invalidation wants every live article page of the site.
+    await claimWantedPages(db.pool, 10);
+    await invalidateRenderedPages(db.pool, epsilon, 'site');
+    expect(await wanted()).toEqual(['/kept', '/live-one']);
   });
 
   it('removes a site’s pages and epoch with the site', async () => {

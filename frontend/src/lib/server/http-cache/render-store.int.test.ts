@@ -1,8 +1,8 @@
-import { bumpSiteContent, invalidateSiteContent } from '@spark/jobs';
+import { bumpSiteContent, invalidateSiteContent, prerenderPage } from '@spark/jobs';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testPool } from '../content/content-change.testing.js';
-import { getSite, tenantHost } from './site-client.testing.js';
+import { frontendUrl, getSite, tenantHost } from './site-client.testing.js';
 
 /**
  * The render store: an article page rendered once (at publish, by another process, by a first visitor) is
@@ -92,9 +92,10 @@ beforeAll(async () => {
     ).rows[0]?.id ?? '';
   alpha = await site(alphaDomain);
   beta = await site(betaDomain);
-  for (const name of ['first', 'planted', 'foreign', 'edited', 'themed'])
+  for (const name of ['first', 'planted', 'foreign', 'edited', 'themed', 'zulu'])
     ids[name] = await insertArticle(alpha, name, 'published');
   ids.draft = await insertArticle(alpha, 'draft', 'approved');
+  ids.ahead = await insertArticle(alpha, 'ahead', 'approved');
   ids.scheduled = await insertArticle(alpha, 'scheduled', 'scheduled');
 });
 
@@ -119,6 +120,47 @@ describe('render store', { timeout: 120_000 }, () => {
     expect(reference?.tags).toContain(`page:${ids.first}`);
     const contentType = reference?.headers.find(([name]) => name === 'content-type')?.[1];
     expect(contentType).toMatch(/^text\/html/);
+  });
+
+  it('renders a newly published article ahead of its first visitor, as the worker asks for it', async () => {
+    // "Guide zulu" is last by title, so the new "Guide ahead" (first) becomes its next article (the ring wraps
+    // around): its stored page is deleted by the publish and wanted again.
+    expect((await get(`/${slug('zulu')}`)).status).toBe(200);
+    await eventually(
+      () => storedRow(alpha, `/${slug('zulu')}`),
+      (row) => row !== undefined,
+    );
+    await pool.query(
+      `update generated_articles set status = 'published', published_at = now() - interval '1 minute' where id = $1`,
+      [ids.ahead],
+    );
+    await bumpSiteContent(redis, new Map([[alpha, [ids.ahead ?? '', ids.draft ?? '']]]), undefined, pool);
+    const { rows: wanted } = await pool.query<{ path: string }>(
+      'select path from render_store.wanted_pages where site_id = $1 order by path',
+      [alpha],
+    );
+    const paths = wanted.map((row) => row.path);
+    // The live article is wanted; the draft named in the same change is not.
+    expect(paths).toContain(`/${slug('ahead')}`);
+    expect(paths).toContain(`/${slug('zulu')}`);
+    expect(paths).not.toContain(`/${slug('draft')}`);
+    // Visitors reach the site with the frontend's port in the Host header (tenantHost): so does the prerender.
+    const target = { frontendUrl: frontendUrl().href, publicOrigin: `http://*:${frontendUrl().port}` };
+    for (const path of paths) await prerenderPage(target, { domain: alphaDomain, path });
+    const stored = await eventually(
+      () => storedRow(alpha, `/${slug('ahead')}`),
+      (row) => row !== undefined,
+    );
+    expect(stored?.tags).toContain(`page:${ids.ahead}`);
+    // The prerender was not kept in memory: the first visitor gets the stored page, then memory.
+    const first = await get(`/${slug('ahead')}`);
+    expect(first.status).toBe(200);
+    expect(first.headers['x-cache']).toBe('STORE');
+    expect(first.text).toContain('Guide ahead');
+    expect((await get(`/${slug('ahead')}`)).headers['x-cache']).toBe('HIT');
+    const zulu = await get(`/${slug('zulu')}`);
+    expect(zulu.headers['x-cache']).toBe('STORE');
+    expect(zulu.text).toContain(`/${slug('ahead')}`);
   });
 
   it('answers a never-requested article page from the store, with the HIT headers, ETag and 304', async () => {
