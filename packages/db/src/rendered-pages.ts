@@ -38,6 +38,13 @@ export interface RenderedPageLookup {
   epoch: string;
 }
 
+/** A page to look up: the site resolved from the host, the page cache key, the site's current version. */
+export interface RenderedPageKey {
+  siteId: string;
+  url: string;
+  siteVersion: string;
+}
+
 /**
  * One round trip: the stored page (only under `siteVersion`: a page rendered under an older whole-site
  * version is never served) and the site's current epoch (0 before the first invalidation).
@@ -48,7 +55,21 @@ export async function lookupRenderedPage(
   url: string,
   siteVersion: string,
 ): Promise<RenderedPageLookup> {
+  const [found] = await lookupRenderedPages(db, [{ siteId, url, siteVersion }]);
+  return found ?? { page: null, epoch: '0' };
+}
+
+/**
+ * `lookupRenderedPage` for many pages in one statement, answers in the order of `keys`: under load, lookups
+ * that arrive together share one round trip instead of queueing for the pool's connections one by one.
+ */
+export async function lookupRenderedPages(
+  db: Queryable,
+  keys: readonly RenderedPageKey[],
+): Promise<RenderedPageLookup[]> {
+  if (keys.length === 0) return [];
   const { rows } = await db.query<{
+    at: string;
     epoch: string;
     site_version: string | null;
     tags: string[] | null;
@@ -57,29 +78,34 @@ export async function lookupRenderedPage(
     body: Buffer | null;
     hash: string | null;
   }>({
-    name: 'lookup-rendered-page',
-    text: `select coalesce((select epoch from render_store.rendered_page_epochs where site_id = $1), 0)::text as epoch,
+    name: 'lookup-rendered-pages',
+    text: `select k.at::int as at, coalesce(e.epoch, 0)::text as epoch,
                   p.site_version, p.tags, p.status, p.headers, p.body, p.hash
-           from (select 1) one
-           left join render_store.rendered_pages p on p.site_id = $1 and p.url = $2 and p.site_version = $3`,
-    values: [siteId, url, siteVersion],
+           from unnest($1::uuid[], $2::text[], $3::text[]) with ordinality as k(site_id, url, site_version, at)
+           left join render_store.rendered_page_epochs e on e.site_id = k.site_id
+           left join render_store.rendered_pages p
+             on p.site_id = k.site_id and p.url = k.url and p.site_version = k.site_version`,
+    values: [keys.map((key) => key.siteId), keys.map((key) => key.url), keys.map((key) => key.siteVersion)],
   });
-  const row = rows[0];
-  if (!row) return { page: null, epoch: '0' };
-  const page =
-    row.body && row.hash && row.status !== null && row.site_version !== null
-      ? {
-          siteId,
-          url,
-          siteVersion: row.site_version,
-          tags: row.tags ?? [],
-          status: row.status,
-          headers: row.headers ?? [],
-          body: row.body,
-          hash: row.hash,
-        }
-      : null;
-  return { page, epoch: row.epoch };
+  const found: RenderedPageLookup[] = keys.map(() => ({ page: null, epoch: '0' }));
+  for (const row of rows) {
+    const key = keys[Number(row.at) - 1];
+    if (!key) continue;
+    const page =
+      row.body && row.hash && row.status !== null && row.site_version !== null
+        ? {
+            ...key,
+            siteVersion: row.site_version,
+            tags: row.tags ?? [],
+            status: row.status,
+            headers: row.headers ?? [],
+            body: row.body,
+            hash: row.hash,
+          }
+        : null;
+    found[Number(row.at) - 1] = { page, epoch: row.epoch };
+  }
+  return found;
 }
 
 /**

@@ -1,4 +1,9 @@
-import { lookupRenderedPage, storeRenderedPage } from '@spark/db';
+import {
+  lookupRenderedPages,
+  type RenderedPageKey,
+  type RenderedPageLookup,
+  storeRenderedPage,
+} from '@spark/db';
 import { database } from '../connections.js';
 import { articleSlugFrom, isReservedPath } from '../content/paths.js';
 import { invalidationsSeen, type SiteVersions } from '../content/site-version.js';
@@ -51,13 +56,55 @@ export async function fromRenderStore(
   return stored;
 }
 
+interface WaitingLookup {
+  key: RenderedPageKey;
+  resolve: (found: RenderedPageLookup) => void;
+  reject: (error: unknown) => void;
+}
+let waiting: WaitingLookup[] = [];
+/** Keys per statement: bounds its size when many requests arrive at once. */
+const LOOKUPS_PER_STATEMENT = 64;
+
+/**
+ * Lookups made in one turn of the event loop go to PostgreSQL together, in one statement: under load (a crawler
+ * walking the long tail with many connections) that is one round trip for many pages instead of a queue for
+ * the pool's connections; alone, a lookup waits for nothing but the end of the current turn.
+ */
+function lookupTogether(key: RenderedPageKey): Promise<RenderedPageLookup> {
+  return new Promise((resolve, reject) => {
+    if (waiting.length === 0) setImmediate(lookUpWaiting);
+    waiting.push({ key, resolve, reject });
+  });
+}
+
+function lookUpWaiting(): void {
+  const batch = waiting;
+  waiting = [];
+  for (let at = 0; at < batch.length; at += LOOKUPS_PER_STATEMENT) {
+    const share = batch.slice(at, at + LOOKUPS_PER_STATEMENT);
+    lookupRenderedPages(
+      database(),
+      share.map((lookup) => lookup.key),
+    ).then(
+      (found) =>
+        share.forEach((lookup, n) => {
+          lookup.resolve(found[n] ?? { page: null, epoch: '0' });
+        }),
+      (error: unknown) =>
+        share.forEach((lookup) => {
+          lookup.reject(error);
+        }),
+    );
+  }
+}
+
 async function lookupStoredPage(
   siteId: string,
   url: string,
   siteVersion: string,
 ): Promise<StoredLookup | null> {
   try {
-    const { page, epoch } = await lookupRenderedPage(database(), siteId, url, siteVersion);
+    const { page, epoch } = await lookupTogether({ siteId, url, siteVersion });
     if (!page) return { found: null, epoch };
     const headers = new Headers(page.headers as [string, string][]);
     const entry: RenderedEntry = {
