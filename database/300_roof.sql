@@ -418,4 +418,43 @@ create table if not exists site_members (
 );
 create index if not exists site_members_user_id_idx on site_members (user_id);
 
+-- The render store: public article pages rendered ahead of their first visitor (at publish time), so a page
+-- nobody asked for yet is served without rendering. In its own schema, out of Directus's sight: rows are
+-- finished HTML written only by the frontend after the sanitiser ran, so no editor door may write them.
+-- url is the page cache key (origin + path); site_version the whole-site content version the page was
+-- rendered under (a lookup under another version misses); tags what the page shows (article ids, city),
+-- so an article change deletes exactly the pages that show or would show it.
+create schema if not exists render_store;
+create table if not exists render_store.rendered_pages (
+  site_id uuid not null references sites (id) on delete cascade,
+  url text not null,
+  site_version text not null,
+  tags text[] not null default '{}',
+  status smallint not null check (status between 200 and 599),
+  headers jsonb not null default '[]' check (jsonb_typeof(headers) = 'array'),
+  body bytea not null,
+  -- The body's content hash (base64url), the base of every representation's ETag.
+  hash text not null,
+  rendered_at timestamptz not null default now(),
+  primary key (site_id, url)
+);
+create index if not exists rendered_pages_tags_idx on render_store.rendered_pages using gin (tags);
+-- Bumped in the same transaction as every delete of a site's rows: a render that read the epoch before an
+-- invalidation stores only if the epoch is unchanged, so it can never write back what was just removed.
+create table if not exists render_store.rendered_page_epochs (
+  site_id uuid primary key references sites (id) on delete cascade,
+  epoch bigint not null default 0
+);
+-- Pages to render into the store ahead of their first visitor: newly published articles and the stored pages
+-- an invalidation deleted. The worker claims them (oldest first) and asks the frontend for each, under the
+-- site's primary domain. A queue in the database, not Redis: it is filled in the invalidation's transaction,
+-- so a page can neither be left wanted for a deleted row that never existed nor missed for one deleted.
+create table if not exists render_store.wanted_pages (
+  site_id uuid not null references sites (id) on delete cascade,
+  path text not null check (path like '/%'),
+  wanted_at timestamptz not null default now(),
+  primary key (site_id, path)
+);
+create index if not exists wanted_pages_wanted_at_idx on render_store.wanted_pages (wanted_at);
+
 select install_date_updated_triggers();

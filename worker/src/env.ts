@@ -22,6 +22,25 @@ const workerEnvSchema = z.object({
   /** Touched every few seconds while the worker is alive (liveness/heartbeat.ts); the container healthcheck reads it. */
   WORKER_HEARTBEAT_FILE: z.string().min(1).default(join(tmpdir(), 'spark-worker.heartbeat')),
   WEBHOOK_RETRY_BASE_MS: z.coerce.number().int().min(100).max(3_600_000).default(330_000),
+  /**
+   * The frontend's internal address: the worker asks it for newly published and invalidated article pages so
+   * they are rendered into the render store before their first visitor. Unset: no rendering ahead (pages are
+   * rendered and stored on their first visit).
+   */
+  FRONTEND_INTERNAL_URL: z.preprocess(
+    (value) => (value === '' ? undefined : value),
+    z.string().url().optional(),
+  ),
+  /**
+   * How visitors reach a site, `*` standing for its domain: pages rendered ahead are rendered (and
+   * stored) under this origin, which their canonical URLs carry.
+   */
+  PRERENDER_ORIGIN: z
+    .string()
+    .regex(/^https?:\/\/\*(?::\d{1,5})?$/, 'http(s)://* with an optional port')
+    .default('http://*'),
+  /** Pages rendered ahead at a time: the frontend renders on one core and must keep room for visitors. */
+  PRERENDER_CONCURRENCY: z.coerce.number().int().min(1).max(16).default(2),
 });
 
 export type WorkerEnv = z.infer<typeof workerEnvSchema>;

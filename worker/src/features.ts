@@ -3,6 +3,7 @@ import { factoryFeature } from './generation/feature.js';
 import { ingestionFeature } from './ingestion/feature.js';
 import { heartbeatFeature } from './liveness/heartbeat.js';
 import { maintenanceFeature } from './maintenance.js';
+import { prerenderFeature } from './prerender/feature.js';
 import { rollupsFeature } from './rollups/feature.js';
 import { webhooksFeature } from './webhooks/feature.js';
 
@@ -13,6 +14,7 @@ export const FEATURES: WorkerFeature[] = [
   webhooksFeature,
   rollupsFeature,
   factoryFeature,
+  prerenderFeature,
   // Last: the first beat then also proves every feature above started.
   heartbeatFeature,
 ];

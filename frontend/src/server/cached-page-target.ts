@@ -17,6 +17,8 @@ export interface PageRequestFacts {
 export interface CachedPageTarget {
   host: string;
   url: string;
+  /** The path of `url`. */
+  path: string;
 }
 
 /** Paths the middleware passes by or turns away (API, build assets, uploads, the admin UI), with a margin. */
@@ -52,7 +54,7 @@ export function cachedPageTarget(
   const scheme = facts.forwardedProto ? facts.forwardedProto : facts.encrypted ? 'https' : 'http';
   if (scheme !== 'http' && scheme !== 'https') return undefined;
   const origin = hostHeaderOrigin(scheme, facts.host);
-  return origin ? { host, url: origin + path } : undefined;
+  return origin ? { host, url: origin + path, path } : undefined;
 }
 
 /** Astro's Node adapter answers 400 to a request target decodeURI rejects: left to it. */

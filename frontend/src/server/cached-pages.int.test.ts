@@ -153,7 +153,7 @@ describe('cached pages through the node:http entry', { timeout: 120_000 }, () =>
     await cachedAnswer(page);
 
     const [publishedId = ''] = await insertArticles([slugOf(9)]);
-    await bumpSiteContent(redis, new Map([[siteId, [publishedId]]]));
+    await bumpSiteContent(redis, new Map([[siteId, [publishedId]]]), undefined, pool);
     await eventually(
       () => get(listing),
       (answer) => answer.text.includes(slugOf(9)),

@@ -4,8 +4,10 @@ import {
   heldSiteVersions,
   type SiteVersions,
 } from '../lib/server/content/site-version.js';
-import { answerFor, type CachedAnswer } from '../lib/server/http-cache/cached-answer.js';
+import { answerFor, type CachedAnswer, type CacheOutcome } from '../lib/server/http-cache/cached-answer.js';
 import { cachedPage } from '../lib/server/http-cache/page-store.js';
+import { fromRenderStore, mayBeArticlePath } from '../lib/server/http-cache/render-store.js';
+import type { RenderedEntry } from '../lib/server/http-cache/rendered-entry.js';
 import { pageCacheLookups } from '../lib/server/observability/http-metrics.js';
 import type { RequestContext } from '../lib/server/observability/request-context.js';
 import { heldTenant, resolveTenant } from '../lib/server/tenancy/resolve-tenant.js';
@@ -15,8 +17,9 @@ const header = (value: string | string[] | undefined) => (Array.isArray(value) ?
 
 /**
  * Answers a page-cache hit from node:http, without entering Astro: host → tenant, the site's current
- * versions, the entry the middleware stored (page-store.ts), and the answer the middleware would build from
- * it (cached-answer.ts). Call after screenForwarding and setSecurityHeaders. True when it answered, false to
+ * versions, the entry the middleware stored (page-store.ts) or, for an article page not in memory, the one
+ * rendered ahead into the render store (render-store.ts), and the answer the middleware would build from it
+ * (cached-answer.ts). Call after screenForwarding and setSecurityHeaders. True when it answered, false to
  * hand the request to Astro unchanged: not a plain page read, an unknown host, a miss, or versions that
  * cannot be read (Redis down: nothing may be served that an invalidation could not reach).
  *
@@ -69,10 +72,44 @@ function answerHit(
   target: CachedPageTarget,
 ): boolean | Promise<boolean> {
   const entry = cachedPage(siteId, versions, target.url);
-  if (!entry) return false;
+  if (!entry)
+    return mayBeArticlePath(target.path) ? answerStored(req, res, context, siteId, versions, target) : false;
   pageCacheLookups.inc({ result: 'hit' });
-  context.route = entry.route;
   context.answeredBy = 'page-cache';
+  return answerWith(req, res, context, entry, 'HIT');
+}
+
+/**
+ * Not in memory: an article page rendered ahead (at publish) is answered from the render store. A miss is
+ * noted on the request's context, so the middleware renders it without asking the store again.
+ */
+async function answerStored(
+  req: IncomingMessage,
+  res: ServerResponse,
+  context: RequestContext,
+  siteId: string,
+  versions: SiteVersions,
+  target: CachedPageTarget,
+): Promise<boolean> {
+  const stored = await fromRenderStore(siteId, versions, target.url);
+  if (!stored) return false;
+  if (!stored.found) {
+    context.storeMiss = { url: target.url, epoch: stored.epoch };
+    return false;
+  }
+  pageCacheLookups.inc({ result: 'store' });
+  context.answeredBy = 'render-store';
+  return answerWith(req, res, context, stored.found.entry, 'STORE');
+}
+
+function answerWith(
+  req: IncomingMessage,
+  res: ServerResponse,
+  context: RequestContext,
+  entry: RenderedEntry,
+  cache: CacheOutcome,
+): boolean | Promise<boolean> {
+  context.route = entry.route;
   const answer = answerFor(
     entry,
     {
@@ -80,7 +117,7 @@ function answerHit(
       acceptEncoding: header(req.headers['accept-encoding']) ?? null,
       ifNoneMatch: header(req.headers['if-none-match']) ?? null,
     },
-    'HIT',
+    cache,
   );
   if (answer instanceof Promise) return answer.then((ready) => send(res, ready));
   return send(res, answer);

@@ -25,6 +25,13 @@ export const siteContentKey = (siteId: string, version: string | number, resourc
 /** Host → tenant lookups shared by every frontend instance (a hash: field = host, value = JSON or `null`). */
 export const TENANT_HOSTS_KEY = `${CACHE_PREFIX}:tenant-hosts`;
 
+/**
+ * Request header of the worker's prerender requests (render at publish): the frontend renders the page into
+ * the render store but does not keep it in its memory cache, where a site's worth of prerendered pages would
+ * push out the pages visitors read. Anyone may send it; it only changes where a render is kept.
+ */
+export const PRERENDER_HEADER = 'x-spark-prerender';
+
 /** Redis pub/sub channel every frontend instance subscribes to. */
 export const INVALIDATION_CHANNEL = 'spark:invalidate';
 

@@ -11,6 +11,7 @@ export {
   listUnplacedArticles,
   type NearbyArticle,
 } from './area-articles.js';
+export { findAreaRingNeighbour, neighbourTagsOfArticles } from './area-ring.js';
 export { markArticlesPublished, type PublishableArticle } from './articles.js';
 export {
   BlueprintReferenceError,
@@ -50,6 +51,19 @@ export {
 export { createPool, type Pool, type PoolClient, type PoolOptions, withTransaction } from './pool.js';
 export { findPublishedArticle, findPublishedArticlePage } from './published-articles.js';
 export { findHoldingFlags, HOLDING_FLAG_SQL, type HoldingFlag } from './quality-gate.js';
+export {
+  claimWantedPages,
+  invalidateRenderedPages,
+  lookupRenderedPage,
+  lookupRenderedPages,
+  type RenderedPage,
+  type RenderedPageKey,
+  type RenderedPageLookup,
+  renderedPageTagsOfArticles,
+  storeRenderedPage,
+  type WantedPage,
+  wantPages,
+} from './rendered-pages.js';
 export { type ApplySchemaOptions, applySchema, DEFAULT_SCHEMA_DIR, listSchemaFiles } from './schema.js';
 export {
   listLiveArticleLastmods,

@@ -77,7 +77,7 @@ export async function findUnindexedForeignKeys(pool: Pool): Promise<string[]> {
  */
 export async function snapshotSchema(pool: Pool): Promise<string[]> {
   const { rows } = await pool.query<{ line: string }>(
-    `with ns as (select oid from pg_namespace where nspname in ('public', 'analytics_partitions'))
+    `with ns as (select oid from pg_namespace where nspname in ('public', 'analytics_partitions', 'render_store'))
      select 'table ' || c.oid::regclass || ' ' || c.relkind::text as line
        from pg_class c where c.relnamespace in (select oid from ns) and c.relkind in ('r', 'p')
      union all

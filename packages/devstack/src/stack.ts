@@ -230,7 +230,7 @@ function summarise(report: { created: Record<string, number>; updated: Record<st
 async function startApps(config: StackConfig): Promise<RunningService[]> {
   const outDir = config.env.SPARK_FRONTEND_OUT_DIR ?? join(config.repoRoot, 'frontend/dist');
   const workerOutDir = config.env.SPARK_WORKER_OUT_DIR ?? join(config.repoRoot, 'worker/dist');
-  const appEnv = {
+  const appEnv: NodeJS.ProcessEnv = {
     ...process.env,
     ...config.env,
     SPARK_FRONTEND_OUT_DIR: outDir,
@@ -265,7 +265,12 @@ async function startApps(config: StackConfig): Promise<RunningService[]> {
       command: process.execPath,
       args: [join(workerOutDir, 'main.mjs')],
       cwd: config.repoRoot,
-      env: appEnv,
+      // Renders newly published article pages ahead of their first visitor through this frontend.
+      env: {
+        ...appEnv,
+        FRONTEND_INTERNAL_URL: appEnv.FRONTEND_INTERNAL_URL ?? `http://127.0.0.1:${config.frontendPort}`,
+        PRERENDER_ORIGIN: appEnv.PRERENDER_ORIGIN ?? `http://*:${config.frontendPort}`,
+      },
     },
     { echo: config.echo },
   );

@@ -41,6 +41,9 @@ export async function startThrowawayStack(repoRoot: string, kind: 'test' | 'benc
     PUBLIC_DIRECTUS_URL: `http://localhost:${directusPort}`,
     FRONTEND_PORT: String(frontendPort),
     FRONTEND_URL: `http://127.0.0.1:${frontendPort}`,
+    // No rendering ahead: a worker asking for pages would race the tests' own first requests (x-cache MISS);
+    // the render store's tests call the prerender themselves.
+    FRONTEND_INTERNAL_URL: '',
     PUBLIC_PLATFORM_HOST: 'localhost',
     DIRECTUS_ADMIN_TOKEN: secret(),
     DIRECTUS_READ_TOKEN: secret(),

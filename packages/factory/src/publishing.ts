@@ -133,6 +133,6 @@ export async function publishArticles(
   });
   const { liveSites, ...response } = result;
   // Only the pages that show these articles (and the lists) are invalidated; the rest of the site stays cached.
-  if (liveSites.size > 0) await bumpSiteContent(deps.cache, liveSites);
+  if (liveSites.size > 0) await bumpSiteContent(deps.cache, liveSites, undefined, deps.db);
   return response;
 }

@@ -20,6 +20,7 @@ export {
 } from './job-state.js';
 export { type JobsLog, stderrJobsLog } from './log.js';
 export { startAnalysisJob, storedParams } from './params.js';
+export { type PrerenderTarget, prerenderPage, renderWantedPages } from './prerender.js';
 export { createJobQueues, type JobQueues, type JobQueuesOptions } from './producers.js';
 export { createQueueHealthReader, type QueueHealthReader } from './queue-health.js';
 export {

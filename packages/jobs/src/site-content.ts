@@ -5,6 +5,7 @@ import {
   siteArticlesVersionKey,
   siteVersionKey,
 } from '@spark/contracts';
+import { invalidateRenderedPages, type Pool, renderedPageTagsOfArticles } from '@spark/db';
 import type { Redis } from 'ioredis';
 import { type JobsLog, stderrJobsLog } from './log.js';
 
@@ -23,15 +24,28 @@ export interface SiteContentChange {
  * pages that do not show them stay cached — and publishes the invalidation messages. `everySite` replaces the
  * per-site messages with a single all-sites message (a shared-library change, a manual flush). Throws when
  * Redis refused any of it. Pure of BullMQ (`@spark/jobs/site-content`), so the bundle can import it alone.
+ *
+ * With `renderStore` (the database), it deletes the stored pre-rendered pages the change makes stale before
+ * and again after the version bump (see `invalidateRenderStore`), so a page the store would serve does not
+ * outlive the content it shows. A writer without it gets whole-site invalidation only (the new site version
+ * retires every stored page).
  */
 export async function invalidateSiteContent(
   redis: Redis,
   changes: readonly SiteContentChange[],
   everySite?: { collection: string; hostsChanged: boolean },
+  renderStore?: { db: Pool; log?: JobsLog },
 ): Promise<void> {
+  const planned = planSiteInvalidations(changes);
+  // Without the store, no page it holds may outlive an article change: the change becomes whole-site.
+  const settled = renderStore
+    ? await Promise.all(
+        planned.map((change) => invalidateRenderStore(renderStore.db, change, renderStore.log)),
+      )
+    : planned.map(wholeSite);
   const pipeline = redis.multi();
   const messages: InvalidationMessage[] = [];
-  for (const change of planSiteInvalidations(changes)) {
+  for (const change of settled) {
     const targeted = change.articleIds !== undefined;
     pipeline.incr(targeted ? siteArticlesVersionKey(change.siteId) : siteVersionKey(change.siteId));
     messages.push(
@@ -48,6 +62,46 @@ export async function invalidateSiteContent(
   const results = await pipeline.exec();
   const failure = results?.find(([error]) => error);
   if (failure?.[0]) throw failure[0];
+  // Once more after the new version is out: a render in between may have read content cached under the old
+  // version and stored it; this deletes it (or its epoch check refuses it). A failure here is only logged.
+  const targeted = settled.filter((change) => change.articleIds !== undefined);
+  if (renderStore && targeted.length > 0)
+    await Promise.all(
+      targeted.map((change) => invalidateRenderStore(renderStore.db, change, renderStore.log)),
+    );
+}
+
+/**
+ * The render store's share of one planned change, in one transaction per site (delete + epoch bump, so a
+ * render that overlapped it is not stored): an article change deletes the pages that show or would show the
+ * articles; any other change deletes the site's pages (a new site version already makes them unused; this
+ * frees the space). What it deletes, and the changed articles' live pages, are queued for the worker to render
+ * again ahead of their first visitor. When the store cannot be reached, a targeted change becomes a whole-site change: the new
+ * site version leaves every stored page of the site unused, so nothing stale is served either way.
+ */
+export async function invalidateRenderStore(
+  db: Pool,
+  change: SiteContentChange,
+  log: JobsLog = stderrJobsLog,
+): Promise<SiteContentChange> {
+  try {
+    const scope = change.articleIds
+      ? await renderedPageTagsOfArticles(db, change.siteId, change.articleIds)
+      : 'site';
+    await invalidateRenderedPages(db, change.siteId, scope, change.articleIds);
+    return change;
+  } catch (error) {
+    log.warn(
+      { err: error, siteId: change.siteId },
+      'render store invalidation failed; invalidating the whole site',
+    );
+    return wholeSite(change);
+  }
+}
+
+function wholeSite(change: SiteContentChange): SiteContentChange {
+  const { articleIds: _targeted, ...site } = change;
+  return site;
 }
 
 const targetedIds = invalidationMessageSchema.shape.articleIds.unwrap();
@@ -88,6 +142,7 @@ export async function bumpSiteContent(
   redis: Redis,
   sites: Iterable<string> | ReadonlyMap<string, readonly string[]>,
   log: JobsLog = stderrJobsLog,
+  renderStore?: Pool,
 ): Promise<void> {
   const changes: SiteContentChange[] = [];
   if (sites instanceof Map) {
@@ -98,7 +153,8 @@ export async function bumpSiteContent(
       changes.push({ siteId, collection: 'generated_articles' });
   }
   if (changes.length === 0) return;
-  await invalidateSiteContent(redis, changes).catch((error: unknown) => {
+  const store = renderStore ? { db: renderStore, log } : undefined;
+  await invalidateSiteContent(redis, changes, undefined, store).catch((error: unknown) => {
     log.warn({ err: error }, 'site content version bump failed');
   });
 }

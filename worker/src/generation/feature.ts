@@ -26,7 +26,7 @@ function generationProcessor({ pool, connection }: WorkerContext) {
       case generationJobs.insertLinks.name: {
         const payload = parseJobPayload(generationJobs.insertLinks.payload, job);
         return insertLinks(pool, payload.generationJobId, payload.siteId, (siteId) =>
-          bumpSiteContent(connection, [siteId], log()),
+          bumpSiteContent(connection, [siteId], log(), pool),
         );
       }
       default:

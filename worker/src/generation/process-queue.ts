@@ -17,7 +17,7 @@ export async function processQueue(
   siteIds: string[] | null,
 ): Promise<ProcessQueueResult> {
   const published = await publishDueArticles(deps.pool, siteIds);
-  await bumpSiteContent(deps.redis, published, log());
+  await bumpSiteContent(deps.redis, published, log(), deps.pool);
   const enqueued = await enqueuePendingJobs(deps.pool, deps.generationQueue, siteIds);
   const resumed = await resumeStalledJobs(deps.pool, deps.generationQueue, siteIds);
   let total = 0;

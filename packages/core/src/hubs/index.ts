@@ -22,6 +22,7 @@ export {
   hubPagePath,
   hubPagePaths,
 } from './hubPages.js';
+export { articlePageTagsOf, neighbourTagsOf, tagsTouchedBy } from './pageTags.js';
 export {
   type AreaPlace,
   type AreaPlaceHub,

@@ -10,7 +10,7 @@ import { createBenchLibrary } from './generation-library.js';
 import { api, createCampaign, generate, settle } from './generation-runs.js';
 import type { BenchContext, Benchmark } from './harness.js';
 import { fingerprintArticles, seedArticles } from './scale-seed.js';
-import { RESULT_REPORTER, reportRun, wrk } from './site-pages.js';
+import { RESULT_REPORTER, reportRun, slugWalkScript, wrk } from './site-pages.js';
 import { type LatencyFigures, measureLatency, timedGet, timeRepeated } from './timed-get.js';
 
 /** Articles seeded into the site: `npm run bench scale -- --articles=1000000` (or SPARK_BENCH_SCALE_ARTICLES). */
@@ -60,26 +60,6 @@ async function jobSeconds(pool: Pool, jobId: string): Promise<number> {
     [jobId],
   );
   return rows[0]?.s ?? Number.NaN;
-}
-
-/** Each wrk thread walks its own share of a slug list (one article URL per line), one new URL per request. */
-function slugWalkScript(slugFile: string, host: string): string {
-  return `
-local threads = 0
-function setup(thread)
-  thread:set("thread_index", threads)
-  threads = threads + 1
-end
-local slugs = {}
-for line in io.lines("${slugFile}") do slugs[#slugs + 1] = line end
-local next_slug = 0
-wrk.headers["Host"] = "${host}"
-request = function()
-  local span = math.floor(#slugs / 2)
-  next_slug = next_slug + 1
-  return wrk.format("GET", "/" .. slugs[(thread_index or 0) * span + (next_slug % span) + 1])
-end
-${RESULT_REPORTER}`;
 }
 
 async function measureGeneration(

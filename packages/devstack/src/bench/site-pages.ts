@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { createPool, type Pool } from '@spark/db';
+import { prerenderPage } from '@spark/jobs';
 import { freePort, startService, stopServices, waitForHttp } from '../processes.js';
 import { measureArticleReads } from './article-reads.js';
 import type { BenchContext, Benchmark } from './harness.js';
@@ -17,6 +18,12 @@ const THREADS = 2;
 /** Distinct article URLs for the uncached run: far more than it can request, so no URL is ever asked twice. */
 const UNCACHED_ARTICLES = 40_000;
 const ARTICLE_PREFIX = 'bench-uncached-';
+/**
+ * Article pages rendered ahead (at publish) for (s), from the top of the slug range, which (b) never reaches;
+ * (s) runs short enough not to request any of them twice.
+ */
+const PRERENDERED_ARTICLES = 12_000;
+const PRERENDERED_SECONDS = 4;
 /** siteVersionKey and INVALIDATION_CHANNEL of @spark/contracts (not a dependency of this package). */
 const versionKey = (siteId: string) => `spark:cache:site:${siteId}:version`;
 const INVALIDATION_CHANNEL = 'spark:invalidate';
@@ -52,6 +59,26 @@ request = function()
   return wrk.format("GET", "/${ARTICLE_PREFIX}" .. (thread_index * span + next_article % span))
 end
 ${RESULT_REPORTER}`;
+
+/** Each wrk thread walks its own share of a slug list (one article URL per line), one new URL per request. */
+export function slugWalkScript(slugFile: string, host: string): string {
+  return `
+local threads = 0
+function setup(thread)
+  thread:set("thread_index", threads)
+  threads = threads + 1
+end
+local slugs = {}
+for line in io.lines("${slugFile}") do slugs[#slugs + 1] = line end
+local next_slug = 0
+wrk.headers["Host"] = "${host}"
+request = function()
+  local span = math.floor(#slugs / 2)
+  next_slug = next_slug + 1
+  return wrk.format("GET", "/" .. slugs[(thread_index or 0) * span + (next_slug % span) + 1])
+end
+${RESULT_REPORTER}`;
+}
 
 export interface WrkResult {
   requests: number;
@@ -282,6 +309,41 @@ async function runSitePagesBench({ repoRoot, stack, report }: BenchContext): Pro
     report('ratio a/c (cached page vs static file)', cached / statics, 'ratio', 'target ≥ 0.5');
     report('ratio b/a (cold article vs cached page)', cold / cached, 'ratio', 'target ≥ 0.2');
     report('ratio b/e (cold vs cached article page)', cold / cachedArticle, 'ratio');
+
+    // (s) The same kind of never-requested article page, rendered ahead into the render store the way the
+    // worker does at publish (a prerender request: stored, not kept in memory), then requested once each.
+    const ahead = Array.from(
+      { length: PRERENDERED_ARTICLES },
+      (_, n) => `${ARTICLE_PREFIX}${UNCACHED_ARTICLES - 1 - n}`,
+    );
+    const renderStarted = performance.now();
+    const target = { frontendUrl: url, publicOrigin: 'http://*' };
+    let nextPage = 0;
+    const lane = async () => {
+      for (let slug = ahead[nextPage++]; slug; slug = ahead[nextPage++])
+        await prerenderPage(target, { domain: 'alpha.localhost', path: `/${slug}` });
+    };
+    await Promise.all(Array.from({ length: 4 }, lane));
+    report(
+      '(s0) rendering ahead (at publish), 4 at a time',
+      PRERENDERED_ARTICLES / ((performance.now() - renderStarted) / 1000),
+      'pages/s',
+      `${PRERENDERED_ARTICLES} pages`,
+    );
+    const slugFile = join(dir, 'ahead.txt');
+    writeFileSync(slugFile, `${ahead.join('\n')}\n`);
+    const storedRun = await wrk(
+      dir,
+      'stored',
+      slugWalkScript(slugFile, 'alpha.localhost'),
+      url,
+      PRERENDERED_SECONDS,
+    );
+    const stored = reportRun(report, '(s) cold distinct article pages, rendered at publish', storedRun);
+    if (storedRun.requests > PRERENDERED_ARTICLES)
+      report('(s) repeated URLs (memory hits)', storedRun.requests - PRERENDERED_ARTICLES, 'req');
+    report('ratio s/a (cold rendered at publish vs cached page)', stored / cached, 'ratio', 'target ≥ 0.2');
+    report('ratio s/b (rendered at publish vs rendered on request)', stored / cold, 'ratio');
 
     // Slugs the cold run never reached, one distinct set per read path.
     const unread = (offset: number) =>

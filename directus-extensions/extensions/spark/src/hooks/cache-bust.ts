@@ -4,6 +4,7 @@ import { sharedRedis } from '../cache/redis.js';
 import { affectedSites } from '../changes/affected-sites.js';
 import { ensureChangeCapture, rowsBefore } from '../changes/capture.js';
 import { isSiteContent, type Row, siteColumnOf } from '../changes/tenant.js';
+import { bundleServices } from '../services/services.js';
 
 type Meta = Record<string, unknown>;
 type Event = 'create' | 'update' | 'delete';
@@ -40,11 +41,14 @@ const cacheBustHook: HookConfig = ({ filter, action }, { database, env, logger }
           const sites = affectedSites({ event, collection, siteColumn, keys, payload, rows });
           // An article's own change is targeted: pages that do not show it stay cached.
           const articleIds = collection === 'generated_articles' ? keys : undefined;
-          return invalidateSites(redis, database, {
-            collection,
-            ...sites,
-            ...(articleIds ? { articleIds } : {}),
-          });
+          // ...and deletes the stored pre-rendered pages that show it (the store is read by the frontend).
+          const renderStore = articleIds ? bundleServices(env, logger).db : undefined;
+          return invalidateSites(
+            redis,
+            database,
+            { collection, ...sites, ...(articleIds ? { articleIds } : {}) },
+            renderStore,
+          );
         })
         .catch((error: unknown) => logger.error(error, `cache bust: ${collection} ${event} not invalidated`));
     });

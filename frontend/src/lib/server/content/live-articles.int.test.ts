@@ -165,7 +165,7 @@ describe('cold article pages', () => {
       `update generated_articles set status = 'archived' where site_id = $1 and slug = $2 returning id`,
       [ids.first, `shared-${stamp}`],
     );
-    await bumpSiteContent(redis, new Map([[ids.first, rows.map((row) => row.id)]]));
+    await bumpSiteContent(redis, new Map([[ids.first, rows.map((row) => row.id)]]), undefined, pool);
     const gone = await eventually(
       () => page('first', `/shared-${stamp}`),
       (answer) => answer.status === 404,

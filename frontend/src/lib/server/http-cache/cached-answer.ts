@@ -23,7 +23,8 @@ export interface AnswerRequest {
   ifNoneMatch: string | null;
 }
 
-export type CacheOutcome = 'HIT' | 'MISS';
+/** HIT: from memory; STORE: from the render store (rendered ahead, e.g. at publish); MISS: rendered now. */
+export type CacheOutcome = 'HIT' | 'STORE' | 'MISS';
 
 export function answerFor(
   entry: RenderedEntry,

@@ -79,7 +79,7 @@ describe('targeted invalidation of cached pages', { timeout: 120_000 }, () => {
     expect(warm.at(-2)?.text).not.toContain(fresh);
 
     const [freshId = ''] = await insertArticles([fresh]);
-    await bumpSiteContent(redis, new Map([[siteId, [freshId]]]));
+    await bumpSiteContent(redis, new Map([[siteId, [freshId]]]), undefined, pool);
 
     const sitemap = await eventually(
       () => get('/sitemap-articles-1.xml'),

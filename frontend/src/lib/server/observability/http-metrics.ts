@@ -11,6 +11,6 @@ export const httpRequestDuration = histogram(
 /** Tenant page-cache lookups; hit ratio = hit / (hit + miss). */
 export const pageCacheLookups = counter(
   'spark_page_cache_lookups_total',
-  'Tenant page cache lookups by result (hit: served from memory, miss: rendered)',
+  'Tenant page cache lookups by result (hit: served from memory, store: from the render store, miss: rendered)',
   ['result'],
 );

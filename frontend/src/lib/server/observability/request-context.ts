@@ -6,8 +6,13 @@ export interface RequestContext {
   requestId: string;
   /** The route pattern that answered (`/api/seo/jobs/[id]`), set by whoever matched it; bounded cardinality. */
   route?: string;
-  /** Set when the node:http entry answered from the page cache without entering Astro; logged with the line. */
-  answeredBy?: 'page-cache';
+  /** Set when the node:http entry answered without entering Astro (from memory or the render store); logged. */
+  answeredBy?: 'page-cache' | 'render-store';
+  /**
+   * The node:http entry asked the render store for this page (`url`: the page cache key) and it had none, at
+   * the store epoch given: the middleware renders it without asking again.
+   */
+  storeMiss?: { url: string; epoch: string };
 }
 
 /**
