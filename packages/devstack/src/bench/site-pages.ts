@@ -20,9 +20,10 @@ const UNCACHED_ARTICLES = 40_000;
 const ARTICLE_PREFIX = 'bench-uncached-';
 /**
  * Article pages rendered ahead (at publish) for (s), from the top of the slug range, which (b) never reaches;
- * (s) requests each once and stops.
+ * (s) runs short enough not to request any of them twice.
  */
 const PRERENDERED_ARTICLES = 12_000;
+const PRERENDERED_SECONDS = 4;
 /** siteVersionKey and INVALIDATION_CHANNEL of @spark/contracts (not a dependency of this package). */
 const versionKey = (siteId: string) => `spark:cache:site:${siteId}:version`;
 const INVALIDATION_CHANNEL = 'spark:invalidate';
@@ -59,11 +60,8 @@ request = function()
 end
 ${RESULT_REPORTER}`;
 
-/**
- * Each wrk thread walks its own share of a slug list (one article URL per line), one new URL per request. With
- * `once`, a thread stops when it has asked for each of its share (a few requests may still be in flight).
- */
-export function slugWalkScript(slugFile: string, host: string, once = false): string {
+/** Each wrk thread walks its own share of a slug list (one article URL per line), one new URL per request. */
+export function slugWalkScript(slugFile: string, host: string): string {
   return `
 local threads = 0
 function setup(thread)
@@ -79,7 +77,6 @@ request = function()
   next_slug = next_slug + 1
   return wrk.format("GET", "/" .. slugs[(thread_index or 0) * span + (next_slug % span) + 1])
 end
-${once ? 'response = function() if next_slug >= math.floor(#slugs / 2) then wrk.thread:stop() end end' : ''}
 ${RESULT_REPORTER}`;
 }
 
@@ -335,15 +332,16 @@ async function runSitePagesBench({ repoRoot, stack, report }: BenchContext): Pro
     );
     const slugFile = join(dir, 'ahead.txt');
     writeFileSync(slugFile, `${ahead.join('\n')}\n`);
-    const storedRun = await wrk(dir, 'stored', slugWalkScript(slugFile, 'alpha.localhost', true), url);
+    const storedRun = await wrk(
+      dir,
+      'stored',
+      slugWalkScript(slugFile, 'alpha.localhost'),
+      url,
+      PRERENDERED_SECONDS,
+    );
     const stored = reportRun(report, '(s) cold distinct article pages, rendered at publish', storedRun);
     if (storedRun.requests > PRERENDERED_ARTICLES)
-      report(
-        '(s) repeated URLs (memory hits)',
-        storedRun.requests - PRERENDERED_ARTICLES,
-        'req',
-        'in flight at the end',
-      );
+      report('(s) repeated URLs (memory hits)', storedRun.requests - PRERENDERED_ARTICLES, 'req');
     report('ratio s/a (cold rendered at publish vs cached page)', stored / cached, 'ratio', 'target ≥ 0.2');
     report('ratio s/b (rendered at publish vs rendered on request)', stored / cold, 'ratio');
 
