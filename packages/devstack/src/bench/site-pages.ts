@@ -22,8 +22,9 @@ const ARTICLE_PREFIX = 'bench-uncached-';
  * Article pages rendered ahead (at publish) for (s), from the top of the slug range, which (b) never reaches;
  * (s) runs short enough not to request any of them twice.
  */
-const PRERENDERED_ARTICLES = 12_000;
-const PRERENDERED_SECONDS = 4;
+const PRERENDERED_ARTICLES = 16_000;
+/** wrk cannot end a run early (a stopped thread still waits out the duration): short enough for no repeats. */
+const PRERENDERED_SECONDS = 3;
 /** siteVersionKey and INVALIDATION_CHANNEL of @spark/contracts (not a dependency of this package). */
 const versionKey = (siteId: string) => `spark:cache:site:${siteId}:version`;
 const INVALIDATION_CHANNEL = 'spark:invalidate';
