@@ -27,7 +27,9 @@ function referenceMatches(tokens: readonly HtmlToken[], candidates: readonly Anc
           .filter((word) => word !== '');
         if (words.length === 0) continue;
         const body = words.map((word) => word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('\\s+');
-        for (const match of token.raw.matchAll(new RegExp(`(?<![\\p{L}\\p{N}])${body}(?![\\p{L}\\p{N}])`, 'giu')))
+        for (const match of token.raw.matchAll(
+          new RegExp(`(?<![\\p{L}\\p{N}])${body}(?![\\p{L}\\p{N}])`, 'giu'),
+        ))
           found.push({
             target: candidate.target,
             phrase,
