@@ -63,6 +63,8 @@ export async function insertLinks(
   let articles = 0;
   let inserted = 0;
   let liveChanged = false;
+  // Every body's length as it is stored after this job, for the area sections that follow the body.
+  const bodyLengths = new Map<string, number>();
   let pendingWrite: Promise<void> = Promise.resolve();
   for (;;) {
     const { rows } = await pool.query<ArticleRow>(
@@ -79,6 +81,7 @@ export async function insertLinks(
     const updated: { id: string; html: string }[] = [];
     const links: PageLink[] = [];
     for (const article of rows) {
+      bodyLengths.set(article.id, charLength(article.html_content));
       if (article.links >= maxLinks) continue;
       const targets = [
         ...siteTargets.filter((t) => hubFits(t, article)),
@@ -95,6 +98,7 @@ export async function insertLinks(
       const sorted = [...plan.links].sort((a, b) => a.offset - b.offset);
       const offsets = finalOffsets(sorted);
       updated.push({ id: article.id, html: plan.html });
+      bodyLengths.set(article.id, charLength(plan.html));
       sorted.forEach((link, i) => {
         links.push({ source: article.id, link, target: byId.get(link.targetId), position: offsets[i] ?? 0 });
       });
@@ -114,11 +118,18 @@ export async function insertLinks(
     pendingWrite.catch(() => {});
   }
   await pendingWrite;
-  inserted += await recordAreaSectionLinks(pool, siteId, job.campaign_id);
+  inserted += await recordAreaSectionLinks(pool, siteId, job.campaign_id, bodyLengths);
   if (liveChanged) await onLiveContentChanged(siteId);
   const orphans = await orphanCount(pool, siteId, job.campaign_id);
   await finishJob(pool, job.id, 'links.inserted', { articles, links: inserted, orphans });
   return { articles, links: inserted, orphans };
+}
+
+const SURROGATE_PAIR = /[\uD800-\uDBFF](?=[\uDC00-\uDFFF])/g;
+
+/** Characters as PostgreSQL's char_length counts them (code points, so a surrogate pair is one). */
+export function charLength(text: string): number {
+  return text.length - (text.match(SURROGATE_PAIR)?.length ?? 0);
 }
 
 interface PageLink {
