@@ -5,7 +5,7 @@ import { type HtmlToken, tokenizeHtml } from '../html/tokenize.js';
 import { type AnchorCandidate, findAnchorMatches } from './anchorMatches.js';
 
 /**
- * The definition the fast paths must agree with: every token outside headings and links searched with the
+ * The definition the fast paths must agree with (and the order they list matches in): every token outside headings and links searched with the
  * phrase's case-insensitive, whole-word regular expression (Unicode case folding, any whitespace between words).
  */
 function referenceMatches(tokens: readonly HtmlToken[], candidates: readonly AnchorCandidate<string>[]) {
@@ -39,9 +39,7 @@ function referenceMatches(tokens: readonly HtmlToken[], candidates: readonly Anc
       }
     }
   }
-  const order = (a: (typeof found)[number], b: (typeof found)[number]) =>
-    a.start - b.start || a.phrase.localeCompare(b.phrase) || a.target.localeCompare(b.target);
-  return found.sort(order);
+  return found;
 }
 
 const PHRASES = [
@@ -91,6 +89,9 @@ const FRAGMENTS = [
   '<a href="/x">',
   '</a>',
   '<em>',
+  '<em title="round rock">',
+  '<!-- rock -->',
+  '<script>rock</script>',
   '</em>',
 ];
 
@@ -109,12 +110,13 @@ describe('findAnchorMatches', () => {
             url: `/t${i}`,
             phrases: [phrase, ...(i === 0 ? ['rock'] : [])],
           }));
-          const found = findAnchorMatches(tokens, candidates)
-            .map(({ target, phrase, start, end }) => ({ target, phrase, start, end }))
-            .sort(
-              (a, b) =>
-                a.start - b.start || a.phrase.localeCompare(b.phrase) || a.target.localeCompare(b.target),
-            );
+          const found = findAnchorMatches(html, tokens, candidates).map(({ target, phrase, start, end }) => ({
+            target,
+            phrase,
+            start,
+            end,
+          }));
+          // The same matches in the same order: by token, then by candidate phrase, then by offset.
           expect(found).toEqual(referenceMatches(tokens, candidates));
         },
       ),
@@ -124,7 +126,7 @@ describe('findAnchorMatches', () => {
 
   it('finds a phrase whose words the article holds only in part nowhere, and a whole one everywhere', () => {
     const html = '<p>Round the rock.</p><p>Rock, round rock and ROUND\tROCK.</p>';
-    const found = findAnchorMatches(tokenizeHtml(html), [
+    const found = findAnchorMatches(html, tokenizeHtml(html), [
       { target: 'city', url: '/round-rock', phrases: ['Round Rock'] },
       { target: 'title', url: '/roofing', phrases: ['Round Rock Roofing'] },
     ]);
