@@ -34,9 +34,10 @@ interface ArticleRow {
 
 /**
  * Links a campaign's articles to the site's link targets, hubs of their place and published articles of
- * nearby cities inside their text, then records each published article's area section (nearby articles,
- * area hubs, next article). Re-running is safe: already linked URLs are skipped and the per-article cap
- * counts the links recorded before. Ends with the orphan report (published articles nothing links to).
+ * nearby cities inside their text, and records each published article's area section (nearby articles,
+ * area hubs, next article) with the page it is written in. Re-running is safe: already linked URLs are
+ * skipped and the per-article cap counts the links recorded before. Ends with the orphan report (published
+ * articles nothing links to).
  */
 export async function insertLinks(
   pool: Pool,
@@ -161,7 +162,7 @@ export async function insertLinks(
 const SURROGATE_PAIR = /[\uD800-\uDBFF](?=[\uDC00-\uDFFF])/g;
 
 /** Characters as PostgreSQL's char_length counts them (code points, so a surrogate pair is one). */
-export function charLength(text: string): number {
+function charLength(text: string): number {
   return text.length - (text.match(SURROGATE_PAIR)?.length ?? 0);
 }
 
