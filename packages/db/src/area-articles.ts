@@ -62,6 +62,54 @@ export async function listNearbyArticles(
 }
 
 /**
+ * `listNearbyArticles` for many cities at once: for each city of `cityIds`, what `listNearbyArticles` returns for an
+ * article of `campaignId` about that city (the list depends only on the city and the campaign). One statement:
+ * the city pairs within reach, then one pick per reached city (not per pair), then the nearest `limit` per city.
+ * A city without a location, or not listed, gets an empty list.
+ */
+export async function listNearbyArticlesByCity(
+  db: Queryable,
+  siteId: string,
+  campaignId: string,
+  cityIds: readonly string[],
+  km: number,
+  limit: number,
+): Promise<Map<string, NearbyArticle[]>> {
+  const nearby = new Map<string, NearbyArticle[]>(cityIds.map((cityId) => [cityId, []]));
+  if (cityIds.length === 0) return nearby;
+  const { rows } = await db.query<NearbyArticle & { originId: string }>(
+    `with pairs as (
+       select origin.id as origin_id, c.id as city_id, c.name as "cityName",
+              round((ST_Distance(c.geom::geography, origin.geom::geography) / 1000)::numeric, 1)::float8 as km
+       from geo_cities origin
+       join geo_cities c on c.id <> origin.id and c.geom is not null
+         and ST_DWithin(c.geom::geography, origin.geom::geography, $4 * 1000)
+       where origin.id = any($3::uuid[])
+     ),
+     picks as (
+       select reached.city_id, pick.id, pick.slug, pick.title
+       from (select distinct city_id from pairs) reached
+       cross join lateral (
+         select a.id, a.slug, a.title from generated_articles a
+         where a.city_id = reached.city_id and a.site_id = $1 and a.status = 'published'
+         order by (a.campaign_id is not distinct from $2::uuid) desc, a.published_at desc, a.id
+         limit 1
+       ) pick
+     ),
+     ranked as (
+       select p.origin_id, k.id, k.slug, k.title, p."cityName", p.km,
+              row_number() over (partition by p.origin_id order by p.km, p."cityName", p.city_id) as rank
+       from pairs p join picks k on k.city_id = p.city_id
+     )
+     select origin_id as "originId", id, slug, title, "cityName", km from ranked
+     where rank <= $5 order by origin_id, rank`,
+    [siteId, campaignId, cityIds, km, limit],
+  );
+  for (const { originId, ...article } of rows) nearby.get(originId)?.push(article);
+  return nearby;
+}
+
+/**
  * The cities whose article pages may list one of these articles among their nearby areas: every other city
  * within `km` of an article's city (distance is symmetric, so these are exactly the origins whose nearby
  * search reaches it). Used to refresh those pages when the articles change; rows of any status count, so an

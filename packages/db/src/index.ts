@@ -8,6 +8,7 @@ export {
   listAreaPlaces,
   listCitiesNearArticles,
   listNearbyArticles,
+  listNearbyArticlesByCity,
   listUnplacedArticles,
   type NearbyArticle,
 } from './area-articles.js';

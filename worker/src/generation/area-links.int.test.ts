@@ -1,4 +1,18 @@
-import { createPool, markArticlesPublished, type PublishableArticle, withTransaction } from '@spark/db';
+import {
+  areaSectionLinks,
+  areaSuccessors,
+  buildAreaHubTree,
+  NEARBY_AREA_KM,
+  NEARBY_AREA_LIMIT,
+} from '@spark/core';
+import {
+  createPool,
+  listAreaArticles,
+  listNearbyArticles,
+  markArticlesPublished,
+  type PublishableArticle,
+  withTransaction,
+} from '@spark/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateArticlesChunk } from './generate-articles.js';
 import { insertLinks } from './insert-links.js';
@@ -98,6 +112,56 @@ describe('insert-links on a published demo campaign', () => {
     const again = await insertLinks(pool, await linksJob(), siteId, async () => {});
     expect(again).toMatchObject({ articles: ARTICLES, links: 0, orphans: 0 });
   }, 60_000); // two linking runs over the whole campaign: seconds on a busy machine
+
+  it("records each article's area section exactly as the page builds it, after the article's final body", async () => {
+    // The section as the page builds it: per article, its own nearby query, hub trail and next article.
+    const areaArticles = await listAreaArticles(pool, siteId);
+    const tree = buildAreaHubTree(areaArticles);
+    const next = areaSuccessors(areaArticles);
+    const { rows: articles } = await pool.query<{ id: string; slug: string; end: number }>(
+      `select id, slug, char_length(html_content) as end from generated_articles
+       where campaign_id = $1 and status = 'published'`,
+      [campaignId],
+    );
+    expect(articles).toHaveLength(ARTICLES);
+    const { rows: recorded } = await pool.query<{
+      source: string;
+      url: string;
+      anchor: string;
+      article: string | null;
+      position: number;
+    }>(
+      `select l.source_article_id as source, l.target_url as url, l.anchor_text as anchor,
+              l.target_article_id as article, l.position
+       from article_links l join generated_articles a on a.id = l.source_article_id
+       where a.campaign_id = $1`,
+      [campaignId],
+    );
+    const key = (source: string, url: string) => `${source} ${url}`;
+    const bodyLinks = new Set(
+      recorded
+        .filter((row) => row.position !== articles.find((a) => a.id === row.source)?.end)
+        .map((row) => key(row.source, row.url)),
+    );
+    const expected: string[] = [];
+    for (const article of articles) {
+      const nearby = await listNearbyArticles(pool, siteId, article.id, NEARBY_AREA_KM, NEARBY_AREA_LIMIT);
+      // A URL the body already links to is recorded once, as the body's link.
+      for (const link of areaSectionLinks(
+        article,
+        tree.trailOf.get(article.id) ?? [],
+        nearby,
+        next.get(article.id),
+      ))
+        if (!bodyLinks.has(key(article.id, link.url)))
+          expected.push(JSON.stringify([article.id, link.url, link.anchor, link.articleId, article.end]));
+    }
+    const sectionRows = recorded
+      .filter((row) => !bodyLinks.has(key(row.source, row.url)))
+      .map((row) => JSON.stringify([row.source, row.url, row.anchor, row.article, row.position]));
+    expect(expected.length).toBeGreaterThan(3 * ARTICLES);
+    expect(sectionRows.sort()).toEqual(expected.sort());
+  }, 60_000);
 
   it('links an article to its hubs and to published articles of nearby cities, nearest first', async () => {
     const { rows } = await pool.query<{ target_url: string; target_article_id: string | null }>(

@@ -6,76 +6,95 @@ import {
   NEARBY_AREA_KM,
   NEARBY_AREA_LIMIT,
 } from '@spark/core';
-import { listAreaArticles, listNearbyArticles, type NearbyArticle, type Pool } from '@spark/db';
+import {
+  listAreaArticles,
+  listNearbyArticlesByCity,
+  type NearbyArticle,
+  type Pool,
+  type PoolClient,
+} from '@spark/db';
 
-/** Articles whose section links go out in one insert. */
-const BATCH = 200;
+/** Cities per nearby-articles statement: each stays well inside the pool's statement timeout in a dense region. */
+const NEARBY_CITY_CHUNK = 250;
 
 /**
- * Records the links of each published article's "Nearby areas" section (nearby cities' articles, its area hubs,
- * the next article in area order) in article_links, so the link and orphan reports see what the page renders.
- * The section is rendered from the same queries at request time, so it never points at an unpublished article.
- * Re-running inserts nothing twice (one row per source and URL).
+ * What a published article's "Nearby areas" section links to (nearby cities' articles, its area hubs, the next
+ * article in area order), for the articles of one campaign. The section is rendered from the same queries at
+ * request time, so it never points at an unpublished article. Everything it needs depends on the site's
+ * published articles and places, not on their bodies, so it is read once, before any body is linked.
  */
-export async function recordAreaSectionLinks(
+export interface AreaSections {
+  linksOf(article: { id: string; slug: string; city_id: string | null }): AreaSectionLink[];
+}
+
+/**
+ * The site's hub tree and area order, and the nearby list of each of `cityIds` (the campaign's cities): the list
+ * depends only on the article's city and campaign, so one statement serves a chunk of cities, not one per article.
+ */
+export async function loadAreaSections(
   pool: Pool,
   siteId: string,
   campaignId: string,
-): Promise<number> {
+  cityIds: readonly string[],
+): Promise<AreaSections> {
   const articles = await listAreaArticles(pool, siteId);
   const tree = buildAreaHubTree(articles);
   const next = areaSuccessors(articles);
-  const { rows } = await pool.query<{ id: string; slug: string; end: number; city_id: string | null }>(
-    `select id, slug, char_length(html_content) as end, city_id from generated_articles
-     where site_id = $1 and campaign_id = $2 and status = 'published' order by id`,
-    [siteId, campaignId],
-  );
-  // The nearby list depends only on the article's city (and campaign, the same for all of these): one
-  // query per city, not per article. An article without a city has none.
-  const nearbyOfCity = new Map<string, Promise<NearbyArticle[]>>();
-  const nearbyOf = (article: { id: string; city_id: string | null }) => {
-    if (!article.city_id) return Promise.resolve([]);
-    let nearby = nearbyOfCity.get(article.city_id);
-    if (!nearby) {
-      nearby = listNearbyArticles(pool, siteId, article.id, NEARBY_AREA_KM, NEARBY_AREA_LIMIT);
-      nearbyOfCity.set(article.city_id, nearby);
-    }
-    return nearby;
-  };
-  let inserted = 0;
-  for (let offset = 0; offset < rows.length; offset += BATCH) {
-    const sources: string[] = [];
-    const positions: number[] = [];
-    const links: AreaSectionLink[] = [];
-    for (const article of rows.slice(offset, offset + BATCH)) {
-      const nearby = await nearbyOf(article);
-      for (const link of areaSectionLinks(
+  const nearbyOfCity = new Map<string, NearbyArticle[]>();
+  for (let offset = 0; offset < cityIds.length; offset += NEARBY_CITY_CHUNK) {
+    const chunk = await listNearbyArticlesByCity(
+      pool,
+      siteId,
+      campaignId,
+      cityIds.slice(offset, offset + NEARBY_CITY_CHUNK),
+      NEARBY_AREA_KM,
+      NEARBY_AREA_LIMIT,
+    );
+    for (const [cityId, nearby] of chunk) nearbyOfCity.set(cityId, nearby);
+  }
+  return {
+    linksOf: (article) =>
+      areaSectionLinks(
         article,
         tree.trailOf.get(article.id) ?? [],
-        nearby,
+        // An article without a city (or a city without a location) has no nearby articles.
+        (article.city_id && nearbyOfCity.get(article.city_id)) || [],
         next.get(article.id),
-      )) {
-        sources.push(article.id);
-        positions.push(article.end);
-        links.push(link);
-      }
-    }
-    if (links.length === 0) continue;
-    const result = await pool.query(
-      `insert into article_links (site_id, source_article_id, target_article_id, target_url, anchor_text, position)
-       select $1, t.source, t.article, t.url, t.anchor, t.position
-       from unnest($2::uuid[], $3::int[], $4::uuid[], $5::text[], $6::text[]) as t(source, position, article, url, anchor)
-       on conflict (source_article_id, target_url) do nothing`,
-      [
-        siteId,
-        sources,
-        positions,
-        links.map((link) => link.articleId),
-        links.map((link) => link.url),
-        links.map((link) => link.anchor),
-      ],
-    );
-    inserted += result.rowCount ?? 0;
-  }
-  return inserted;
+      ),
+  };
+}
+
+/** One section link of one article, recorded at the end of the article's body (the section follows it). */
+export interface SectionLinkRow {
+  source: string;
+  position: number;
+  link: AreaSectionLink;
+}
+
+/**
+ * Records section links in article_links, so the link and orphan reports see what the page renders. Insert the
+ * body's own links first: a URL the body already links to stays recorded as the body's link (one row per source
+ * and URL), and re-running inserts nothing twice. Returns the rows inserted.
+ */
+export async function insertAreaSectionLinks(
+  client: PoolClient,
+  siteId: string,
+  rows: readonly SectionLinkRow[],
+): Promise<number> {
+  if (rows.length === 0) return 0;
+  const result = await client.query(
+    `insert into article_links (site_id, source_article_id, target_article_id, target_url, anchor_text, position)
+     select $1, t.source, t.article, t.url, t.anchor, t.position
+     from unnest($2::uuid[], $3::int[], $4::uuid[], $5::text[], $6::text[]) as t(source, position, article, url, anchor)
+     on conflict (source_article_id, target_url) do nothing`,
+    [
+      siteId,
+      rows.map((row) => row.source),
+      rows.map((row) => row.position),
+      rows.map((row) => row.link.articleId),
+      rows.map((row) => row.link.url),
+      rows.map((row) => row.link.anchor),
+    ],
+  );
+  return result.rowCount ?? 0;
 }

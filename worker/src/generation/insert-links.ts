@@ -3,7 +3,7 @@ import { type PlannedLink, planInternalLinks } from '@spark/core';
 import { type Pool, withTransaction } from '@spark/db';
 import { finishJob, startAnalysisJob } from '@spark/jobs';
 import { UnrecoverableError } from 'bullmq';
-import { recordAreaSectionLinks } from './area-section-links.js';
+import { insertAreaSectionLinks, loadAreaSections, type SectionLinkRow } from './area-section-links.js';
 import {
   finalOffsets,
   hubFits,
@@ -13,6 +13,13 @@ import {
 } from './link-targets.js';
 
 const PAGE = 200;
+/**
+ * Pages written at once. Writing (the body update, and the link inserts with their foreign-key checks) costs the
+ * database more than planning costs the worker, so two pages go to the database together: on a small server both
+ * of its cores work. The pages hold different source articles, and the row locks the writes take (each page's
+ * own articles for update, link targets for key share) do not conflict with each other.
+ */
+const WRITERS = 2;
 
 interface ArticleRow {
   id: string;
@@ -27,9 +34,10 @@ interface ArticleRow {
 
 /**
  * Links a campaign's articles to the site's link targets, hubs of their place and published articles of
- * nearby cities inside their text, then records each published article's area section (nearby articles,
- * area hubs, next article). Re-running is safe: already linked URLs are skipped and the per-article cap
- * counts the links recorded before. Ends with the orphan report (published articles nothing links to).
+ * nearby cities inside their text, and records each published article's area section (nearby articles,
+ * area hubs, next article) with the page it is written in. Re-running is safe: already linked URLs are
+ * skipped and the per-article cap counts the links recorded before. Ends with the orphan report (published
+ * articles nothing links to).
  */
 export async function insertLinks(
   pool: Pool,
@@ -59,11 +67,62 @@ export async function insertLinks(
     [siteId],
   );
   const anchorUsage = new Map(usageRows.map((row) => [row.phrase, row.n]));
+  const sections = await loadAreaSections(
+    pool,
+    siteId,
+    job.campaign_id,
+    cityRows.map((row) => row.city_id),
+  );
   let after = '00000000-0000-0000-0000-000000000000';
   let articles = 0;
   let inserted = 0;
   let liveChanged = false;
-  let pendingWrite: Promise<void> = Promise.resolve();
+  const writing: { write: Promise<number>; processed: number }[] = [];
+  // The oldest page's write, then the job's progress up to it (so progress only grows).
+  const finishOldestWrite = async () => {
+    const oldest = writing.shift();
+    if (!oldest) return;
+    inserted += await oldest.write;
+    await pool.query(
+      'update generation_jobs set processed = $2::int, progress = least(100, round(100.0 * $2::int / greatest(total, 1), 2)) where id = $1',
+      [job.id, oldest.processed],
+    );
+  };
+
+  /** Plans the article's links into the page's writes; returns its body as it will be stored. */
+  const planArticle = (article: ArticleRow, page: PageWrites): string => {
+    if (article.links >= maxLinks) return article.html_content;
+    const targets = [
+      ...siteTargets.filter((t) => hubFits(t, article)),
+      ...(nearby.get(article.city_id ?? '') ?? []),
+    ];
+    const plan = planInternalLinks(article.html_content, targets, {
+      maxLinks: maxLinks - article.links,
+      selfId: `article:${article.id}`,
+      selfUrl: `/${article.slug}`,
+      anchorUsage,
+    });
+    if (plan.links.length === 0) return article.html_content;
+    const byId = new Map(targets.map((t) => [t.id, t]));
+    const sorted = [...plan.links].sort((a, b) => a.offset - b.offset);
+    const offsets = finalOffsets(sorted);
+    page.updated.push({ id: article.id, html: plan.html });
+    sorted.forEach((link, i) => {
+      page.links.push({
+        source: article.id,
+        link,
+        target: byId.get(link.targetId),
+        position: offsets[i] ?? 0,
+      });
+    });
+    for (const link of sorted)
+      anchorUsage.set(
+        link.anchorPhrase.toLowerCase(),
+        (anchorUsage.get(link.anchorPhrase.toLowerCase()) ?? 0) + 1,
+      );
+    liveChanged ||= article.status === 'published';
+    return plan.html;
+  };
   for (;;) {
     const { rows } = await pool.query<ArticleRow>(
       `select a.id, a.slug, a.status, a.html_content, a.city_id, a.county_id, a.state_id,
@@ -75,50 +134,43 @@ export async function insertLinks(
     );
     if (rows.length === 0) break;
     after = (rows.at(-1) as ArticleRow).id;
-    // What the page writes: its rewritten bodies and their links.
-    const updated: { id: string; html: string }[] = [];
-    const links: PageLink[] = [];
+    // What the page writes: its rewritten bodies, their links, and the area sections of its published articles.
+    const page: PageWrites = { updated: [], links: [], sectionLinks: [] };
     for (const article of rows) {
-      if (article.links >= maxLinks) continue;
-      const targets = [
-        ...siteTargets.filter((t) => hubFits(t, article)),
-        ...(nearby.get(article.city_id ?? '') ?? []),
-      ];
-      const plan = planInternalLinks(article.html_content, targets, {
-        maxLinks: maxLinks - article.links,
-        selfId: `article:${article.id}`,
-        selfUrl: `/${article.slug}`,
-        anchorUsage,
-      });
-      if (plan.links.length === 0) continue;
-      const byId = new Map(targets.map((t) => [t.id, t]));
-      const sorted = [...plan.links].sort((a, b) => a.offset - b.offset);
-      const offsets = finalOffsets(sorted);
-      updated.push({ id: article.id, html: plan.html });
-      sorted.forEach((link, i) => {
-        links.push({ source: article.id, link, target: byId.get(link.targetId), position: offsets[i] ?? 0 });
-      });
-      for (const link of sorted)
-        anchorUsage.set(
-          link.anchorPhrase.toLowerCase(),
-          (anchorUsage.get(link.anchorPhrase.toLowerCase()) ?? 0) + 1,
-        );
-      inserted += sorted.length;
-      liveChanged ||= article.status === 'published';
+      const body = planArticle(article, page);
+      if (article.status === 'published') {
+        // The section sits right after the body, as stored once this page is written.
+        const position = charLength(body);
+        for (const link of sections.linksOf(article))
+          page.sectionLinks.push({ source: article.id, position, link });
+      }
     }
-    // The page is written while the next one is read and planned (the database and the planner overlap);
-    // writes stay in page order, and a failed write fails the job at the next page or the end.
-    await pendingWrite;
     articles += rows.length;
-    pendingWrite = writePage(pool, { siteId, jobId: job.id, processed: articles }, updated, links);
-    pendingWrite.catch(() => {});
+    // A failed write fails the job here (at the next page) or at the end.
+    if (writing.length >= WRITERS) await finishOldestWrite();
+    const write = writePage(pool, siteId, page);
+    write.catch(() => {});
+    writing.push({ write, processed: articles });
   }
-  await pendingWrite;
-  inserted += await recordAreaSectionLinks(pool, siteId, job.campaign_id);
+  while (writing.length > 0) await finishOldestWrite();
   if (liveChanged) await onLiveContentChanged(siteId);
   const orphans = await orphanCount(pool, siteId, job.campaign_id);
   await finishJob(pool, job.id, 'links.inserted', { articles, links: inserted, orphans });
   return { articles, links: inserted, orphans };
+}
+
+const SURROGATE_PAIR = /[\uD800-\uDBFF](?=[\uDC00-\uDFFF])/g;
+
+/** Characters as PostgreSQL's char_length counts them (code points, so a surrogate pair is one). */
+function charLength(text: string): number {
+  return text.length - (text.match(SURROGATE_PAIR)?.length ?? 0);
+}
+
+/** What one page of articles writes: rewritten bodies, their links, and its published articles' area sections. */
+interface PageWrites {
+  updated: { id: string; html: string }[];
+  links: PageLink[];
+  sectionLinks: SectionLinkRow[];
 }
 
 interface PageLink {
@@ -128,15 +180,20 @@ interface PageLink {
   position: number;
 }
 
-/** A page's rewritten bodies and their links, as one update and one insert (unnest of columns), then progress. */
+/**
+ * A page's rewritten bodies, their links and its articles' area sections in one transaction: one update and two
+ * inserts (unnest of columns). The body's links go in before the sections, so a URL both name is recorded as the
+ * body's link. Returns the links inserted.
+ */
 async function writePage(
   pool: Pool,
-  { siteId, jobId, processed }: { siteId: string; jobId: string; processed: number },
-  updated: readonly { id: string; html: string }[],
-  links: readonly PageLink[],
-): Promise<void> {
-  if (updated.length > 0) {
-    await withTransaction(pool, async (client) => {
+  siteId: string,
+  { updated, links, sectionLinks }: PageWrites,
+): Promise<number> {
+  if (updated.length === 0 && sectionLinks.length === 0) return 0;
+  return withTransaction(pool, async (client) => {
+    let inserted = 0;
+    if (updated.length > 0) {
       await client.query(
         `update generated_articles a set html_content = t.html
          from unnest($1::uuid[], $2::text[]) as t(id, html) where a.id = t.id`,
@@ -144,7 +201,7 @@ async function writePage(
       );
       const pick = (kind: SiteLinkTarget['kind']) =>
         links.map(({ target }) => (target?.kind === kind ? target.rowId : null));
-      await client.query(
+      const result = await client.query(
         `insert into article_links (site_id, source_article_id, target_article_id, target_hub_page_id, link_target_id,
                                     target_url, anchor_text, position)
          select $1, t.source, t.article, t.hub, t.target, t.url, t.anchor, t.position
@@ -162,12 +219,10 @@ async function writePage(
           links.map((l) => l.position),
         ],
       );
-    });
-  }
-  await pool.query(
-    'update generation_jobs set processed = $2::int, progress = least(100, round(100.0 * $2::int / greatest(total, 1), 2)) where id = $1',
-    [jobId, processed],
-  );
+      inserted += result.rowCount ?? 0;
+    }
+    return inserted + (await insertAreaSectionLinks(client, siteId, sectionLinks));
+  });
 }
 
 /**

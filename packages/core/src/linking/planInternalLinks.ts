@@ -69,7 +69,7 @@ export function planInternalLinks(
     return url === null || isSelf || linkedUrls.has(url) ? [] : [{ target, url, phrases: target.anchors }];
   });
 
-  const matches = findAnchorMatches(tokens, eligible);
+  const matches = findAnchorMatches(html, tokens, eligible);
   const accepted: Match[] = [];
   const usedPhrases = new Set<string>();
   const fits = (candidate: Match): boolean =>
@@ -79,14 +79,19 @@ export function planInternalLinks(
         candidate.wordStart - link.wordEnd >= minWordDistance ||
         link.wordStart - candidate.wordEnd >= minWordDistance,
     );
+  // Each target's matches, in the order found (one pass, not one filter of every match per target).
+  const matchesOf = new Map<LinkTarget, Match[]>();
+  for (const match of matches) {
+    const own = matchesOf.get(match.target);
+    if (own) own.push(match);
+    else matchesOf.set(match.target, [match]);
+  }
   for (const { target } of eligible) {
     if (accepted.length >= maxLinks) break;
     const usageOf = (match: Match): number => usage.get(match.phrase.toLowerCase()) ?? 0;
-    const ranked = matches
-      .filter((match) => match.target === target)
-      .sort(
-        (a, b) => usageOf(a) - usageOf(b) || a.wordStart - b.wordStart || b.phrase.length - a.phrase.length,
-      );
+    const ranked = [...(matchesOf.get(target) ?? [])].sort(
+      (a, b) => usageOf(a) - usageOf(b) || a.wordStart - b.wordStart || b.phrase.length - a.phrase.length,
+    );
     const chosen = ranked.find(fits);
     if (chosen === undefined) continue;
     accepted.push(chosen);
