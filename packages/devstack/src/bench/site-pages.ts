@@ -22,7 +22,7 @@ const ARTICLE_PREFIX = 'bench-uncached-';
  * Article pages rendered ahead (at publish) for (s), from the top of the slug range, which (b) never reaches;
  * (s) runs short enough not to request any of them twice.
  */
-const PRERENDERED_ARTICLES = 16_000;
+const PRERENDERED_ARTICLES = 24_000;
 /** wrk cannot end a run early (a stopped thread still waits out the duration): short enough for no repeats. */
 const PRERENDERED_SECONDS = 3;
 /** siteVersionKey and INVALIDATION_CHANNEL of @spark/contracts (not a dependency of this package). */
@@ -341,8 +341,17 @@ async function runSitePagesBench({ repoRoot, stack, report }: BenchContext): Pro
       PRERENDERED_SECONDS,
     );
     const stored = reportRun(report, '(s) cold distinct article pages, rendered at publish', storedRun);
-    if (storedRun.requests > PRERENDERED_ARTICLES)
+    if (storedRun.requests > PRERENDERED_ARTICLES) {
+      // The walk wrapped around: repeated URLs were memory hits. Every prerendered page was still answered from
+      // the store within the run, which bounds the store's own rate from below.
       report('(s) repeated URLs (memory hits)', storedRun.requests - PRERENDERED_ARTICLES, 'req');
+      report(
+        '(s) distinct pages from the store, at least',
+        PRERENDERED_ARTICLES / (storedRun.duration_us / 1e6),
+        'req/s',
+        'all of them answered within the run',
+      );
+    }
     report('ratio s/a (cold rendered at publish vs cached page)', stored / cached, 'ratio', 'target ≥ 0.2');
     report('ratio s/b (rendered at publish vs rendered on request)', stored / cold, 'ratio');
 
