@@ -4,6 +4,7 @@ import { bumpSiteContent } from '@spark/jobs';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { announceContentChange, testPool } from '../lib/server/content/content-change.testing.js';
+import { eventually } from '../lib/server/eventually.testing.js';
 import { getSite, type SiteAnswer, tenantHost } from '../lib/server/http-cache/site-client.testing.js';
 
 /**
@@ -39,15 +40,6 @@ async function requestLine(requestId: string | undefined): Promise<Record<string
       .find((parsed) => parsed.reqId === requestId && parsed.msg === 'request');
     if (line || Date.now() > deadline) return line;
     await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
-
-async function eventually<T>(read: () => Promise<T>, done: (value: T) => boolean): Promise<T> {
-  const deadline = Date.now() + 15_000;
-  for (;;) {
-    const value = await read();
-    if (done(value) || Date.now() > deadline) return value;
-    await new Promise((resolve) => setTimeout(resolve, 200));
   }
 }
 

@@ -45,67 +45,60 @@ export function serveCachedPage(
     platformHost,
   );
   if (!target) return false;
+  const exchange = { req, res, context };
   const tenant = heldTenant(target.host);
   if (tenant === null) return false;
   const versions = tenant ? heldSiteVersions(tenant.id) : undefined;
-  if (tenant && versions) return answerHit(req, res, context, tenant.id, versions, target);
-  return lookUpThenAnswer(req, res, context, target);
+  if (tenant && versions) return answerHit(exchange, { siteId: tenant.id, versions, target });
+  return lookUpThenAnswer(exchange, target);
 }
 
-async function lookUpThenAnswer(
-  req: IncomingMessage,
-  res: ServerResponse,
-  context: RequestContext,
-  target: CachedPageTarget,
-): Promise<boolean> {
+/** The request being answered, as node:http hands it over. */
+interface Exchange {
+  req: IncomingMessage;
+  res: ServerResponse;
+  context: RequestContext;
+}
+
+/** The page it asks for: the tenant's site, its current versions and the page cache key. */
+interface SitePage {
+  siteId: string;
+  versions: SiteVersions;
+  target: CachedPageTarget;
+}
+
+async function lookUpThenAnswer(exchange: Exchange, target: CachedPageTarget): Promise<boolean> {
   const tenant = await resolveTenant(target.host);
   const versions = tenant && (heldSiteVersions(tenant.id) ?? (await currentSiteVersions(tenant.id)));
-  return tenant && versions ? answerHit(req, res, context, tenant.id, versions, target) : false;
+  return tenant && versions ? answerHit(exchange, { siteId: tenant.id, versions, target }) : false;
 }
 
-function answerHit(
-  req: IncomingMessage,
-  res: ServerResponse,
-  context: RequestContext,
-  siteId: string,
-  versions: SiteVersions,
-  target: CachedPageTarget,
-): boolean | Promise<boolean> {
-  const entry = cachedPage(siteId, versions, target.url);
-  if (!entry)
-    return mayBeArticlePath(target.path) ? answerStored(req, res, context, siteId, versions, target) : false;
+function answerHit(exchange: Exchange, page: SitePage): boolean | Promise<boolean> {
+  const entry = cachedPage(page.siteId, page.versions, page.target.url);
+  if (!entry) return mayBeArticlePath(page.target.path) ? answerStored(exchange, page) : false;
   pageCacheLookups.inc({ result: 'hit' });
-  context.answeredBy = 'page-cache';
-  return answerWith(req, res, context, entry, 'HIT');
+  exchange.context.answeredBy = 'page-cache';
+  return answerWith(exchange, entry, 'HIT');
 }
 
 /**
  * Not in memory: an article page rendered ahead (at publish) is answered from the render store. A miss is
  * noted on the request's context, so the middleware renders it without asking the store again.
  */
-async function answerStored(
-  req: IncomingMessage,
-  res: ServerResponse,
-  context: RequestContext,
-  siteId: string,
-  versions: SiteVersions,
-  target: CachedPageTarget,
-): Promise<boolean> {
+async function answerStored(exchange: Exchange, { siteId, versions, target }: SitePage): Promise<boolean> {
   const stored = await fromRenderStore(siteId, versions, target.url);
   if (!stored) return false;
   if (!stored.found) {
-    context.storeMiss = { url: target.url, epoch: stored.epoch };
+    exchange.context.storeMiss = { url: target.url, epoch: stored.epoch };
     return false;
   }
   pageCacheLookups.inc({ result: 'store' });
-  context.answeredBy = 'render-store';
-  return answerWith(req, res, context, stored.found.entry, 'STORE');
+  exchange.context.answeredBy = 'render-store';
+  return answerWith(exchange, stored.found.entry, 'STORE');
 }
 
 function answerWith(
-  req: IncomingMessage,
-  res: ServerResponse,
-  context: RequestContext,
+  { req, res, context }: Exchange,
   entry: RenderedEntry,
   cache: CacheOutcome,
 ): boolean | Promise<boolean> {

@@ -104,22 +104,7 @@ export function post(
   });
 }
 
-/** Polls until `probe` returns a value that `done` accepts, or fails after `timeoutMs`. */
-export async function eventually<T>(
-  probe: () => Promise<T>,
-  done: (value: T) => boolean,
-  timeoutMs = 15_000,
-) {
-  const started = Date.now();
-  let last: T = await probe();
-  while (!done(last)) {
-    if (Date.now() - started > timeoutMs)
-      throw new Error(`condition not met in ${timeoutMs} ms; last: ${JSON.stringify(last)}`);
-    await new Promise((resolve) => setTimeout(resolve, 200));
-    last = await probe();
-  }
-  return last;
-}
+export { eventually } from '../eventually.testing.js';
 
 export function editors(): { siteDomain: string; token: string }[] {
   return JSON.parse(process.env.SPARK_TEST_EDITORS ?? '[]') as { siteDomain: string; token: string }[];

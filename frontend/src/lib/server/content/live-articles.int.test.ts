@@ -2,6 +2,7 @@ import { NEARBY_AREA_KM } from '@spark/core';
 import { bumpSiteContent } from '@spark/jobs';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { eventually } from '../eventually.testing.js';
 import { getSite, tenantHost } from '../http-cache/site-client.testing.js';
 import { testPool } from './content-change.testing.js';
 
@@ -49,15 +50,6 @@ async function insertArticle(
 }
 
 const page = (site: keyof typeof domains, path: string) => getSite(tenantHost(domains[site]), path);
-
-async function eventually<T>(read: () => Promise<T>, done: (value: T) => boolean): Promise<T> {
-  const deadline = Date.now() + 15_000;
-  for (;;) {
-    const value = await read();
-    if (done(value) || Date.now() > deadline) return value;
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-}
 
 beforeAll(async () => {
   ids.first = await createSite('Live First Co', domains.first);

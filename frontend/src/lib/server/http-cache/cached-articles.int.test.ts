@@ -2,6 +2,7 @@ import { bumpSiteContent, invalidateSiteContent } from '@spark/jobs';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testPool } from '../content/content-change.testing.js';
+import { eventually } from '../eventually.testing.js';
 import { getSite, type SiteAnswer, tenantHost } from './site-client.testing.js';
 
 /**
@@ -29,15 +30,6 @@ async function getAll(paths: readonly string[]): Promise<SiteAnswer[]> {
     answers.push(...(await Promise.all(paths.slice(i, i + 8).map(get))));
   }
   return answers;
-}
-
-async function eventually<T>(read: () => Promise<T>, done: (value: T) => boolean): Promise<T> {
-  const deadline = Date.now() + 15_000;
-  for (;;) {
-    const value = await read();
-    if (done(value) || Date.now() > deadline) return value;
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
 }
 
 async function insertArticles(slugList: readonly string[]): Promise<string[]> {

@@ -2,6 +2,7 @@ import { bumpSiteContent, invalidateSiteContent, prerenderPage } from '@spark/jo
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testPool } from '../content/content-change.testing.js';
+import { eventually } from '../eventually.testing.js';
 import { frontendUrl, getSite, tenantHost } from './site-client.testing.js';
 
 /**
@@ -40,15 +41,6 @@ async function storedRow(siteId: string, path: string): Promise<StoredRow | unde
     [siteId, path],
   );
   return rows[0];
-}
-
-async function eventually<T>(read: () => Promise<T>, done: (value: T) => boolean): Promise<T> {
-  const deadline = Date.now() + 15_000;
-  for (;;) {
-    const value = await read();
-    if (done(value) || Date.now() > deadline) return value;
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
 }
 
 async function insertArticle(siteId: string, name: string, status: string): Promise<string> {

@@ -9,7 +9,8 @@ import { freePort } from '@spark/devstack/ports';
 import { Queue } from 'bullmq';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { adminToken, callApi } from '../../../testing/http.js';
-import { eventually, post } from '../analytics/testing.js';
+import { post } from '../analytics/testing.js';
+import { eventually } from '../eventually.testing.js';
 import {
   createCampaign,
   getOnHost,
