@@ -8,9 +8,8 @@ import { database } from '../connections.js';
 import { articleSlugFrom, isReservedPath } from '../content/paths.js';
 import { invalidationsSeen, type SiteVersions } from '../content/site-version.js';
 import { logIgnoredFailure } from '../observability/ignored-failure.js';
-import { isCompressible } from './negotiate.js';
 import { pageStore } from './page-store.js';
-import type { RenderedEntry } from './rendered-entry.js';
+import { type RenderedEntry, renderedEntryOf } from './rendered-entry.js';
 import { listenForStalePages } from './stale-pages.js';
 
 /**
@@ -108,13 +107,7 @@ async function lookupStoredPage(
     if (!page) return { found: null, epoch };
     const headers = new Headers(page.headers as [string, string][]);
     const entry: RenderedEntry = {
-      status: page.status,
-      headers,
-      body: page.body,
-      hash: page.hash,
-      compressible: isCompressible(headers.get('content-type'), page.body.length),
-      representations: {},
-      bytes: page.body.length * 1.4 + 1024,
+      ...renderedEntryOf(page.status, headers, page.body, page.hash),
       route: '/[...path]',
     };
     return { found: { entry, tags: page.tags }, epoch };

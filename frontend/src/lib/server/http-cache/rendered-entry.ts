@@ -39,13 +39,25 @@ export async function toRenderedEntry(response: Response): Promise<RenderedEntry
   const body = Buffer.from(await response.arrayBuffer());
   const headers = new Headers(response.headers);
   for (const name of REPRESENTATION_HEADERS) headers.delete(name);
-  const contentType = headers.get('content-type');
+  return renderedEntryOf(response.status, headers, body);
+}
+
+/**
+ * An entry for a finished body (rendered here, or read back from the render store with the hash it was
+ * stored with): whether it is worth compressing and what it costs the memory cache.
+ */
+export function renderedEntryOf(
+  status: number,
+  headers: Headers,
+  body: Buffer,
+  hash = createHash('sha1').update(body).digest('base64url').slice(0, 22),
+): RenderedEntry {
   return {
-    status: response.status,
+    status,
     headers,
     body,
-    hash: createHash('sha1').update(body).digest('base64url').slice(0, 22),
-    compressible: isCompressible(contentType, body.length),
+    hash,
+    compressible: isCompressible(headers.get('content-type'), body.length),
     representations: {},
     bytes: body.length * 1.4 + 1024,
   };
