@@ -38,11 +38,12 @@ export async function invalidateSiteContent(
 ): Promise<void> {
   const planned = planSiteInvalidations(changes);
   // Without the store, no page it holds may outlive an article change: the change becomes whole-site.
-  const settled = renderStore
+  const invalidated = renderStore
     ? await Promise.all(
         planned.map((change) => invalidateRenderStore(renderStore.db, change, renderStore.log)),
       )
-    : planned.map(wholeSite);
+    : planned.map((change) => ({ change: wholeSite(change), scope: undefined }));
+  const settled = invalidated.map(({ change }) => change);
   const pipeline = redis.multi();
   const messages: InvalidationMessage[] = [];
   for (const change of settled) {
@@ -62,13 +63,22 @@ export async function invalidateSiteContent(
   const results = await pipeline.exec();
   const failure = results?.find(([error]) => error);
   if (failure?.[0]) throw failure[0];
-  // Once more after the new version is out: a render in between may have read content cached under the old
-  // version and stored it; this deletes it (or its epoch check refuses it). A failure here is only logged.
-  const targeted = settled.filter((change) => change.articleIds !== undefined);
-  if (renderStore && targeted.length > 0)
-    await Promise.all(
-      targeted.map((change) => invalidateRenderStore(renderStore.db, change, renderStore.log)),
-    );
+  // Once more after the new version is out, with the tags found before (the content has not changed since): a
+  // render in between may have read content cached under the old version and stored it; this deletes it (or its
+  // epoch check refuses it). A failure here is only logged.
+  if (!renderStore) return;
+  await Promise.all(
+    invalidated.map(async ({ change, scope }) => {
+      if (change.articleIds === undefined || scope === undefined) return;
+      await invalidateRenderedPages(renderStore.db, change.siteId, scope, change.articleIds).catch(
+        (error: unknown) =>
+          (renderStore.log ?? stderrJobsLog).warn(
+            { err: error, siteId: change.siteId },
+            'render store invalidation after the version bump failed',
+          ),
+      );
+    }),
+  );
 }
 
 /**
@@ -76,26 +86,27 @@ export async function invalidateSiteContent(
  * render that overlapped it is not stored): an article change deletes the pages that show or would show the
  * articles; any other change deletes the site's pages (a new site version already makes them unused; this
  * frees the space). What it deletes, and the changed articles' live pages, are queued for the worker to render
- * again ahead of their first visitor. When the store cannot be reached, a targeted change becomes a whole-site change: the new
- * site version leaves every stored page of the site unused, so nothing stale is served either way.
+ * again ahead of their first visitor. Returns the change as it stands and the scope it deleted. When the store
+ * cannot be reached, a targeted change becomes a whole-site change (and no scope): the new site version leaves
+ * every stored page of the site unused, so nothing stale is served either way.
  */
-export async function invalidateRenderStore(
+async function invalidateRenderStore(
   db: Pool,
   change: SiteContentChange,
   log: JobsLog = stderrJobsLog,
-): Promise<SiteContentChange> {
+): Promise<{ change: SiteContentChange; scope?: readonly string[] | 'site' }> {
   try {
     const scope = change.articleIds
       ? await renderedPageTagsOfArticles(db, change.siteId, change.articleIds)
       : 'site';
     await invalidateRenderedPages(db, change.siteId, scope, change.articleIds);
-    return change;
+    return { change, scope };
   } catch (error) {
     log.warn(
       { err: error, siteId: change.siteId },
       'render store invalidation failed; invalidating the whole site',
     );
-    return wholeSite(change);
+    return { change: wholeSite(change) };
   }
 }
 
