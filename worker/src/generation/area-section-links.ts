@@ -6,16 +6,8 @@ import {
   NEARBY_AREA_KM,
   NEARBY_AREA_LIMIT,
 } from '@spark/core';
-import {
-  listAreaArticles,
-  listNearbyArticlesByCity,
-  type NearbyArticle,
-  type Pool,
-  type PoolClient,
-} from '@spark/db';
-
-/** Cities per nearby-articles statement: each stays well inside the pool's statement timeout in a dense region. */
-const NEARBY_CITY_CHUNK = 250;
+import { listAreaArticles, listNearbyArticlesByCity, type Pool, type PoolClient } from '@spark/db';
+import { readByCityChunks } from './city-chunks.js';
 
 /**
  * What a published article's "Nearby areas" section links to (nearby cities' articles, its area hubs, the next
@@ -40,18 +32,9 @@ export async function loadAreaSections(
   const articles = await listAreaArticles(pool, siteId);
   const tree = buildAreaHubTree(articles);
   const next = areaSuccessors(articles);
-  const nearbyOfCity = new Map<string, NearbyArticle[]>();
-  for (let offset = 0; offset < cityIds.length; offset += NEARBY_CITY_CHUNK) {
-    const chunk = await listNearbyArticlesByCity(
-      pool,
-      siteId,
-      campaignId,
-      cityIds.slice(offset, offset + NEARBY_CITY_CHUNK),
-      NEARBY_AREA_KM,
-      NEARBY_AREA_LIMIT,
-    );
-    for (const [cityId, nearby] of chunk) nearbyOfCity.set(cityId, nearby);
-  }
+  const nearbyOfCity = await readByCityChunks(cityIds, (chunk) =>
+    listNearbyArticlesByCity(pool, siteId, campaignId, chunk, NEARBY_AREA_KM, NEARBY_AREA_LIMIT),
+  );
   return {
     linksOf: (article) =>
       areaSectionLinks(

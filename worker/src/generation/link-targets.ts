@@ -1,5 +1,6 @@
 import { escapeHtml, type LinkTarget, type PlannedLink } from '@spark/core';
 import type { Pool } from '@spark/db';
+import { readByCityChunks } from './city-chunks.js';
 
 /** A link target plus what article_links records about it (which table the target lives in). */
 export interface SiteLinkTarget extends LinkTarget {
@@ -77,21 +78,8 @@ export async function nearbyArticleTargets(
   cityIds: readonly string[],
   km: number,
 ): Promise<Map<string, SiteLinkTarget[]>> {
-  const nearby = new Map<string, SiteLinkTarget[]>(cityIds.map((cityId) => [cityId, []]));
-  for (let offset = 0; offset < cityIds.length; offset += NEARBY_CITY_CHUNK) {
-    for (const [cityId, targets] of await nearbyOfChunk(
-      pool,
-      siteId,
-      cityIds.slice(offset, offset + NEARBY_CITY_CHUNK),
-      km,
-    ))
-      nearby.set(cityId, targets);
-  }
-  return nearby;
+  return readByCityChunks(cityIds, (chunk) => nearbyOfChunk(pool, siteId, chunk, km));
 }
-
-/** Cities per statement: each statement stays well inside the pool's statement timeout in a dense region. */
-const NEARBY_CITY_CHUNK = 250;
 
 async function nearbyOfChunk(
   pool: Pool,
