@@ -35,9 +35,14 @@ create table if not exists article_links (
   constraint article_links_no_self_link_check check (target_article_id <> source_article_id)
 );
 create index if not exists article_links_site_id_idx on article_links (site_id);
-create index if not exists article_links_target_article_id_idx on article_links (target_article_id);
-create index if not exists article_links_target_hub_page_id_idx on article_links (target_hub_page_id);
-create index if not exists article_links_link_target_id_idx on article_links (link_target_id);
+-- The optional references are looked up by value only (`on delete set null`, the orphan report): rows without
+-- one stay out of their index, so recording a link does not write a null entry into each.
+create index if not exists article_links_target_article_id_idx
+  on article_links (target_article_id) where target_article_id is not null;
+create index if not exists article_links_target_hub_page_id_idx
+  on article_links (target_hub_page_id) where target_hub_page_id is not null;
+create index if not exists article_links_link_target_id_idx
+  on article_links (link_target_id) where link_target_id is not null;
 call install_site_match('article_links', 'source_article_id', 'generated_articles', 'target_article_id', 'generated_articles', 'target_hub_page_id', 'hub_pages', 'link_target_id', 'link_targets');
 
 create table if not exists globals (

@@ -6,7 +6,7 @@ import {
   NEARBY_AREA_KM,
   NEARBY_AREA_LIMIT,
 } from '@spark/core';
-import { listAreaArticles, listNearbyArticlesByCity, type Pool, type PoolClient } from '@spark/db';
+import { listAreaArticles, listNearbyArticlesByCity, type Pool } from '@spark/db';
 import { readByCityChunks } from './city-chunks.js';
 
 /**
@@ -45,39 +45,4 @@ export async function loadAreaSections(
         next.get(article.id),
       ),
   };
-}
-
-/** One section link of one article, recorded at the end of the article's body (the section follows it). */
-export interface SectionLinkRow {
-  source: string;
-  position: number;
-  link: AreaSectionLink;
-}
-
-/**
- * Records section links in article_links, so the link and orphan reports see what the page renders. Insert the
- * body's own links first: a URL the body already links to stays recorded as the body's link (one row per source
- * and URL), and re-running inserts nothing twice. Returns the rows inserted.
- */
-export async function insertAreaSectionLinks(
-  client: PoolClient,
-  siteId: string,
-  rows: readonly SectionLinkRow[],
-): Promise<number> {
-  if (rows.length === 0) return 0;
-  const result = await client.query(
-    `insert into article_links (site_id, source_article_id, target_article_id, target_url, anchor_text, position)
-     select $1, t.source, t.article, t.url, t.anchor, t.position
-     from unnest($2::uuid[], $3::int[], $4::uuid[], $5::text[], $6::text[]) as t(source, position, article, url, anchor)
-     on conflict (source_article_id, target_url) do nothing`,
-    [
-      siteId,
-      rows.map((row) => row.source),
-      rows.map((row) => row.position),
-      rows.map((row) => row.link.articleId),
-      rows.map((row) => row.link.url),
-      rows.map((row) => row.link.anchor),
-    ],
-  );
-  return result.rowCount ?? 0;
 }

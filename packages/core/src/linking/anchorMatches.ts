@@ -194,6 +194,16 @@ export function findAnchorMatches<T>(
   }
   const asciiText = !NOT_ASCII.test(html);
   const lower = asciiText ? html.toLowerCase() : '';
+  // Phrases share words (every title names its topic and city): whether the article holds one is scanned once.
+  const holds = new Map<string, boolean>();
+  const articleHolds = (needle: string): boolean => {
+    let found = holds.get(needle);
+    if (found === undefined) {
+      found = lower.includes(needle);
+      holds.set(needle, found);
+    }
+    return found;
+  };
   // Targets share phrases (the articles of one nearby city all offer its name): each phrase is searched once.
   const occurrencesOf = new Map<string, Occurrence[]>();
   // Listed by text, then by phrase, then by offset: phrases are visited in order and each one's occurrences come
@@ -202,7 +212,9 @@ export function findAnchorMatches<T>(
   for (const { candidate, phrase, prepared } of phrases) {
     let occurrences = occurrencesOf.get(phrase);
     if (occurrences === undefined) {
-      const ranges = asciiText ? asciiTextRanges(lower, texts, prepared) : tokenRanges(texts, prepared);
+      const ranges = asciiText
+        ? asciiTextRanges(lower, articleHolds, texts, prepared)
+        : tokenRanges(texts, prepared);
       occurrences = ranges.map(([text, start, end]) => {
         const { token, wordsBefore } = texts[text] as SearchedText;
         const wordStart = wordsBefore + countWordsIn(html.slice(token.start, start));
@@ -272,17 +284,18 @@ function tokenRanges(texts: readonly SearchedText[], phrase: CompiledPhrase): Ra
  * (`indexOf`, no regular expression: a pattern opening with a Unicode look-behind is tried at every offset,
  * slowly), and each occurrence inside a searched text token is checked in place.
  */
-function asciiTextRanges(lower: string, texts: readonly SearchedText[], phrase: CompiledPhrase): Range[] {
+function asciiTextRanges(
+  lower: string,
+  articleHolds: (needle: string) => boolean,
+  texts: readonly SearchedText[],
+  phrase: CompiledPhrase,
+): Range[] {
   const needles = phrase.needles;
   if (needles === null) return [...texts.keys()].flatMap((text) => patternRanges(texts, text, phrase));
   const first = needles[0];
   // An article lacking one of the phrase's words cannot hold it: most phrases (other places' names and
   // titles) end here, before their first word's common occurrences are checked one by one.
-  if (
-    first === undefined ||
-    texts.length === 0 ||
-    phrase.rarestFirst.some((needle) => !lower.includes(needle))
-  )
+  if (first === undefined || texts.length === 0 || phrase.rarestFirst.some((needle) => !articleHolds(needle)))
     return [];
   /** The searched text token holding offset `at`, or -1 (texts are in source order and do not overlap). */
   const textAt = (at: number): number => {
