@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { escapeHtml } from '../html/entities.js';
 import { type HtmlToken, tokenizeHtml } from '../html/tokenize.js';
-import { type AnchorCandidate, findAnchorMatches } from './anchorMatches.js';
+import { type AnchorCandidate, countWordsIn, findAnchorMatches } from './anchorMatches.js';
 
 /**
  * The definition the fast paths must agree with (and the order they list matches in): every token outside headings and links searched with the
@@ -134,5 +134,18 @@ describe('findAnchorMatches', () => {
       ['city', 31, 'round rock'],
       ['city', 46, 'ROUND\tROCK'],
     ]);
+  });
+});
+
+describe('countWordsIn', () => {
+  it('counts what the Unicode word pattern counts: runs of letters and digits', () => {
+    const characters = fc.constantFrom(..."ab Z09_-.,'&;<>\t\né€ß1".split(''), 'K', 'ſ');
+    fc.assert(
+      fc.property(fc.array(characters, { maxLength: 60 }), (chars) => {
+        const text = chars.join('');
+        expect(countWordsIn(text)).toBe(text.match(/[\p{L}\p{N}]+/gu)?.length ?? 0);
+      }),
+      { numRuns: 3000 },
+    );
   });
 });

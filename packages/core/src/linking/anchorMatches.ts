@@ -22,17 +22,25 @@ export interface AnchorMatch<T> {
 const HEADINGS: ReadonlySet<string> = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6']);
 const WORD = /[\p{L}\p{N}]+/gu;
 
-/** Words (runs of letters and digits) in the text; ASCII text is counted without the Unicode pattern. */
+const isAsciiWordChar = (code: number): boolean =>
+  (code >= 0x30 && code <= 0x39) || (code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a);
+/** 1 for an ASCII letter or digit, else 0, by character code: one load instead of three range tests. */
+const ASCII_WORD_CHAR = Uint8Array.from({ length: 0x80 }, (_, code) => (isAsciiWordChar(code) ? 1 : 0));
+
+/**
+ * Words (runs of letters and digits) in the text; ASCII text is counted without the Unicode pattern. Every
+ * article's text is counted once per planning, so this is the linker's innermost loop: a word is counted where a
+ * word character follows a character that is not one.
+ */
 export function countWordsIn(text: string): number {
   let words = 0;
-  let inWord = false;
+  let previous = 0;
   for (let i = 0; i < text.length; i += 1) {
     const code = text.charCodeAt(i);
     if (code > 0x7f) return text.match(WORD)?.length ?? 0;
-    const isWordChar =
-      (code >= 0x30 && code <= 0x39) || (code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a);
-    if (isWordChar && !inWord) words += 1;
-    inWord = isWordChar;
+    const current = ASCII_WORD_CHAR[code] as number;
+    words += current & (previous ^ 1);
+    previous = current;
   }
   return words;
 }
@@ -98,8 +106,6 @@ function patternOf(phrase: CompiledPhrase): RegExp {
   return phrase.pattern;
 }
 
-const isAsciiWordChar = (code: number): boolean =>
-  (code >= 0x30 && code <= 0x39) || (code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a);
 /** What `\s` matches among ASCII characters: tab, LF, VT, FF, CR and space. */
 const isAsciiSpace = (code: number): boolean => code === 0x20 || (code >= 0x09 && code <= 0x0d);
 
@@ -233,7 +239,9 @@ export function findAnchorMatches<T>(
         wordEnd,
       });
   }
-  return byText.flat();
+  const matches: AnchorMatch<T>[] = [];
+  for (const own of byText) for (const match of own) matches.push(match);
+  return matches;
 }
 
 /** One match of a phrase: which searched text holds it, its character range and its word range. */
